@@ -1,0 +1,3 @@
+from brandlint.cli.main import main
+
+raise SystemExit(main())

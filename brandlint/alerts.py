@@ -1,0 +1,63 @@
+"""The values every stage after the rules speaks in: levels, spans and alerts."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Level(enum.IntEnum):
+    """Severity of an alert; ordered so that `--min-level` and `--fail-level` compare."""
+
+    SUGGESTION = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Level:
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown level {name!r}: use suggestion, warning or error"
+            ) from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A stretch of the source file.
+
+    Lines and columns are 1-based and count code points, as a person counts characters;
+    the end is exclusive. Offsets index the decoded source (BOM removed).
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    offset: int
+    end_offset: int
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One thing a rule found in one file."""
+
+    path: str
+    rule: str
+    level: Level
+    message: str
+    span: Span
+    match: str
+    replacements: tuple[str, ...] = ()
+    link: str = ""
+    reason: str = ""
+    lang: str = ""
+    channel: str = ""
+    scope: str = field(default="", compare=False)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.span.offset, self.span.end_offset, self.rule)

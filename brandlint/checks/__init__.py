@@ -1,0 +1,1 @@
+"""Rule kinds: one module per kind, all registered in `registry.py`."""

@@ -1,0 +1,201 @@
+"""The small interface every rule kind implements.
+
+A rule is compiled from a `RuleSpec` once. For each language it may register literal phrases
+in the shared `PhraseIndex` (so thousands of terms cost one matcher pass, not one pass each);
+then for each document it turns its hits, or its own look at the copy, into findings.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from brandlint.errors import Problem
+from brandlint.guide.model import RuleSpec
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from brandlint.document.model import Block, Document
+    from brandlint.matching import Hit, PhraseIndex
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule found, in copy offsets; the engine maps it to the source."""
+
+    start: int
+    end: int
+    message: str
+    replacements: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BlockView:
+    """A block with its spaCy doc (tokens, sentences, lemmas)."""
+
+    block: Block
+    doc: Doc
+    index: int
+
+    def text(self) -> str:
+        return self.doc.text
+
+
+class LintContext:
+    """Everything a rule may read about one document."""
+
+    def __init__(self, document: Document, views: Sequence[BlockView],
+                 hits: dict[int, list[Hit]], lemmas: bool) -> None:
+        self.document = document
+        self.views = views
+        self._hits = hits
+        self.has_lemmas = lemmas
+
+    def hits(self, rule: Rule) -> list[Hit]:
+        return self._hits.get(id(rule), [])
+
+    def in_scope(self, rule: Rule) -> Iterator[BlockView]:
+        for view in self.views:
+            if rule.in_scope(view.block):
+                yield view
+
+
+def format_message(template: str, *values: str) -> str:
+    """Vale-style `%s` substitution; extra `%s` stay empty, extra values are dropped."""
+    parts = template.split("%s")
+    out = [parts[0]]
+    for i, part in enumerate(parts[1:]):
+        out.append(values[i] if i < len(values) else "")
+        out.append(part)
+    return "".join(out).replace("%%", "%")
+
+
+class Rule(ABC):
+    """Base of every rule kind. Subclasses set `kind`, `keys` and implement `check`."""
+
+    kind: ClassVar[str]
+    keys: ClassVar[frozenset[str]] = frozenset()
+    default_message: ClassVar[str] = "%s"
+    default_scope: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
+        self.spec = spec
+        self.options = spec.options
+        self.scope = spec.scope or self.default_scope
+        self.message = spec.message or self.default_message
+        self.problems = problems
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def in_scope(self, block: Block) -> bool:
+        if not self.scope:
+            return True
+        positive = [s for s in self.scope if not s.startswith("~")]
+        negative = [s for s in self.scope if s.startswith("~")]
+        if positive and not any(block.in_scope(s) for s in positive):
+            return False
+        return all(block.in_scope(s) for s in negative)
+
+    def register(self, index: PhraseIndex) -> None:
+        """Add literal phrases to the shared index (once per language). Optional."""
+
+    @abstractmethod
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        """Findings for one document."""
+
+    # -- helpers shared by kinds --------------------------------------------------------
+    def option(self, key: str, default: Any = None) -> Any:
+        return self.options.get(key, default)
+
+    def regex(self, pattern: str, key: tuple[str | int, ...], flags: int = 0) -> re.Pattern[str] | None:
+        """Compile a user regex; an invalid one becomes a positioned problem."""
+        try:
+            return re.compile(vale_regex(pattern), flags)
+        except re.error as exc:
+            self.problems.append(self.spec.problem(
+                key, f"invalid regular expression {pattern!r}: {exc.msg} at position "
+                     f"{exc.pos}; escape special characters with a backslash"))
+            return None
+
+    def exceptions(self) -> list[re.Pattern[str]]:
+        flags = re.IGNORECASE if self.option("ignorecase") else 0
+        out = []
+        for text in self.option("exceptions", []) or []:
+            try:
+                out.append(re.compile(vale_regex(str(text)), flags))
+            except re.error:  # not a regex: an exception may be any literal string
+                out.append(re.compile(re.escape(str(text)), flags))
+        return out
+
+    @staticmethod
+    def excepted(text: str, exceptions: list[re.Pattern[str]]) -> bool:
+        return any(p.fullmatch(text) for p in exceptions)
+
+
+_INLINE_FLAGS = re.compile(r"^\(\?([a-zA-Z]+)\)")
+
+
+def vale_regex(pattern: str) -> str:
+    """Vale uses Go's RE2 syntax; the differences that matter here are small.
+
+    Go allows inline flags anywhere (`(?i)` mid-pattern); Python only at the start, so we
+    keep leading ones and turn the rest into scoped groups when possible.
+    """
+    pattern = pattern.replace(r"\z", r"\Z")
+    if "(?i)" in pattern[1:] and not pattern.startswith("(?i)"):
+        head, _, tail = pattern.partition("(?i)")
+        return f"{head}(?i:{tail})"
+    return pattern
+
+
+class PatternRule(Rule):
+    """A rule whose matches come from phrases (shared index) and/or regexes over the copy."""
+
+    def phrase_hits(self, ctx: LintContext) -> Iterator[tuple[Hit, str]]:
+        """In-scope hits of this rule's phrases with their copy text, exceptions removed."""
+        exceptions = self.exceptions()
+        for hit in ctx.hits(self):
+            if not self.in_scope(ctx.views[hit.view].block):
+                continue
+            text = ctx.document.text[hit.start : hit.end]
+            if not self.excepted(text, exceptions):
+                yield hit, text
+
+    def regex_matches(self, ctx: LintContext, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+        """(block start offset, match) for every in-scope match, exceptions removed."""
+        exceptions = self.exceptions()
+        for view in ctx.in_scope(self):
+            for found in pattern.finditer(view.doc.text):
+                if found.end() > found.start() and not self.excepted(found.group(), exceptions):
+                    yield view.block.start, found
+
+    def action_replacements(self) -> tuple[str, ...]:
+        """Replacements from a Vale `action` (remove / replace), for fixes."""
+        action = self.option("action") or {}
+        if not isinstance(action, dict):
+            return ()
+        name = action.get("name")
+        params = [str(p) for p in action.get("params") or []]
+        if name == "remove":
+            return ("",)
+        if name == "replace":
+            return tuple(params)
+        if name:
+            self.problems.append(self.spec.problem(
+                ("action", "name"), f"action {name!r} is not supported yet; the rule runs "
+                "without a fix", severity="warning"))
+        return ()
+
+
+def word_pattern(alternatives: Sequence[str], *, nonword: bool, raw: str = "") -> str:
+    """Vale's wrapping: `\\b(?:a|b)\\b`, or bare alternatives with `nonword`."""
+    body = "|".join(alternatives)
+    if nonword:
+        return f"(?:{body}){raw}" if body else raw
+    return rf"\b(?:{body})\b{raw}" if body else raw

@@ -1,0 +1,76 @@
+"""`occurrence`: too many (or too few) matches of a token per sentence, block or document.
+
+Vale's long-sentence rules are occurrence rules (`scope: sentence`, `max: 25`,
+`token: \\b(\\w+)\\b`). The alert covers the sentence or block that breaks the limit; at
+document scope it points at the first match over the maximum.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from brandlint.checks.base import Finding, LintContext, PatternRule, format_message
+from brandlint.errors import Problem
+from brandlint.guide.model import RuleSpec
+
+
+class Occurrence(PatternRule):
+    kind = "occurrence"
+    keys = frozenset({"token", "max", "min", "ignorecase", "exceptions"})
+    default_message = "Too many occurrences of '%s'."
+
+    def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
+        super().__init__(spec, problems)
+        flags = re.IGNORECASE if self.option("ignorecase") else 0
+        self.pattern = self.regex(str(self.option("token", r"\b\w+\b")), ("token",), flags)
+        self.max = self.option("max")
+        self.min = self.option("min")
+        if self.max is None and self.min is None:
+            problems.append(spec.problem((), "occurrence rule needs 'max' or 'min'"))
+        self.per_sentence = "sentence" in self.scope
+        self.whole_document = not self.scope or set(self.scope) <= {"text", "summary"}
+
+    def in_scope(self, block):  # type: ignore[no-untyped-def]
+        scope = tuple(s for s in self.scope if s != "sentence")
+        if not scope:
+            return True
+        return any(block.in_scope(s) for s in scope)
+
+    def _units(self, ctx: LintContext) -> Iterator[tuple[int, str]]:
+        for view in ctx.in_scope(self):
+            if self.per_sentence:
+                for sentence in view.doc.sents:
+                    yield view.block.start + sentence.start_char, sentence.text
+            else:
+                yield view.block.start, view.doc.text
+
+    def _verdict(self, count: int) -> bool:
+        too_many = self.max is not None and count > int(self.max)
+        too_few = self.min is not None and count < int(self.min)
+        return too_many or too_few
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        if self.pattern is None:
+            return
+        if self.whole_document:
+            yield from self._document(ctx)
+            return
+        for start, text in self._units(ctx):
+            count = sum(1 for _ in self.pattern.finditer(text))
+            if self._verdict(count) and text.strip():
+                trimmed = text.rstrip()
+                yield Finding(start, start + len(trimmed),
+                              format_message(self.message, str(count)))
+
+    def _document(self, ctx: LintContext) -> Iterator[Finding]:
+        matches = [(base + m.start(), base + m.end(), m.group())
+                   for base, m in self.regex_matches(ctx, self.pattern)]  # type: ignore[arg-type]
+        if not self._verdict(len(matches)):
+            return
+        if self.max is not None and len(matches) > int(self.max):
+            start, end, text = matches[int(self.max)]
+            yield Finding(start, end, format_message(self.message, text))
+        elif ctx.views:
+            first = ctx.views[0].block
+            yield Finding(first.start, first.end, format_message(self.message, str(len(matches))))

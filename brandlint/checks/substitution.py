@@ -1,0 +1,71 @@
+"""`substitution`: flag a word and offer the preferred one (Vale-compatible `swap`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from brandlint.checks.base import Finding, LintContext, PatternRule, format_message, word_pattern
+from brandlint.checks.literals import expand
+from brandlint.errors import Problem
+from brandlint.guide.model import RuleSpec
+from brandlint.matching import PhraseIndex
+from brandlint.text_case import follow_case
+
+
+def quoted_choices(options: tuple[str, ...]) -> str:
+    return " or ".join(f"'{o}'" for o in options)
+
+
+class Substitution(PatternRule):
+    kind = "substitution"
+    keys = frozenset({"swap", "ignorecase", "nonword", "exceptions", "action", "capitalize",
+                      "append", "raw"})
+    default_message = "Use '%s' instead of '%s'."
+
+    def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
+        super().__init__(spec, problems)
+        self.ignorecase = bool(self.option("ignorecase"))
+        self.capitalize = bool(self.option("capitalize"))
+        nonword = bool(self.option("nonword"))
+        flags = re.IGNORECASE if self.ignorecase else 0
+        self.literal_swaps: list[tuple[list[str], tuple[str, ...]]] = []
+        self.regex_swaps: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+        swap = self.option("swap", {}) or {}
+        for key, value in swap.items():
+            choices = tuple(c.strip() for c in str(value).split("|"))
+            words = None if (nonword or "$" in str(value)) else expand(str(key))
+            if words is not None:
+                self.literal_swaps.append((words, choices))
+                continue
+            pattern = self.regex(word_pattern([str(key)], nonword=nonword), ("swap", key), flags)
+            if pattern is not None:
+                self.regex_swaps.append((pattern, choices))
+
+    def register(self, index: PhraseIndex) -> None:
+        attr = "LOWER" if self.ignorecase else "ORTH"
+        for words, choices in self.literal_swaps:
+            index.add(self, choices, words, attr)
+
+    def _finding(self, start: int, end: int, text: str, choices: tuple[str, ...]) -> Finding | None:
+        if any(c == text for c in choices):
+            return None  # already the preferred form (an ignorecase swap of a casing)
+        replacements = tuple(follow_case(text, c) if self.capitalize else c for c in choices)
+        # Vale templates quote the first %s ('%s'): "a' or 'b" then reads 'a' or 'b'.
+        quoted = "'%s'" in self.message
+        shown = "' or '".join(choices) if quoted else quoted_choices(choices)
+        return Finding(start, end, format_message(self.message, shown, text), replacements)
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        for hit, text in self.phrase_hits(ctx):
+            finding = self._finding(hit.start, hit.end, text, hit.payload)
+            if finding:
+                yield finding
+        for pattern, choices in self.regex_swaps:
+            for base, found in self.regex_matches(ctx, pattern):
+                expanded = tuple(found.expand(c.replace("$", "\\")) if "$" in c else c
+                                 for c in choices)
+                finding = self._finding(base + found.start(), base + found.end(),
+                                        found.group(), expanded)
+                if finding:
+                    yield finding

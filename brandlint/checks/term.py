@@ -1,0 +1,130 @@
+"""`term`: the heart of a brand guide — preferred terms, banned terms and exact names.
+
+One entry of a guide's `terms:` section becomes one term rule:
+  use + instead_of   preferred term and its wrong variants (fix: the preferred term)
+  avoid + suggest    banned words, with a reason and optional alternatives
+  case: exact        the name must be written exactly so (Kestrel Cloud, never Kestrel cloud,
+                     KestrelCloud or Kestrel-Cloud — joined and hyphenated forms are added)
+  inflect            match every inflection through lemmas where the language has them
+  preceded_by / followed_by   only when a listed word stands before / after (verb uses)
+  first_mention      the first mention carries a mark (Kestrel Pay®), later ones do not
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from brandlint.checks.base import Finding, LintContext, PatternRule, format_message
+from brandlint.errors import Problem
+from brandlint.guide.model import RuleSpec
+from brandlint.inflect import inflect_like
+from brandlint.matching import Hit, PhraseIndex
+from brandlint.text_case import follow_case
+
+_NAME, _VARIANT, _AVOID = "name", "variant", "avoid"
+
+
+def _strings(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+class Term(PatternRule):
+    kind = "term"
+    keys = frozenset({"use", "instead_of", "avoid", "suggest", "case", "inflect", "exceptions",
+                      "preceded_by", "followed_by", "first_mention"})
+
+    def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
+        super().__init__(spec, problems)
+        self.use = str(self.option("use", "") or "")
+        self.variants = _strings(self.option("instead_of"))
+        self.avoid = _strings(self.option("avoid"))
+        self.suggest = _strings(self.option("suggest"))
+        self.exact = self.option("case", "any") == "exact"
+        self.inflect = bool(self.option("inflect", True))
+        self.before = {w.lower() for w in _strings(self.option("preceded_by"))}
+        self.after = {w.lower() for w in _strings(self.option("followed_by"))}
+        first = self.option("first_mention") or {}
+        self.first_text = str(first.get("text", "")) if isinstance(first, dict) else str(first)
+        self.first_channels = set(_strings(first.get("channels"))) if isinstance(first, dict) else set()
+        if self.first_text and not self.first_text.startswith(self.use or "\0"):
+            problems.append(spec.problem(("first_mention",), "first_mention text must start "
+                                         f"with the term itself ({self.use!r})"))
+
+    def _name_forms(self) -> list[str]:
+        forms = [self.use]
+        words = self.use.split()
+        if self.exact and len(words) > 1:
+            forms += ["".join(words), "-".join(words)]
+        return forms
+
+    def register(self, index: PhraseIndex) -> None:
+        word_attr = "LEMMA" if self.inflect else "LOWER"
+        if self.use and (self.exact or self.first_text):
+            index.add(self, _NAME, self._name_forms(), "LOWER")
+        if self.variants:
+            index.add(self, _VARIANT, self.variants, word_attr)
+        if self.avoid:
+            index.add(self, _AVOID, self.avoid, word_attr)
+
+    def _in_context(self, ctx: LintContext, hit: Hit) -> bool:
+        if not self.before and not self.after:
+            return True
+        doc = ctx.views[hit.view].doc
+        previous = doc[hit.token_start - 1].lower_ if hit.token_start > 0 else ""
+        following = doc[hit.token_end].lower_ if hit.token_end < len(doc) else ""
+        return previous in self.before or following in self.after
+
+    def _replacement(self, ctx: LintContext, hit: Hit, text: str, word: str) -> str:
+        doc = ctx.views[hit.view].doc
+        if self.inflect:
+            for token in doc[hit.token_start : hit.token_end]:
+                if token.lower_ != token.lemma_ and token.lemma_:
+                    word = inflect_like(token.text, token.lemma_, word, ctx.document.lang or "en")
+                    break
+        return word if self.exact else follow_case(text, word)
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        mentions = 0
+        marks = self.first_text and (not self.first_channels
+                                     or (ctx.document.channel or "") in self.first_channels)
+        for hit, text in self.phrase_hits(ctx):
+            if not self._in_context(ctx, hit):
+                continue
+            if hit.payload == _NAME:
+                if text != self.use:
+                    message = format_message(self.message or "Write '%s', not '%s'.", self.use, text)
+                    yield Finding(hit.start, hit.end, message, (self.use,))
+                elif marks:
+                    finding = self._mention(ctx, hit, mentions)
+                    mentions += 1
+                    if finding:
+                        yield finding
+            elif hit.payload == _VARIANT:
+                fix = self._replacement(ctx, hit, text, self.use)
+                message = format_message(self.message or "Use '%s' instead of '%s'.", fix, text)
+                yield Finding(hit.start, hit.end, message, (fix,))
+            else:
+                fixes = tuple(self._replacement(ctx, hit, text, s) for s in self.suggest)
+                if self.message:
+                    message = format_message(self.message, text, ", ".join(fixes))
+                elif fixes:
+                    message = f"Avoid '{text}'; use " + " or ".join(f"'{f}'" for f in fixes) + "."
+                else:
+                    message = f"Avoid '{text}'."
+                yield Finding(hit.start, hit.end, message, fixes)
+
+    def _mention(self, ctx: LintContext, hit: Hit, earlier: int) -> Finding | None:
+        mark = self.first_text[len(self.use):]
+        text = ctx.document.text
+        has_mark = text.startswith(mark, hit.end)
+        if earlier == 0 and not has_mark:
+            return Finding(hit.start, hit.end, f"The first mention is written '{self.first_text}'.",
+                           (self.first_text,))
+        if earlier > 0 and has_mark:
+            return Finding(hit.start, hit.end + len(mark),
+                           f"Only the first mention carries '{mark}'; write '{self.use}'.",
+                           (self.use,))
+        return None

@@ -1,0 +1,203 @@
+"""The subcommands. Each parses nothing and lints nothing itself: it asks the workspace."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from brandlint.alerts import Alert, Level
+from brandlint.cli.main import EXIT_ALERTS, EXIT_CLEAN, EXIT_USAGE
+from brandlint.errors import UsageError
+from brandlint.workspace import Settings, Workspace
+
+
+def _workspace(args: argparse.Namespace) -> Workspace:
+    guide = getattr(args, "guide", None)
+    if guide and not os.path.isfile(guide):
+        raise UsageError(f"--guide {guide}: no such file")
+    return Workspace(Settings(guide=guide, lang=getattr(args, "lang", None),
+                              channel=getattr(args, "channel", None),
+                              exclude=tuple(getattr(args, "exclude", ()) or ())))
+
+
+def _show_guide_warnings(workspace: Workspace, path: str) -> None:
+    for problem in workspace.linter_for(path).guide.warnings:
+        print(problem, file=sys.stderr)
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    if not path:
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8") as handle:
+        yield handle
+
+
+def _color(args: argparse.Namespace, out: TextIO) -> bool:
+    if args.color != "auto":
+        return bool(args.color == "always")
+    return out.isatty() and not os.environ.get("NO_COLOR")
+
+
+def check(args: argparse.Namespace) -> int:
+    from brandlint.reporters import REPORTERS
+
+    workspace = _workspace(args)
+    min_level = Level.parse(args.min_level)
+    alerts: list[Alert] = []
+    sources: dict[str, str] = {}
+    checked = 0
+    warned: set[str] = set()
+    for given in args.paths:
+        if given != "-" and not os.path.exists(given):
+            raise UsageError(f"{given}: no such file or folder")
+    for given in args.paths:
+        if given == "-":
+            text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
+            name = args.stdin_filename
+            found = workspace.lint_text(text, name)
+            sources[name] = text
+            checked += 1
+            alerts.extend(found)
+            continue
+        for path in workspace.files([given]):
+            guide = str(workspace.guide_path_for(path))
+            if guide not in warned:
+                warned.add(guide)
+                _show_guide_warnings(workspace, path)
+            found = [a for a in workspace.lint_file(path) if a.level >= min_level]
+            checked += 1
+            if found:
+                alerts.extend(found)
+                try:
+                    with open(path, encoding="utf-8-sig", errors="replace") as handle:
+                        sources[path] = handle.read()
+                except OSError:
+                    pass
+    alerts = [a for a in alerts if a.level >= min_level]
+    with _output(args.output) as out:
+        REPORTERS[args.format](alerts, sources, out, _color(args, out), checked)
+    fail = Level.parse(args.fail_level)
+    return EXIT_ALERTS if any(a.level >= fail for a in alerts) else EXIT_CLEAN
+
+
+def rules(args: argparse.Namespace) -> int:
+    linter = _workspace(args).linter_for(Path.cwd() / "x")
+    print(f"guide: {linter.guide.path}")
+    for rule in linter.rules:
+        spec = rule.spec
+        extra = f" [lang: {', '.join(spec.langs)}]" if spec.langs else ""
+        extra += f" [channels: {', '.join(spec.channels)}]" if spec.channels else ""
+        print(f"{spec.id:48} {spec.kind:14} {spec.level!s:10} {_origin(spec.origin)}{extra}")
+    return EXIT_CLEAN
+
+
+def _origin(path: str) -> str:
+    from brandlint.packs import packs_root
+
+    root = str(packs_root())
+    return "built-in: " + os.path.relpath(path, root) if path.startswith(root) else path
+
+
+def explain(args: argparse.Namespace) -> int:
+    from brandlint.guide.validate import did_you_mean
+
+    linter = _workspace(args).linter_for(Path.cwd() / "x")
+    spec = linter.guide.rule(args.rule)
+    if spec is None:
+        ids = {r.id for r in linter.guide.rules}
+        raise UsageError(f"no active rule '{args.rule}'{did_you_mean(args.rule, ids)}")
+    print(f"{spec.id}  ({spec.kind}, {spec.level})")
+    print(f"from: {_origin(spec.origin)}")
+    if spec.reason:
+        print(f"why: {spec.reason}")
+    if spec.message:
+        print(f"message: {spec.message}")
+    if spec.link:
+        print(f"more: {spec.link}")
+    if spec.scope:
+        print(f"scope: {', '.join(spec.scope)}")
+    for key, value in spec.options.items():
+        shown = value if not isinstance(value, dict) else ", ".join(f"{k} → {v}" for k, v in value.items())
+        print(f"{key}: {shown}")
+    for label, examples in (("flags", spec.flag_examples), ("passes", spec.pass_examples)):
+        for example in examples:
+            print(f"{label}: {example}")
+    return EXIT_CLEAN
+
+
+STARTER = """\
+# brandlint.yaml — your brand guide as rules. Reference: README, "The guide format".
+# Editors validate and complete this file with the schema `brandlint init` wrote beside it:
+# yaml-language-server: $schema=./.brandlint.schema.json
+name: acme                 # namespace of your rule ids (acme.terms.…)
+lang: en                   # default language of your copy
+
+extends:                   # rule packs first; later entries win
+  - brandlint:plain-language
+  - brandlint:inclusive
+  - brandlint:hype
+
+channels:                  # path glob → channel (front matter `channel:` wins)
+  "content/sms/**": sms
+  "content/email/**": email
+
+terms:
+  - use: Acme Cloud        # a product name, always written exactly so
+    case: exact
+    instead_of: [ACloud]
+    level: error
+  - use: sign in           # the preferred term and its wrong variants
+    instead_of: [log in, login]
+  - avoid: [synergy, utilize]
+    suggest: use
+    reason: Jargon; say what you mean.
+
+consistency:               # either spelling is fine, mixing them in one piece is not
+  - [e-commerce, ecommerce]
+
+rules:                     # per-rule settings: off or a level, by id or glob
+  brandlint.plain-language.sentence-length: off
+"""
+
+
+def init(args: argparse.Namespace) -> int:
+    target = Path(args.path)
+    if target.exists() and not args.force:
+        raise UsageError(f"{target} exists; use --force to overwrite it")
+    target.write_text(STARTER, encoding="utf-8")
+    schema_path = target.parent / SCHEMA_NAME
+    schema_path.write_text(_schema_text(), encoding="utf-8")
+    print(f"wrote {target} and {schema_path}; run 'brandlint rules' to see what it turns on")
+    return EXIT_CLEAN
+
+
+SCHEMA_NAME = ".brandlint.schema.json"
+
+
+def _schema_text() -> str:
+    from importlib import resources
+
+    return resources.files("brandlint.schema").joinpath("guide.schema.json").read_text("utf-8")
+
+
+def schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(_schema_text())
+    return EXIT_CLEAN
+
+
+def test_rules(args: argparse.Namespace) -> int:
+    from brandlint.rule_tests import run_rule_examples
+
+    workspace = _workspace(args)
+    failures, total = run_rule_examples(workspace, args.folder)
+    for failure in failures:
+        print(failure)
+    print(f"{total - len(failures)} passed, {len(failures)} failed")
+    return EXIT_ALERTS if failures else (EXIT_CLEAN if total else EXIT_USAGE)

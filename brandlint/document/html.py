@@ -1,0 +1,225 @@
+"""HTML to blocks of copy, with exact source positions.
+
+We use the standard library's HTML tokenizer (`html.parser`): it follows the HTML5
+tokenization rules closely enough for copy, and unlike html5lib or lxml it reports the line
+and column of every token, which the position map needs. Character references are kept
+unexpanded by the tokenizer so each decoded character maps to its `&...;` in the source.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from brandlint.document.model import BlockDraft, LineIndex
+from brandlint.document.suppressions import SuppressionCollector
+
+_HEADINGS = {f"h{n}" for n in range(1, 7)}
+_BLOCK_SCOPES: dict[str, frozenset[str]] = {
+    **{h: frozenset({"heading", f"heading.{h}"}) for h in _HEADINGS},
+    "p": frozenset({"paragraph"}),
+    "li": frozenset({"list"}),
+    "dt": frozenset({"list"}),
+    "dd": frozenset({"list"}),
+    "td": frozenset({"table.cell"}),
+    "th": frozenset({"table.header", "table.cell"}),
+    "caption": frozenset({"table.caption"}),
+    "figcaption": frozenset({"caption"}),
+    "title": frozenset({"title"}),
+    "button": frozenset({"button"}),
+    "summary": frozenset({"summary"}),
+}
+_CONTAINERS = {
+    "div", "section", "article", "header", "footer", "main", "aside", "nav", "figure",
+    "blockquote", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "form",
+    "fieldset", "legend", "label", "option", "details", "address", "body", "html", "head",
+    "center", "hr", "br",
+}
+_CONTEXT_SCOPES = {"blockquote": "blockquote", "ul": "list", "ol": "list", "table": "table"}
+_NOT_COPY = {
+    "script", "style", "code", "pre", "kbd", "samp", "var", "template", "noscript",
+    "svg", "math", "textarea",
+}
+_VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr", "param",
+}
+_ATTRIBUTE = re.compile(
+    r"""[\s/]([^\s/>="']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?"""
+)
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_WORDS = re.compile(r"\S+(?: \S+)*")
+
+
+def add_copy(draft: BlockDraft, raw: str, offset: int, *, entities: bool) -> None:
+    """Add raw markup text: white space runs read as one space, `&...;` decoded in place."""
+    position = 0
+    for run in _WORDS.finditer(raw):
+        if run.start() > position:
+            draft.add_space(offset + position, offset + run.start())
+        if entities:
+            _add_with_entities(draft, run.group(), offset + run.start())
+        else:
+            draft.add(run.group(), offset + run.start())
+        position = run.end()
+    if position < len(raw):
+        draft.add_space(offset + position, offset + len(raw))
+
+
+def _add_with_entities(draft: BlockDraft, raw: str, offset: int) -> None:
+    position = 0
+    for ref in _ENTITY.finditer(raw):
+        draft.add(raw[position : ref.start()], offset + position)
+        decoded = html.unescape(ref.group())
+        draft.add(decoded, offset + ref.start(), offset + ref.end())
+        position = ref.end()
+    draft.add(raw[position:], offset + position)
+
+
+class HtmlCopy(HTMLParser):
+    """Feeds on (part of) a source string and collects block drafts and comments."""
+
+    def __init__(self, fragment: str, base: int, comments: SuppressionCollector,
+                 base_line: int = 1) -> None:
+        super().__init__(convert_charrefs=False)
+        self.fragment = fragment
+        self.base = base
+        self.base_line = base_line
+        self.comments = comments
+        self.lines = LineIndex(fragment)
+        self.drafts: list[BlockDraft] = []
+        self.lang: str | None = None
+        self.meta: dict[str, str] = {}
+        self._skip: list[str] = []
+        self._stack: list[str] = []
+        self._draft: BlockDraft | None = None
+        self._links: list[int] = []
+
+    def parse(self) -> HtmlCopy:
+        self.feed(self.fragment)
+        self.close()
+        self._flush()
+        return self
+
+    # -- positions ---------------------------------------------------------------
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.lines.starts[line - 1] + column
+
+    # -- blocks ------------------------------------------------------------------
+    def _scopes(self) -> frozenset[str]:
+        """The innermost block's own scope plus the containers around it (list, quote…)."""
+        own: frozenset[str] | None = None
+        context: set[str] = set()
+        for tag in reversed(self._stack):
+            if own is None and tag in _BLOCK_SCOPES:
+                own = _BLOCK_SCOPES[tag]
+            if tag in _CONTEXT_SCOPES:
+                context.add(_CONTEXT_SCOPES[tag])
+        return (own or frozenset({"paragraph"})) | context
+
+    def _current(self) -> BlockDraft:
+        if self._draft is None:
+            self._draft = BlockDraft(self._scopes())
+        return self._draft
+
+    def _flush(self) -> None:
+        if self._draft is not None:
+            self.drafts.append(self._draft)
+        self._draft = None
+        self._links = []
+
+    def _attribute_block(self, scope: str, value: tuple[str, int]) -> None:
+        raw, start = value
+        draft = BlockDraft(frozenset({scope}))
+        add_copy(draft, raw, self.base + start, entities=True)
+        self.drafts.append(draft)
+
+    # -- tokenizer callbacks ------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, closed=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, closed=True)
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> None:
+        if self._skip:
+            if tag == self._skip[-1] and not closed:
+                self._skip.append(tag)
+            return
+        if tag in _NOT_COPY and not closed:
+            self._skip.append(tag)
+            return
+        values = self._attribute_positions()
+        named = {name: value for name, value in attrs}
+        if tag == "html" and named.get("lang"):
+            self.lang = named["lang"]
+        if tag == "meta" and (named.get("name") or "").lower() == "description":
+            self.meta["description"] = named.get("content") or ""
+            if "content" in values:
+                self._attribute_block("meta.description", values["content"])
+        if "alt" in values and tag in ("img", "area", "input"):
+            self._attribute_block("alt", values["alt"])
+        if "title" in values:
+            self._attribute_block("title", values["title"])
+        if tag in _BLOCK_SCOPES or tag in _CONTAINERS:
+            if tag == "br" and self._draft is not None:
+                offset = self.base + self._offset()
+                self._draft.add_space(offset, offset + len(self.get_starttag_text() or ""))
+            else:
+                self._flush()
+        if tag == "a":
+            self._links.append(self._current().length)
+        if tag not in _VOID and not closed:
+            self._stack.append(tag)
+
+    def _attribute_positions(self) -> dict[str, tuple[str, int]]:
+        raw = self.get_starttag_text() or ""
+        start = self._offset()
+        found: dict[str, tuple[str, int]] = {}
+        for attribute in _ATTRIBUTE.finditer(raw):
+            name = attribute.group(1).lower()
+            for group in (2, 3, 4):
+                if attribute.group(group) is not None:
+                    found.setdefault(name, (attribute.group(group), start + attribute.start(group)))
+        return found
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip:
+            if tag == self._skip[-1]:
+                self._skip.pop()
+            return
+        if tag == "a" and self._links and self._draft is not None:
+            self._draft.mark_inline("link", self._links.pop())
+        if tag in self._stack:
+            if tag in _BLOCK_SCOPES or tag in _CONTAINERS:
+                self._flush()
+            while self._stack and self._stack.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if self._skip or (self._stack and "head" in self._stack and "title" not in self._stack):
+            return
+        add_copy(self._current(), data, self.base + self._offset(), entities=False)
+
+    def _reference(self, text: str) -> None:
+        if self._skip:
+            return
+        start = self._offset()
+        end = start + len(text)
+        if self.fragment[end : end + 1] == ";":
+            end += 1
+        self._current().add(html.unescape(self.fragment[start:end]), self.base + start,
+                            self.base + end)
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference("&" + name)
+
+    def handle_charref(self, name: str) -> None:
+        self._reference("&#" + name)
+
+    def handle_comment(self, data: str) -> None:
+        line, _ = self.getpos()
+        first = self.base_line + line - 1
+        self.comments.comment(data, first, first + data.count("\n"))

@@ -1,0 +1,248 @@
+"""The document model every parser produces and every rule reads.
+
+A parser turns markup into *blocks* of plain copy (a heading, a paragraph, an image's alt
+text). Each piece of copy remembers the source range it came from, so an alert found in the
+copy can be reported at the exact line and column of the file, and a fix can be written back
+into the file without touching markup.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from brandlint.alerts import Span
+
+BLOCK_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Copy text[text_start:text_end] came from source[source_start:source_end].
+
+    A verbatim segment is a character-for-character copy. Others (a decoded `&amp;`, a
+    soft line break turned into a space) map as a whole.
+    """
+
+    text_start: int
+    text_end: int
+    source_start: int
+    source_end: int
+    verbatim: bool
+
+
+@dataclass
+class BlockDraft:
+    """A block under construction: pieces of copy with their source ranges."""
+
+    scopes: frozenset[str]
+    pieces: list[tuple[str, int, int, bool]] = field(default_factory=list)
+    inline: list[tuple[str, int, int]] = field(default_factory=list)
+    length: int = 0
+
+    def add(self, text: str, source_start: int, source_end: int | None = None) -> None:
+        """Append copy taken verbatim from source_start, or standing for [start, end)."""
+        if not text:
+            return
+        verbatim = source_end is None
+        end = source_start + len(text) if source_end is None else source_end
+        self.pieces.append((text, source_start, end, verbatim))
+        self.length += len(text)
+
+    def add_space(self, source_start: int, source_end: int) -> None:
+        """A line break or run of white space in the source, read as one space."""
+        if self.length and not self.pieces[-1][0].endswith(" "):
+            self.add(" ", source_start, source_end)
+
+    def mark_inline(self, scope: str, start: int) -> None:
+        self.inline.append((scope, start, self.length))
+
+    @property
+    def text(self) -> str:
+        return "".join(piece[0] for piece in self.pieces)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of copy in one scope (heading, paragraph, list item, alt text, …)."""
+
+    start: int
+    end: int
+    scopes: frozenset[str]
+    inline: tuple[tuple[str, int, int], ...] = ()
+
+    def in_scope(self, selector: str) -> bool:
+        """Vale-style scope selection: `heading` matches `heading.h2`; `~x` negates."""
+        if selector.startswith("~"):
+            return not self.in_scope(selector[1:])
+        if selector in ("text", "summary", "") or selector in self.scopes:
+            return True
+        return any(scope.startswith(selector + ".") for scope in self.scopes)
+
+    @property
+    def scope(self) -> str:
+        """The most specific scope name, for display."""
+        return max(self.scopes, key=lambda s: (s.count("."), s)) if self.scopes else "text"
+
+
+class LineIndex:
+    """Converts source offsets to 1-based line and column (code points)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.starts = [0]
+        index = source.find("\n")
+        while index != -1:
+            self.starts.append(index + 1)
+            index = source.find("\n", index + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Offset of a 1-based line and column."""
+        return self.starts[line - 1] + column - 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Span(line, column, end_line, end_column, start, end)
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else len(self.source)
+        return self.source[start:end].rstrip("\r")
+
+
+class PositionMap:
+    """Maps offsets in the plain copy back to offsets in the source."""
+
+    def __init__(self, segments: list[Segment]) -> None:
+        self.segments = segments
+        self._starts = [s.text_start for s in segments]
+
+    def _segment_at(self, offset: int) -> Segment | None:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return None
+        segment = self.segments[index]
+        return segment if offset < segment.text_end else None
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Source range covering copy[start:end] (end exclusive)."""
+        first = self._segment_at(start)
+        last = self._segment_at(max(start, end - 1))
+        if first is None or last is None:
+            raise ValueError(f"copy range {start}-{end} does not come from the source")
+        if first.verbatim:
+            source_start = first.source_start + (start - first.text_start)
+        else:
+            source_start = first.source_start
+        if last.verbatim:
+            source_end = last.source_start + (max(start, end - 1) - last.text_start) + 1
+        else:
+            source_end = last.source_end
+        if end == start:
+            source_end = source_start
+        return source_start, source_end
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An inline comment that turns rules off for some lines.
+
+    `rules` are rule ids or globs; empty means every rule. `end_line` is inclusive; None means
+    to the end of the file (a `brandlint-disable` with no matching `brandlint-enable`).
+    """
+
+    rules: tuple[str, ...]
+    line: int
+    end_line: int | None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the parser wants the user to know about the file itself (not its copy)."""
+
+    rule: str
+    message: str
+    source_start: int
+    source_end: int
+    level: str = "warning"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file ready to lint: plain copy in blocks, mapped back to its source."""
+
+    path: str
+    source: str
+    text: str
+    blocks: tuple[Block, ...]
+    position_map: PositionMap
+    lines: LineIndex
+    format: str
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    lang: str | None = None
+    channel: str | None = None
+    suppressions: tuple[Suppression, ...] = ()
+    notices: tuple[Notice, ...] = ()
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+    def source_span(self, start: int, end: int) -> Span:
+        """The source span of copy[start:end]."""
+        source_start, source_end = self.position_map.to_source(start, end)
+        return self.lines.span(source_start, source_end)
+
+
+def assemble(
+    path: str,
+    source: str,
+    drafts: Iterable[BlockDraft],
+    *,
+    format: str,
+    meta: Mapping[str, Any] | None = None,
+    lang: str | None = None,
+    suppressions: Iterable[Suppression] = (),
+    notices: Iterable[Notice] = (),
+) -> Document:
+    """Join block drafts into one document text with its position map."""
+    parts: list[str] = []
+    segments: list[Segment] = []
+    blocks: list[Block] = []
+    cursor = 0
+    for draft in drafts:
+        while draft.pieces and not draft.pieces[-1][3] and not draft.pieces[-1][0].strip():
+            draft.length -= len(draft.pieces.pop()[0])
+        if not draft.text.strip():
+            continue
+        if parts:
+            parts.append(BLOCK_SEPARATOR)
+            cursor += len(BLOCK_SEPARATOR)
+        start = cursor
+        for text, source_start, source_end, verbatim in draft.pieces:
+            segments.append(
+                Segment(cursor, cursor + len(text), source_start, source_end, verbatim)
+            )
+            parts.append(text)
+            cursor += len(text)
+        inline = tuple((scope, start + s, start + e) for scope, s, e in draft.inline if e > s)
+        blocks.append(Block(start, cursor, draft.scopes, inline))
+    return Document(
+        path=path,
+        source=source,
+        text="".join(parts),
+        blocks=tuple(blocks),
+        position_map=PositionMap(segments),
+        lines=LineIndex(source),
+        format=format,
+        meta=dict(meta or {}),
+        lang=lang,
+        suppressions=tuple(suppressions),
+        notices=tuple(notices),
+    )

@@ -1,0 +1,1 @@
+"""Loading brand guides and rule files into one validated `Guide`."""

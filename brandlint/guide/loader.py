@@ -1,0 +1,213 @@
+"""Finding and loading a brand guide: `brandlint.yaml`, its packs, terms and overrides.
+
+Load order is the order of `extends`, then the guide's own terms and consistency groups;
+a later rule with the same id replaces an earlier one. Per-rule settings (`rules:`) apply
+last. Every problem found is collected, so a user fixes a broken guide in one round.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from pathlib import Path
+from typing import Any
+
+from brandlint.alerts import Level
+from brandlint.checks.registry import KINDS
+from brandlint.errors import GuideError, Problem
+from brandlint.guide.located_yaml import LocatedYaml, YamlSyntaxError, load_located_yaml
+from brandlint.guide.model import Guide, RuleSpec
+from brandlint.guide.rule_files import as_tuple, load_style, spec_from_mapping, style_folders
+from brandlint.guide.validate import did_you_mean, validate_guide
+from brandlint.packs import PREFIX, default_guide_path, pack_names, packs_root
+
+GUIDE_NAMES = ("brandlint.yaml", ".brandlint.yaml", "brandlint.yml", ".brandlint.yml")
+_TERM_SETTINGS = ("id", "level", "message", "reason", "link", "lang", "channels", "scope",
+                  "examples")
+
+
+def discover_guide(start: Path) -> Path | None:
+    """The nearest guide file in `start` (a file's folder) or any folder above it."""
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder.resolve(), *folder.resolve().parents):
+        for name in GUIDE_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+    return None
+
+
+def load_guide(path: str | Path | None = None, *, start: str | Path | None = None) -> Guide:
+    """Load the guide at `path`, else the nearest to `start`, else the bundled default."""
+    if path is None:
+        path = discover_guide(Path(start or ".")) or default_guide_path()
+    loader = _Loader()
+    guide = loader.load(Path(path))
+    errors = [p for p in loader.problems if p.severity == "error"]
+    if errors:
+        raise GuideError(errors + [p for p in loader.problems if p.severity != "error"])
+    return guide
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "term"
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self._loading: list[Path] = []
+
+    def load(self, path: Path) -> Guide:
+        rules, doc = self._guide_rules(path)
+        data: dict[str, Any] = doc.data if doc and isinstance(doc.data, dict) else {}
+        self._validate_rules(rules)
+        return Guide(
+            name=str(data.get("name", "guide")),
+            path=str(path),
+            root=str(path.resolve().parent),
+            lang=str(data.get("lang", "en")),
+            rules=tuple(rules),
+            channel_globs=tuple((str(k), str(v)) for k, v in (data.get("channels") or {}).items()),
+            lang_globs=tuple((str(k), str(v)) for k, v in (data.get("languages") or {}).items()),
+            ignore=as_tuple(data.get("ignore")),
+            pipelines={str(k): str(v) for k, v in (data.get("pipelines") or {}).items()},
+            warnings=tuple(p for p in self.problems if p.severity != "error"),
+        )
+
+    def _read(self, path: Path) -> LocatedYaml | None:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            self.problems.append(Problem(str(path), 1, 1, "guide file not found; check the "
+                                         "path, or run 'brandlint init' to create one"))
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            self.problems.append(Problem(str(path), 1, 1, f"cannot read the guide: {exc}"))
+            return None
+        try:
+            return load_located_yaml(text, str(path))
+        except YamlSyntaxError as exc:
+            self.problems.append(exc.problem)
+            return None
+
+    def _guide_rules(self, path: Path) -> tuple[list[RuleSpec], LocatedYaml | None]:
+        resolved = path.resolve()
+        if resolved in self._loading:
+            self.problems.append(Problem(str(path), 1, 1, "this guide extends itself (a loop "
+                                         "through 'extends'); remove one of the links"))
+            return [], None
+        doc = self._read(path)
+        if doc is None:
+            return [], None
+        if doc.data is None:
+            doc = LocatedYaml(doc.path, {}, doc.positions, doc.key_positions)
+        if not isinstance(doc.data, dict):
+            self.problems.append(doc.problem((), "a guide is a mapping of settings "
+                                             "(name, extends, terms, …)"))
+            return [], None
+        self.problems.extend(validate_guide(doc))
+        self._loading.append(resolved)
+        try:
+            by_id: dict[str, RuleSpec] = {}
+            for index, item in enumerate(doc.data.get("extends") or []):
+                for spec in self._extend(doc, index, str(item), path.parent):
+                    by_id[spec.id] = spec
+            name = str(doc.data.get("name", "guide"))
+            for spec in self._terms(doc, name) + self._groups(doc, name):
+                by_id[spec.id] = spec
+            return self._override(doc, list(by_id.values())), doc
+        finally:
+            self._loading.pop()
+
+    def _extend(self, doc: LocatedYaml, index: int, item: str, base: Path) -> list[RuleSpec]:
+        at = ("extends", index)
+        if item.startswith(PREFIX):
+            name = item[len(PREFIX):]
+            if name == "default":
+                return self._guide_rules(default_guide_path())[0]
+            folder = packs_root() / name
+            if not folder.is_dir():
+                self.problems.append(doc.problem(at, f"no built-in pack '{item}'"
+                                                 f"{did_you_mean(name, pack_names())} (packs: "
+                                                 f"{', '.join(pack_names())})"))
+                return []
+            specs, problems = load_style(folder, prefix="brandlint.")
+            self.problems.extend(problems)
+            return specs
+        target = (base / item).resolve()
+        if target.is_file():
+            return self._guide_rules(target)[0]
+        if not target.is_dir():
+            self.problems.append(doc.problem(at, f"'{item}' is not a folder of rule files or a "
+                                             f"guide (looked for {target})"))
+            return []
+        specs = []
+        for folder in style_folders(target):
+            found, problems = load_style(folder)
+            specs.extend(found)
+            self.problems.extend(problems)
+        if not specs:
+            self.problems.append(doc.problem(at, f"'{item}' holds no rule files (*.yml)",
+                                             severity="warning"))
+        return specs
+
+    def _terms(self, doc: LocatedYaml, name: str) -> list[RuleSpec]:
+        specs = []
+        for index, entry in enumerate(doc.data.get("terms") or []):
+            if not isinstance(entry, dict):
+                continue  # reported by the schema
+            at = ("terms", index)
+            if bool(entry.get("use")) == bool(entry.get("avoid")):
+                self.problems.append(doc.problem(at, "a term has either 'use' (with "
+                                                 "'instead_of' or 'case: exact') or 'avoid'"))
+                continue
+            label = entry.get("use") or as_tuple(entry.get("avoid"))[0]
+            given = str(entry.get("id", ""))
+            rule_id = given if "." in given else f"{name}.terms.{given or slug(str(label))}"
+            settings = {k: entry[k] for k in _TERM_SETTINGS if k in entry} | {"id": rule_id}
+            options = {k: v for k, v in entry.items() if k not in _TERM_SETTINGS}
+            spec = spec_from_mapping(doc, at, settings | options, rule_id, "term",
+                                     self.problems, doc.path, warn_unknown=False)
+            if spec is not None:
+                specs.append(spec)
+        return specs
+
+    def _groups(self, doc: LocatedYaml, name: str) -> list[RuleSpec]:
+        specs = []
+        for index, entry in enumerate(doc.data.get("consistency") or []):
+            at = ("consistency", index)
+            group = entry if isinstance(entry, dict) else {"either": entry}
+            variants = [str(v) for v in group.get("either") or []]
+            if len(variants) < 2:
+                continue  # reported by the schema
+            rule_id = str(group.get("id") or f"{name}.consistency.{slug(variants[0])}")
+            data = {k: v for k, v in group.items() if k != "either"}
+            data["groups"] = [variants]
+            data.setdefault("ignorecase", True)
+            spec = spec_from_mapping(doc, at, data, rule_id, "consistency", self.problems,
+                                     doc.path, warn_unknown=False)
+            if spec is not None:
+                specs.append(spec)
+        return specs
+
+    def _override(self, doc: LocatedYaml, specs: list[RuleSpec]) -> list[RuleSpec]:
+        from dataclasses import replace
+
+        for pattern, setting in (doc.data.get("rules") or {}).items():
+            matched = [s for s in specs if fnmatch.fnmatchcase(s.id, pattern)]
+            if not matched:
+                self.problems.append(doc.problem(("rules", pattern), f"no rule matches '{pattern}'"
+                                                 f"{did_you_mean(pattern, {s.id for s in specs})}",
+                                                 key=True, severity="warning"))
+                continue
+            if str(setting) == "off":
+                specs = [s for s in specs if s not in matched]
+            elif str(setting) in ("suggestion", "warning", "error"):
+                level = Level.parse(str(setting))
+                specs = [replace(s, level=level) if s in matched else s for s in specs]
+        return specs
+
+    def _validate_rules(self, specs: list[RuleSpec]) -> None:
+        """Compile each rule once so bad regexes surface at load, with their position."""
+        for spec in specs:
+            KINDS[spec.kind](spec, self.problems)

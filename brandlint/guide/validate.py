@@ -1,0 +1,83 @@
+"""Checking a guide against its JSON Schema, with messages a copywriter can act on."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from brandlint.errors import Problem
+from brandlint.guide.located_yaml import LocatedYaml
+
+
+@lru_cache(maxsize=1)
+def guide_schema() -> dict[str, Any]:
+    text = resources.files("brandlint.schema").joinpath("guide.schema.json").read_text("utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+def did_you_mean(word: str, choices: list[str] | set[str] | frozenset[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _where(path: tuple[Any, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the guide"
+
+
+def _type_name(value: Any) -> str:
+    return {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list",
+            dict: "a mapping", type(None): "nothing"}.get(type(value), type(value).__name__)
+
+
+def validate_guide(doc: LocatedYaml) -> list[Problem]:
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(guide_schema())
+    problems = []
+    for error in sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.path))):
+        problems.extend(_explain(doc, error))
+    return problems
+
+
+def _explain(doc: LocatedYaml, error: Any) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    where = _where(path)
+    if error.validator == "additionalProperties":
+        allowed = set(error.schema.get("properties", {}))
+        out = []
+        for key in error.instance:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed)
+                out.append(doc.problem((*path, key), f"unknown key '{key}' in {where}{hint}"
+                                       + ("" if hint else f" (allowed: {', '.join(sorted(allowed))})"),
+                                       key=True))
+        return out
+    if error.validator == "enum":
+        choices = [str(c) for c in error.validator_value]
+        hint = did_you_mean(str(error.instance), choices) if isinstance(error.instance, str) else ""
+        return [doc.problem(path, f"{where} is {error.instance!r}; use one of "
+                            f"{', '.join(choices)}{hint}")]
+    if error.validator == "type":
+        wanted = error.validator_value
+        wanted = wanted if isinstance(wanted, str) else " or ".join(wanted)
+        names = {"string": "text", "array": "a list", "object": "a mapping",
+                 "boolean": "true or false", "number": "a number", "integer": "a whole number"}
+        return [doc.problem(path, f"{where} should be {names.get(wanted, wanted)}, "
+                            f"not {_type_name(error.instance)}")]
+    if error.validator == "anyOf":
+        return [doc.problem(path, f"{where} should be text or a list of text"
+                            if error.schema == guide_schema()["$defs"]["strings"] else
+                            f"{where} is not in a form brandlint understands: "
+                            f"{error.context[0].message if error.context else error.message}")]
+    if error.validator == "pattern":
+        return [doc.problem(path, f"{where} {error.instance!r} may only hold letters, digits, "
+                            "'-' and '_'")]
+    if error.validator == "required":
+        return [doc.problem(path, f"{where} needs {error.message.split(' is ')[0]}")]
+    return [doc.problem(path, f"{where}: {error.message}")]

@@ -1,0 +1,122 @@
+"""The engine: a guide compiled once, applied to any number of documents.
+
+Per language, every rule registers its phrases in one shared index (built on first use);
+per document, the copy is tokenized once, the index runs once, and each rule turns its
+hits, or its own look at the copy, into findings. Findings become alerts at exact source
+positions, minus what inline comments suppress.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import replace
+
+from brandlint.alerts import Alert, Level
+from brandlint.checks.base import BlockView, Finding, LintContext, Rule
+from brandlint.checks.registry import KINDS
+from brandlint.document.model import Document
+from brandlint.document.suppressions import is_suppressed
+from brandlint.errors import GuideError, Problem
+from brandlint.guide.model import Guide
+from brandlint.matching import PhraseIndex
+from brandlint.nlp.pipelines import LangPipeline, Pipelines, normalize_lang
+
+log = logging.getLogger("brandlint")
+
+INTERNAL_ERROR = "brandlint.internal-error"
+LANGUAGE_NOTICE = "brandlint.language"
+
+
+class Linter:
+    """A guide ready to lint with. Thread-safe; reuse one per guide."""
+
+    def __init__(self, guide: Guide, pipelines: Pipelines | None = None) -> None:
+        self.guide = guide
+        self.pipelines = pipelines or Pipelines(dict(guide.pipelines))
+        problems: list[Problem] = []
+        self.rules: list[Rule] = [KINDS[spec.kind](spec, problems) for spec in guide.rules]
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise GuideError(errors)
+        self._indexes: dict[str, PhraseIndex] = {}
+        self._lock = threading.Lock()
+
+    def _index(self, pipeline: LangPipeline) -> PhraseIndex:
+        with self._lock:
+            index = self._indexes.get(pipeline.requested)
+            if index is None:
+                index = PhraseIndex(pipeline)
+                for rule in self.rules:
+                    if not rule.spec.langs or pipeline.requested in rule.spec.langs:
+                        rule.register(index)
+                self._indexes[pipeline.requested] = index
+            return index
+
+    def lint(self, document: Document) -> list[Alert]:
+        lang = normalize_lang(document.lang) or normalize_lang(self.guide.lang) or "en"
+        document = replace(document, lang=lang)
+        pipeline = self.pipelines.get(lang)
+        index = self._index(pipeline)
+        docs = pipeline.process(document.block_text(b) for b in document.blocks)
+        views = [BlockView(block, doc, i) for i, (block, doc) in enumerate(zip(document.blocks, docs, strict=True))]
+        ctx = LintContext(document, views, index.search(views), pipeline.has_lemmas)
+        found: list[tuple[Rule, Finding]] = []
+        alerts: list[Alert] = []
+        for rule in self.rules:
+            if not rule.spec.applies_to(lang, document.channel):
+                continue
+            try:
+                found.extend((rule, f) for f in rule.check(ctx))
+            except Exception as exc:  # one broken rule must not silence the others
+                log.exception("rule %s failed on %s", rule.id, document.path)
+                alerts.append(self._internal_error(document, rule, exc))
+        alerts.extend(self._alert(document, rule, f) for rule, f in _longest_terms(found))
+        alerts.extend(self._notices(document, pipeline))
+        kept = {a.sort_key() + (a.message,): a for a in alerts
+                if not is_suppressed(document.suppressions, a.rule, a.span.line)}
+        return sorted(kept.values(), key=Alert.sort_key)
+
+    def _alert(self, document: Document, rule: Rule, finding: Finding) -> Alert:
+        span = document.source_span(finding.start, finding.end)
+        block = next((b for b in document.blocks if b.start <= finding.start < b.end), None)
+        return Alert(
+            path=document.path, rule=rule.id, level=rule.spec.level, message=finding.message,
+            span=span, match=document.source[span.offset : span.end_offset],
+            replacements=finding.replacements, link=rule.spec.link, reason=rule.spec.reason,
+            lang=document.lang or "", channel=document.channel or "",
+            scope=block.scope if block else "",
+        )
+
+    def _internal_error(self, document: Document, rule: Rule, exc: Exception) -> Alert:
+        span = document.lines.span(0, 0)
+        return Alert(document.path, INTERNAL_ERROR, Level.ERROR,
+                     f"Rule {rule.id} failed on this file ({type(exc).__name__}: {exc}); "
+                     "the other rules still ran. Please report this.", span, "")
+
+    def _notices(self, document: Document, pipeline: LangPipeline) -> list[Alert]:
+        out = []
+        for notice in document.notices:
+            span = document.lines.span(notice.source_start, notice.source_end)
+            out.append(Alert(document.path, notice.rule, Level.parse(notice.level),
+                             notice.message, span,
+                             document.source[span.offset : span.end_offset]))
+        if pipeline.problem:
+            out.append(Alert(document.path, LANGUAGE_NOTICE, Level.WARNING,
+                             f"{pipeline.problem.capitalize()}.", document.lines.span(0, 0), ""))
+        return out
+
+
+def _longest_terms(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
+    """Where term rules overlap ("KESTREL CLOUD" is both a name and the company), the
+    longest match speaks; the others would repeat it with a worse fix."""
+    terms = sorted(((r, f) for r, f in found if r.kind == "term"),
+                   key=lambda rf: (rf[1].start, -(rf[1].end - rf[1].start)))
+    kept: list[tuple[Rule, Finding]] = []
+    reach = -1
+    for rule, finding in terms:
+        if finding.start < reach and finding.end <= reach:
+            continue
+        kept.append((rule, finding))
+        reach = max(reach, finding.end)
+    return [(r, f) for r, f in found if r.kind != "term"] + kept

@@ -1,0 +1,1 @@
+"""spaCy pipelines per language, built once and shared by every rule."""

@@ -1,0 +1,135 @@
+"""One spaCy pipeline per language: tokenizer, sentences and lemmas, with no model download.
+
+The default is `spacy.blank(lang)` plus a sentencizer. Lemmas come from spacy-lookups-data
+where it has a table for the language (en, hu, nb, de, fr, es, …; not yo or az), applied
+to the *lowercased* form: spaCy's lookup lemmatizer is case-sensitive, so "Leveraging" at
+the start of a sentence would otherwise escape a rule about "leverage". Suppletive entries
+(best → well, is → be) are dropped: a brand rule about "best" must not flag "well".
+
+A trained pipeline is used only when the guide names one for the language and it is
+installed; it then brings its own lemmatizer and sentence boundaries.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+_ALIASES = {"no": "nb", "nob": "nb", "eng": "en", "hun": "hu", "aze": "az", "yor": "yo"}
+_STEM = 3
+
+
+def normalize_lang(code: str | None) -> str | None:
+    """`en-US` → `en`, `no` → `nb`; None stays None."""
+    if not code:
+        return None
+    primary = str(code).strip().replace("_", "-").split("-")[0].lower()
+    return _ALIASES.get(primary, primary) or None
+
+
+@dataclass
+class LangPipeline:
+    """A ready pipeline for one language and what it can do."""
+
+    lang: str
+    requested: str
+    nlp: Language
+    lemma_hashes: dict[int, int] | None = None
+    trained: bool = False
+    problem: str = ""
+
+    @property
+    def has_lemmas(self) -> bool:
+        return self.trained or self.lemma_hashes is not None
+
+    def process(self, texts: Iterable[str]) -> list[Doc]:
+        docs = list(self.nlp.pipe(texts))
+        if self.lemma_hashes is not None:
+            for doc in docs:
+                self._lemmatize(doc)
+        return docs
+
+    def make(self, text: str, *, lemmas: bool = False) -> Doc:
+        """Tokenize a pattern the way copy is tokenized (lemmatized when asked)."""
+        if lemmas and self.trained:
+            return self.nlp(text)
+        doc = self.nlp.make_doc(text)
+        if lemmas and self.lemma_hashes is not None:
+            self._lemmatize(doc)
+        return doc
+
+    def _lemmatize(self, doc: Doc) -> None:
+        import numpy
+        from spacy.attrs import LEMMA, LOWER
+
+        if not len(doc):
+            return
+        table = self.lemma_hashes or {}
+        lowers = doc.to_array([LOWER])
+        lemmas = numpy.fromiter((table.get(h, h) for h in lowers.tolist()),
+                                dtype="uint64", count=len(lowers))
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+
+
+@dataclass
+class Pipelines:
+    """Owns the pipelines of one process; thread-safe, each language built once."""
+
+    trained: Mapping[str, str] = field(default_factory=dict)
+    _cache: dict[str, LangPipeline] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def get(self, lang: str | None) -> LangPipeline:
+        code = normalize_lang(lang) or "en"
+        with self._lock:
+            if code not in self._cache:
+                self._cache[code] = self._build(code)
+            return self._cache[code]
+
+    def _build(self, code: str) -> LangPipeline:
+        import spacy
+
+        name = self.trained.get(code)
+        if name and spacy.util.is_package(name):
+            nlp = spacy.load(name)
+            if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
+                nlp.add_pipe("sentencizer")
+            return LangPipeline(code, code, nlp, trained=True)
+        problem = ""
+        if name:
+            problem = f"trained pipeline {name!r} is not installed; using the blank {code} pipeline"
+        try:
+            nlp = spacy.blank(code)
+            used = code
+        except Exception:  # spaCy raises ImportError or its own error for unknown codes
+            nlp = spacy.blank("xx")
+            used = "xx"
+            problem = (f"spaCy has no tokenizer for language {code!r}; "
+                       "using the multi-language tokenizer")
+        nlp.add_pipe("sentencizer")
+        return LangPipeline(used, code, nlp, _lemma_hashes(nlp, used), problem=problem)
+
+
+def _lemma_hashes(nlp: Language, code: str) -> dict[int, int] | None:
+    """lower-form hash → lemma hash from spacy-lookups-data, or None without a table."""
+    from spacy.util import load_language_data, registry
+
+    try:
+        raw = load_language_data(registry.lookups.get(code)["lemma_lookup"])
+    except Exception:  # no package, or no table for this language: exact forms only
+        return None
+    strings = nlp.vocab.strings
+    hashes: dict[int, int] = {}
+    for form, lemma in raw.items():
+        if not isinstance(form, str) or not isinstance(lemma, str):
+            continue
+        lower, lemma_lower = form.lower(), lemma.lower()
+        if lower != lemma_lower and lower[:_STEM] == lemma_lower[:_STEM]:
+            hashes[strings.add(lower)] = strings.add(lemma_lower)
+    return hashes

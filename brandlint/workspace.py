@@ -1,0 +1,170 @@
+"""The public engine API shared by the CLI and the language server.
+
+A `Workspace` owns the linters of the guides it meets (each file uses the guide nearest to
+it, unless one is forced), resolves each document's language and channel, and walks folders
+honouring `.brandlintignore`, the guide's `ignore:` and `--exclude`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from brandlint.alerts import Alert, Level
+from brandlint.document.model import Document, LineIndex
+from brandlint.document.reader import FORMATS, UnreadableFile, parse_document, read_document
+from brandlint.guide.loader import discover_guide, load_guide
+from brandlint.guide.model import Guide
+from brandlint.linter import Linter
+from brandlint.nlp.pipelines import Pipelines
+from brandlint.packs import default_guide_path
+
+UNREADABLE = "brandlint.unreadable"
+CHANNEL_FOLDERS = {"web": "web", "email": "email", "sms": "sms", "social": "social",
+                   "push": "push", "ads": "search-ads", "search-ads": "search-ads",
+                   "print": "print"}
+_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the user asked for on the command line or in the editor."""
+
+    guide: str | None = None
+    lang: str | None = None
+    channel: str | None = None
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass
+class Workspace:
+    settings: Settings = field(default_factory=Settings)
+    pipelines: Pipelines = field(default_factory=Pipelines)
+    _linters: dict[str, Linter] = field(default_factory=dict)
+
+    # -- guides -----------------------------------------------------------------
+    def guide_path_for(self, path: str | Path) -> Path:
+        if self.settings.guide:
+            return Path(self.settings.guide)
+        return discover_guide(Path(path).parent if path else Path.cwd()) or default_guide_path()
+
+    def linter_for(self, path: str | Path) -> Linter:
+        guide_path = str(self.guide_path_for(path).resolve())
+        linter = self._linters.get(guide_path)
+        if linter is None:
+            linter = Linter(load_guide(guide_path), self.pipelines)
+            self._linters[guide_path] = linter
+        return linter
+
+    def forget_guides(self) -> None:
+        """Drop loaded guides (after a guide changed on disk)."""
+        self._linters.clear()
+
+    # -- documents ----------------------------------------------------------------
+    def prepare(self, document: Document, guide: Guide) -> Document:
+        """Settle language and channel: the document's own words win, then the guide's
+        path globs, then the command line, then the guide default / folder names."""
+        relative = _relative(document.path, guide.root)
+        channel = document.meta.get("channel") or _glob_value(relative, guide.channel_globs) \
+            or self.settings.channel or _channel_from_folders(document.path)
+        lang = document.lang or _glob_value(relative, guide.lang_globs) \
+            or self.settings.lang or guide.lang
+        return replace(document, channel=str(channel) if channel else None, lang=str(lang))
+
+    def lint_text(self, text: str, path: str = "<text>", format: str | None = None) -> list[Alert]:
+        """Lint copy held in memory (an editor buffer, stdin); `path` picks guide and format."""
+        linter = self.linter_for(path if path != "<text>" else Path.cwd() / "stdin")
+        document = self.prepare(parse_document(path, text, format), linter.guide)
+        return linter.lint(document)
+
+    def lint_file(self, path: str | Path) -> list[Alert]:
+        path = str(path)
+        linter = self.linter_for(path)
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+            document = read_document(path, data)
+        except UnreadableFile as exc:
+            return [unreadable_alert(path, str(exc))]
+        except OSError as exc:
+            return [unreadable_alert(path, f"Cannot read this file: {exc.strerror or exc}.")]
+        return linter.lint(self.prepare(document, linter.guide))
+
+    # -- folders -------------------------------------------------------------------
+    def files(self, paths: Sequence[str]) -> Iterator[str]:
+        """Files to lint under `paths`: named files always, folders by supported type."""
+        for given in paths:
+            if os.path.isdir(given):
+                ignore = self._ignore_spec(given)
+                for folder, dirs, names in os.walk(given):
+                    dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
+                    for name in sorted(names):
+                        full = os.path.join(folder, name)
+                        if Path(name).suffix.lower() in FORMATS and not ignore(full):
+                            yield full
+            else:
+                if not self._ignore_spec(os.path.dirname(given) or ".")(given):
+                    yield given
+
+    def _ignore_spec(self, root: str):  # type: ignore[no-untyped-def]
+        import pathspec
+
+        guide = self.linter_for(os.path.join(root, "x")).guide
+        specs: list[tuple[str, pathspec.PathSpec]] = []
+        for base in {guide.root, os.path.abspath(root)}:
+            ignore_file = os.path.join(base, ".brandlintignore")
+            lines = list(guide.ignore) if base == guide.root else []
+            if os.path.isfile(ignore_file):
+                with open(ignore_file, encoding="utf-8") as handle:
+                    lines += handle.read().splitlines()
+            if lines:
+                specs.append((base, pathspec.GitIgnoreSpec.from_lines(lines)))
+        exclude = pathspec.GitIgnoreSpec.from_lines(self.settings.exclude)
+
+        def ignored(path: str) -> bool:
+            full = os.path.abspath(path)
+            if exclude.match_file(os.path.relpath(full)) or exclude.match_file(path):
+                return True
+            return any(spec.match_file(os.path.relpath(full, base)) for base, spec in specs
+                       if not os.path.relpath(full, base).startswith(".."))
+
+        return ignored
+
+    def lint_paths(self, paths: Sequence[str]) -> Iterator[tuple[str, list[Alert]]]:
+        for path in self.files(paths):
+            yield path, self.lint_file(path)
+
+
+def unreadable_alert(path: str, message: str) -> Alert:
+    return Alert(path, UNREADABLE, Level.ERROR, message, LineIndex("").span(0, 0), "")
+
+
+def _relative(path: str, root: str) -> str:
+    try:
+        return os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    except ValueError:
+        return path
+
+
+@lru_cache(maxsize=512)
+def _glob(pattern: str):  # type: ignore[no-untyped-def]
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines([pattern])
+
+
+def _glob_value(relative: str, globs: Iterable[tuple[str, str]]) -> str | None:
+    for pattern, value in globs:
+        if _glob(pattern).match_file(relative):
+            return value
+    return None
+
+
+def _channel_from_folders(path: str) -> str | None:
+    for part in reversed(Path(path).parent.parts):
+        if part.lower() in CHANNEL_FOLDERS:
+            return CHANNEL_FOLDERS[part.lower()]
+    return None
