@@ -108,8 +108,12 @@ class Linter:
 
 
 def _longest_terms(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
-    """Where term rules overlap ("KESTREL CLOUD" is both a name and the company), the
-    longest match speaks; the others would repeat it with a worse fix."""
+    """Resolve overlaps between the guide's own terms and other rules.
+
+    Where term rules overlap ("KESTREL CLOUD" is both a product name and the company) the
+    longest match speaks; the others would repeat it with a worse fix. Where a term and a
+    pack rule flag the same words, the brand's own term speaks.
+    """
     terms = sorted(((r, f) for r, f in found if r.kind == "term"),
                    key=lambda rf: (rf[1].start, -(rf[1].end - rf[1].start)))
     kept: list[tuple[Rule, Finding]] = []
@@ -119,4 +123,6 @@ def _longest_terms(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Findin
             continue
         kept.append((rule, finding))
         reach = max(reach, finding.end)
-    return [(r, f) for r, f in found if r.kind != "term"] + kept
+    spans = {(f.start, f.end) for _, f in kept}
+    others = [(r, f) for r, f in found if r.kind != "term" and (f.start, f.end) not in spans]
+    return others + kept

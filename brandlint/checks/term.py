@@ -33,6 +33,7 @@ def _strings(value: Any) -> list[str]:
 
 class Term(PatternRule):
     kind = "term"
+    default_message = ""  # each finding type has its own wording unless the guide sets one
     keys = frozenset({"use", "instead_of", "avoid", "suggest", "case", "inflect", "exceptions",
                       "preceded_by", "followed_by", "first_mention"})
 
@@ -79,7 +80,8 @@ class Term(PatternRule):
 
     def _replacement(self, ctx: LintContext, hit: Hit, text: str, word: str) -> str:
         doc = ctx.views[hit.view].doc
-        if self.inflect:
+        listed = {w.lower() for w in (*self.variants, *self.avoid)}
+        if self.inflect and text.lower() not in listed:
             for token in doc[hit.token_start : hit.token_end]:
                 if token.lower_ != token.lemma_ and token.lemma_:
                     word = inflect_like(token.text, token.lemma_, word, ctx.document.lang or "en")

@@ -163,7 +163,8 @@ class _Loader:
                 continue
             label = entry.get("use") or as_tuple(entry.get("avoid"))[0]
             given = str(entry.get("id", ""))
-            rule_id = given if "." in given else f"{name}.terms.{given or slug(str(label))}"
+            rule_id = given if given.startswith(f"{name}.") else \
+                f"{name}.terms.{given or slug(str(label))}"
             settings = {k: entry[k] for k in _TERM_SETTINGS if k in entry} | {"id": rule_id}
             options = {k: v for k, v in entry.items() if k not in _TERM_SETTINGS}
             spec = spec_from_mapping(doc, at, settings | options, rule_id, "term",
