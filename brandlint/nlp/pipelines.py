@@ -112,8 +112,26 @@ class Pipelines:
             used = "xx"
             problem = (f"spaCy has no tokenizer for language {code!r}; "
                        "using the multi-language tokenizer")
+        _split_hyphenated_compounds(nlp)
         nlp.add_pipe("sentencizer")
         return LangPipeline(used, code, nlp, _lemma_hashes(nlp, used), problem=problem)
+
+
+# A hyphen between two letters: "omnikanal-tilnærming", "Omni-channel-strategi".
+_HYPHEN_INFIX = r"(?<=[^\W\d_])[-\u2010\u2011](?=[^\W\d_])"
+
+
+def _split_hyphenated_compounds(nlp: Language) -> None:
+    """Split hyphenated compounds in every language, as spaCy's English tokenizer does.
+
+    Hungarian and Norwegian keep "Omni-channel-strategi" as one token, which hides a brand
+    term inside it and makes the same term tokenize differently per language. Hyphens next
+    to digits ("2020-ban") are left alone.
+    """
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or []) + [_HYPHEN_INFIX]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def _lemma_hashes(nlp: Language, code: str) -> dict[int, int] | None:

@@ -1,0 +1,69 @@
+"""`rules`, `explain`, `init`, `schema` and `test-rules`."""
+
+from __future__ import annotations
+
+import json
+
+from brandlint.cli.main import main
+from tests.conftest import EXAMPLE_GUIDE
+
+
+def test_rules_lists_ids_kinds_levels_and_origins(capsys):
+    assert main(["rules", "--guide", str(EXAMPLE_GUIDE)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"guide: {EXAMPLE_GUIDE}"
+    row = next(line for line in lines if line.startswith("kestrel.terms.leverage "))
+    assert row.split()[1:3] == ["term", "error"]
+    row = next(line for line in lines if line.startswith("brandlint.hype.superlatives "))
+    assert row.split()[1:5] == ["existence", "warning", "built-in:", "hype/superlatives.yml"]
+
+
+def test_explain_shows_reason_and_examples(capsys):
+    assert main(["explain", "brandlint.hype.superlatives"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("brandlint.hype.superlatives  (existence, warning)\n")
+    assert "why: Hype words make claims readers discount" in out
+    assert "flags: An amazing way to sell online." in out
+
+
+def test_explain_unknown_rule_suggests(capsys):
+    assert main(["explain", "brandlint.hype.superlative"]) == 2
+    assert "did you mean 'brandlint.hype.superlatives'?" in capsys.readouterr().err
+
+
+def test_init_writes_a_guide_that_loads_and_its_schema(tmp_path, capsys):
+    target = tmp_path / "brandlint.yaml"
+    assert main(["init", str(target)]) == 0
+    assert main(["rules", "--guide", str(target)]) == 0
+    assert "acme.terms.acme-cloud" in capsys.readouterr().out
+    schema = json.loads((tmp_path / ".brandlint.schema.json").read_text())
+    assert schema["title"] == "brandlint guide (brandlint.yaml)"
+    assert main(["init", str(target)]) == 2
+
+
+def test_the_shipped_schema_accepts_the_example_guide():
+    import yaml
+    from jsonschema import Draft202012Validator
+
+    from brandlint.guide.validate import guide_schema
+
+    data = yaml.safe_load(EXAMPLE_GUIDE.read_text())
+    assert list(Draft202012Validator(guide_schema()).iter_errors(data)) == []
+
+
+def test_test_rules_runs_builtin_and_example_rules(capsys):
+    assert main(["test-rules"]) == 0
+    assert main(["test-rules", "--guide", str(EXAMPLE_GUIDE)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1].endswith("passed, 0 failed")
+
+
+def test_test_rules_reports_a_rule_that_misses_its_example(tmp_path, capsys):
+    style = tmp_path / "Acme"
+    style.mkdir()
+    (style / "Wow.yml").write_text(
+        "extends: existence\nmessage: x\nlevel: warning\ntokens: [wow]\n"
+        "examples:\n  flag: [Such WOW.]\n  pass: [Nice.]\n")
+    assert main(["test-rules", str(tmp_path)]) == 1
+    assert capsys.readouterr().out == ("FAIL Acme.Wow: should flag: 'Such WOW.'\n"
+                                       "1 passed, 1 failed\n")
