@@ -19,7 +19,7 @@ from brandlint.document.model import Document
 from brandlint.document.suppressions import is_suppressed
 from brandlint.errors import GuideError, Problem
 from brandlint.guide.model import Guide
-from brandlint.matching import PhraseIndex
+from brandlint.matching import Hit, PhraseIndex
 from brandlint.nlp.pipelines import LangPipeline, Pipelines, normalize_lang
 
 log = logging.getLogger("brandlint")
@@ -39,6 +39,9 @@ class Linter:
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise GuideError(errors)
+        self._order = {id(rule): n for n, rule in enumerate(self.rules)}
+        self._always = [rule for rule in self.rules if not rule.needs_hits()]
+        self._woken_by_hits = {id(rule): rule for rule in self.rules if rule.needs_hits()}
         self._indexes: dict[str, PhraseIndex] = {}
         self._lock = threading.Lock()
 
@@ -60,10 +63,11 @@ class Linter:
         index = self._index(pipeline)
         docs = pipeline.process(document.block_text(b) for b in document.blocks)
         views = [BlockView(block, doc, i) for i, (block, doc) in enumerate(zip(document.blocks, docs, strict=True))]
-        ctx = LintContext(document, views, index.search(views), pipeline.has_lemmas)
+        hits = index.search(views)
+        ctx = LintContext(document, views, hits, pipeline.has_lemmas)
         found: list[tuple[Rule, Finding]] = []
         alerts: list[Alert] = []
-        for rule in self.rules:
+        for rule in self._rules_to_run(hits):
             if not rule.spec.applies_to(lang, document.channel):
                 continue
             try:
@@ -76,6 +80,11 @@ class Linter:
         kept = {a.sort_key() + (a.message,): a for a in alerts
                 if not is_suppressed(document.suppressions, a.rule, a.span.line)}
         return sorted(kept.values(), key=Alert.sort_key)
+
+    def _rules_to_run(self, hits: dict[int, list[Hit]]) -> list[Rule]:
+        """Rules that look at every document, plus hit-driven rules the index woke up."""
+        woken = [self._woken_by_hits[key] for key in hits if key in self._woken_by_hits]
+        return sorted(self._always + woken, key=lambda rule: self._order[id(rule)])
 
     def _alert(self, document: Document, rule: Rule, finding: Finding) -> Alert:
         span = document.source_span(finding.start, finding.end)

@@ -105,6 +105,12 @@ class Rule(ABC):
     def register(self, index: PhraseIndex) -> None:
         """Add literal phrases to the shared index (once per language). Optional."""
 
+    def needs_hits(self) -> bool:
+        """True when every finding comes from the shared index: the engine then runs the
+        rule only on documents where the index found its phrases, so 10,000 terms cost a
+        document nothing until one of them occurs."""
+        return False
+
     @abstractmethod
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         """Findings for one document."""

@@ -49,6 +49,9 @@ class Consistency(PatternRule):
         for group, variant, words in self.literal:
             index.add(self, (group, variant), words, "LOWER" if self.ignorecase else "ORTH")
 
+    def needs_hits(self) -> bool:
+        return not self.patterns
+
     def _form(self, text: str) -> str:
         return text.casefold() if self.ignorecase else text
 

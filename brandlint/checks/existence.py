@@ -43,6 +43,9 @@ class Existence(PatternRule):
     def register(self, index: PhraseIndex) -> None:
         index.add(self, None, self.literals, "LOWER" if self.ignorecase else "ORTH")
 
+    def needs_hits(self) -> bool:
+        return self.pattern is None
+
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         for hit, text in self.phrase_hits(ctx):
             yield Finding(hit.start, hit.end, format_message(self.message, text), self.replacements)

@@ -47,6 +47,9 @@ class Substitution(PatternRule):
         for words, choices in self.literal_swaps:
             index.add(self, choices, words, attr)
 
+    def needs_hits(self) -> bool:
+        return not self.regex_swaps
+
     def _finding(self, start: int, end: int, text: str, choices: tuple[str, ...]) -> Finding | None:
         if any(c == text for c in choices):
             return None  # already the preferred form (an ignorecase swap of a casing)

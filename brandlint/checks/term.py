@@ -70,6 +70,9 @@ class Term(PatternRule):
         if self.avoid:
             index.add(self, _AVOID, self.avoid, word_attr)
 
+    def needs_hits(self) -> bool:
+        return True
+
     def _in_context(self, ctx: LintContext, hit: Hit) -> bool:
         if not self.before and not self.after:
             return True

@@ -1,0 +1,23 @@
+"""Shared by the benchmarks: generated copy from ../shared/tools/gen_corpus.py."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+GENERATOR = REPO.parent / "shared" / "tools" / "gen_corpus.py"
+EXAMPLE_GUIDE = REPO / "examples" / "kestrel" / "brandlint.yaml"
+
+
+def corpus(folder: Path, docs: int) -> list[Path]:
+    """Generate (once) `docs` documents into `folder` and return their paths."""
+    if not any(folder.rglob("*.*")):
+        subprocess.run([sys.executable, str(GENERATOR), str(folder), "--docs", str(docs)],
+                       check=True, capture_output=True)
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".md", ".html", ".txt"))
+
+
+def words(paths: list[Path]) -> int:
+    return sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
