@@ -14,8 +14,11 @@ EXAMPLE_GUIDE = REPO / "examples" / "kestrel" / "brandlint.yaml"
 def corpus(folder: Path, docs: int) -> list[Path]:
     """Generate (once) `docs` documents into `folder` and return their paths."""
     if not any(folder.rglob("*.*")):
-        subprocess.run([sys.executable, str(GENERATOR), str(folder), "--docs", str(docs)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(GENERATOR), str(folder), "--docs", str(docs)],
+            check=True,
+            capture_output=True,
+        )
     return sorted(p for p in folder.rglob("*") if p.suffix in (".md", ".html", ".txt"))
 
 

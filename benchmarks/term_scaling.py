@@ -17,8 +17,18 @@ from pathlib import Path
 from _corpus import corpus, words
 
 SYLLABLES = ["ka", "lo", "mi", "ner", "tus", "vo", "zen", "qua", "ri", "pel", "dro", "fin"]
-REAL = ["synergy", "leverage", "utilize", "world-class", "best-in-class", "cutting-edge",
-        "revolutionary", "guaranteed", "click here", "whitelist"]
+REAL = [
+    "synergy",
+    "leverage",
+    "utilize",
+    "world-class",
+    "best-in-class",
+    "cutting-edge",
+    "revolutionary",
+    "guaranteed",
+    "click here",
+    "whitelist",
+]
 
 
 def fake_terms(count: int, seed: int = 7) -> list[str]:
@@ -26,14 +36,16 @@ def fake_terms(count: int, seed: int = 7) -> list[str]:
     out = list(REAL[: min(count, len(REAL))])
     while len(out) < count:
         word = "".join(r.choice(SYLLABLES) for _ in range(r.randint(2, 4)))
-        out.append(word if r.random() < 0.7 else f"{word} {r.choice(SYLLABLES)}{r.choice(SYLLABLES)}")
+        out.append(
+            word if r.random() < 0.7 else f"{word} {r.choice(SYLLABLES)}{r.choice(SYLLABLES)}"
+        )
     return out
 
 
 def guide_text(terms: list[str]) -> str:
     lines = ["name: bench", "terms:"]
     for i, term in enumerate(terms):
-        lines.append(f"  - id: t{i}\n    avoid: [\"{term}\"]\n    suggest: use")
+        lines.append(f'  - id: t{i}\n    avoid: ["{term}"]\n    suggest: use')
     return "\n".join(lines) + "\n"
 
 
@@ -47,7 +59,8 @@ def main() -> None:
     total = words(paths)
     scale = 100_000 / total
     print(f"copy: {len(paths)} files, {total} words; figures scaled to 100,000 words")
-    print(f"{'terms':>7} {'compile s':>10} {'lint s/100k words':>18} {'vs 10 terms':>12} {'alerts':>7}")
+    header = ("terms", "compile s", "lint s/100k words", "vs 10 terms", "alerts")
+    print("{:>7} {:>10} {:>18} {:>12} {:>7}".format(*header))
     base = None
     with tempfile.TemporaryDirectory() as tmp:
         for count in (10, 100, 1000, 10_000):
@@ -64,7 +77,10 @@ def main() -> None:
                 best = min(best, time.perf_counter() - start)
             per_100k = best * scale
             base = base or per_100k
-            print(f"{count:>7} {compile_seconds:>10.2f} {per_100k:>18.2f} {per_100k / base:>11.2f}x {alerts:>7}")
+            ratio = per_100k / base
+            print(
+                f"{count:>7} {compile_seconds:>10.2f} {per_100k:>18.2f} {ratio:>11.2f}x {alerts:>7}"
+            )
 
 
 if __name__ == "__main__":

@@ -34,8 +34,19 @@ def main() -> None:
     total = words(paths)
     print(f"corpus: {len(paths)} files, {total} words ({folder})")
 
-    brandlint = [sys.executable, "-m", "brandlint", "check", "--guide", str(EXAMPLE_GUIDE),
-                 "--format", "json", "--output", "/dev/null", str(folder)]
+    brandlint = [
+        sys.executable,
+        "-m",
+        "brandlint",
+        "check",
+        "--guide",
+        str(EXAMPLE_GUIDE),
+        "--format",
+        "json",
+        "--output",
+        "/dev/null",
+        str(folder),
+    ]
     seconds = timed(brandlint)
     print(f"brandlint  CLI       {seconds:7.2f} s  {total / seconds:9.0f} words/s")
 
@@ -43,8 +54,12 @@ def main() -> None:
     if proselint:
         start = time.perf_counter()
         for i in range(0, len(paths), 500):
-            subprocess.run([proselint, "check", *map(str, paths[i : i + 500])],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            subprocess.run(
+                [proselint, "check", *map(str, paths[i : i + 500])],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
         seconds = time.perf_counter() - start
         print(f"proselint  CLI       {seconds:7.2f} s  {total / seconds:9.0f} words/s")
     else:
@@ -57,7 +72,9 @@ def main() -> None:
     start = time.perf_counter()
     alerts = sum(len(workspace.lint_file(p)) for p in paths)
     seconds = time.perf_counter() - start
-    print(f"brandlint  in-process{seconds:7.2f} s  {total / seconds:9.0f} words/s  ({alerts} alerts)")
+    print(
+        f"brandlint  in-process{seconds:7.2f} s  {total / seconds:9.0f} words/s  ({alerts} alerts)"
+    )
 
 
 if __name__ == "__main__":

@@ -12,8 +12,17 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Alert", "Level", "Span", "Linter", "Workspace", "Settings", "load_guide",
-           "GuideError", "__version__"]
+__all__ = [
+    "Alert",
+    "Level",
+    "Span",
+    "Linter",
+    "Workspace",
+    "Settings",
+    "load_guide",
+    "GuideError",
+    "__version__",
+]
 
 if TYPE_CHECKING:
     from brandlint.alerts import Alert, Level, Span
@@ -22,9 +31,16 @@ if TYPE_CHECKING:
     from brandlint.linter import Linter
     from brandlint.workspace import Settings, Workspace
 
-_HOMES = {"Alert": "alerts", "Level": "alerts", "Span": "alerts", "GuideError": "errors",
-          "load_guide": "guide.loader", "Linter": "linter", "Workspace": "workspace",
-          "Settings": "workspace"}
+_HOMES = {
+    "Alert": "alerts",
+    "Level": "alerts",
+    "Span": "alerts",
+    "GuideError": "errors",
+    "load_guide": "guide.loader",
+    "Linter": "linter",
+    "Workspace": "workspace",
+    "Settings": "workspace",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -18,9 +18,7 @@ class Level(enum.IntEnum):
         try:
             return cls[name.strip().upper()]
         except KeyError:
-            raise ValueError(
-                f"unknown level {name!r}: use suggestion, warning or error"
-            ) from None
+            raise ValueError(f"unknown level {name!r}: use suggestion, warning or error") from None
 
     def __str__(self) -> str:
         return self.name.lower()

@@ -11,8 +11,13 @@ _VOWELS = set("aeiou")
 
 def _doubles(word: str) -> bool:
     """Short consonant-vowel-consonant words double the last letter: log → logging."""
-    return (len(word) >= 3 and len(word) <= 4 and word[-1] not in _VOWELS | set("wxy")
-            and word[-2] in _VOWELS and word[-3] not in _VOWELS)
+    return (
+        len(word) >= 3
+        and len(word) <= 4
+        and word[-1] not in _VOWELS | set("wxy")
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+    )
 
 
 def _ing(word: str) -> str:

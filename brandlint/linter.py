@@ -62,7 +62,10 @@ class Linter:
         pipeline = self.pipelines.get(lang)
         index = self._index(pipeline)
         docs = pipeline.process(document.block_text(b) for b in document.blocks)
-        views = [BlockView(block, doc, i) for i, (block, doc) in enumerate(zip(document.blocks, docs, strict=True))]
+        views = [
+            BlockView(block, doc, i)
+            for i, (block, doc) in enumerate(zip(document.blocks, docs, strict=True))
+        ]
         hits = index.search(views)
         ctx = LintContext(document, views, hits, pipeline.has_lemmas)
         found: list[tuple[Rule, Finding]] = []
@@ -77,8 +80,11 @@ class Linter:
                 alerts.append(self._internal_error(document, rule, exc))
         alerts.extend(self._alert(document, rule, f) for rule, f in _longest_terms(found))
         alerts.extend(self._notices(document, pipeline))
-        kept = {a.sort_key() + (a.message,): a for a in alerts
-                if not is_suppressed(document.suppressions, a.rule, a.span.line)}
+        kept = {
+            a.sort_key() + (a.message,): a
+            for a in alerts
+            if not is_suppressed(document.suppressions, a.rule, a.span.line)
+        }
         return sorted(kept.values(), key=Alert.sort_key)
 
     def _rules_to_run(self, hits: dict[int, list[Hit]]) -> list[Rule]:
@@ -90,29 +96,57 @@ class Linter:
         span = document.source_span(finding.start, finding.end)
         block = next((b for b in document.blocks if b.start <= finding.start < b.end), None)
         return Alert(
-            path=document.path, rule=rule.id, level=rule.spec.level, message=finding.message,
-            span=span, match=document.source[span.offset : span.end_offset],
-            replacements=finding.replacements, link=rule.spec.link, reason=rule.spec.reason,
-            lang=document.lang or "", channel=document.channel or "",
+            path=document.path,
+            rule=rule.id,
+            level=rule.spec.level,
+            message=finding.message,
+            span=span,
+            match=document.source[span.offset : span.end_offset],
+            replacements=finding.replacements,
+            link=rule.spec.link,
+            reason=rule.spec.reason,
+            lang=document.lang or "",
+            channel=document.channel or "",
             scope=block.scope if block else "",
         )
 
     def _internal_error(self, document: Document, rule: Rule, exc: Exception) -> Alert:
         span = document.lines.span(0, 0)
-        return Alert(document.path, INTERNAL_ERROR, Level.ERROR,
-                     f"Rule {rule.id} failed on this file ({type(exc).__name__}: {exc}); "
-                     "the other rules still ran. Please report this.", span, "")
+        return Alert(
+            document.path,
+            INTERNAL_ERROR,
+            Level.ERROR,
+            f"Rule {rule.id} failed on this file ({type(exc).__name__}: {exc}); "
+            "the other rules still ran. Please report this.",
+            span,
+            "",
+        )
 
     def _notices(self, document: Document, pipeline: LangPipeline) -> list[Alert]:
         out = []
         for notice in document.notices:
             span = document.lines.span(notice.source_start, notice.source_end)
-            out.append(Alert(document.path, notice.rule, Level.parse(notice.level),
-                             notice.message, span,
-                             document.source[span.offset : span.end_offset]))
+            out.append(
+                Alert(
+                    document.path,
+                    notice.rule,
+                    Level.parse(notice.level),
+                    notice.message,
+                    span,
+                    document.source[span.offset : span.end_offset],
+                )
+            )
         if pipeline.problem:
-            out.append(Alert(document.path, LANGUAGE_NOTICE, Level.WARNING,
-                             f"{pipeline.problem.capitalize()}.", document.lines.span(0, 0), ""))
+            out.append(
+                Alert(
+                    document.path,
+                    LANGUAGE_NOTICE,
+                    Level.WARNING,
+                    f"{pipeline.problem.capitalize()}.",
+                    document.lines.span(0, 0),
+                    "",
+                )
+            )
         return out
 
 
@@ -123,8 +157,10 @@ def _longest_terms(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Findin
     longest match speaks; the others would repeat it with a worse fix. Where a term and a
     pack rule flag the same words, the brand's own term speaks.
     """
-    terms = sorted(((r, f) for r, f in found if r.kind == "term"),
-                   key=lambda rf: (rf[1].start, -(rf[1].end - rf[1].start)))
+    terms = sorted(
+        ((r, f) for r, f in found if r.kind == "term"),
+        key=lambda rf: (rf[1].start, -(rf[1].end - rf[1].start)),
+    )
     kept: list[tuple[Rule, Finding]] = []
     reach = -1
     for rule, finding in terms:

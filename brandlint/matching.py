@@ -70,8 +70,16 @@ class PhraseIndex:
                 for match_id, start, end in matcher(view.doc):
                     rule, payload = self._owners[match_id]
                     span = view.doc[start:end]
-                    found[id(rule)].append(Hit(view.index, base + span.start_char,
-                                               base + span.end_char, start, end, payload))
+                    found[id(rule)].append(
+                        Hit(
+                            view.index,
+                            base + span.start_char,
+                            base + span.end_char,
+                            start,
+                            end,
+                            payload,
+                        )
+                    )
         for hits in found.values():
             hits.sort(key=lambda h: (h.start, -h.end))
         return found

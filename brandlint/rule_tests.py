@@ -46,8 +46,10 @@ def run_rule_examples(workspace: Workspace, folder: str | None) -> tuple[list[st
         flag, passing = examples_of(spec)
         if not flag and not passing:
             continue
-        linter = Linter(Guide(name=base.name, path=base.path, root=base.root, lang=base.lang,
-                              rules=(spec,)), workspace.pipelines)
+        linter = Linter(
+            Guide(name=base.name, path=base.path, root=base.root, lang=base.lang, rules=(spec,)),
+            workspace.pipelines,
+        )
         for text, should_flag in [(t, True) for t in flag] + [(t, False) for t in passing]:
             total += 1
             from brandlint.document.reader import parse_document
@@ -57,13 +59,15 @@ def run_rule_examples(workspace: Workspace, folder: str | None) -> tuple[list[st
             channel = spec.channels[0] if spec.channels else None
             from dataclasses import replace
 
-            alerts = [a for a in linter.lint(replace(document, lang=lang, channel=channel))
-                      if a.rule == spec.id]
+            alerts = [
+                a
+                for a in linter.lint(replace(document, lang=lang, channel=channel))
+                if a.rule == spec.id
+            ]
             if should_flag and not alerts:
                 failures.append(f"FAIL {spec.id}: should flag: {text!r}")
             elif not should_flag and alerts:
-                failures.append(f"FAIL {spec.id}: should pass: {text!r} "
-                                f"(got: {alerts[0].message})")
+                failures.append(f"FAIL {spec.id}: should pass: {text!r} (got: {alerts[0].message})")
     return failures, total
 
 

@@ -8,10 +8,11 @@ honouring `.brandlintignore`, the guide's `ignore:` and `--exclude`.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brandlint.alerts import Alert, Level
 from brandlint.document.model import Document, LineIndex
@@ -22,10 +23,20 @@ from brandlint.linter import Linter
 from brandlint.nlp.pipelines import Pipelines
 from brandlint.packs import default_guide_path
 
+if TYPE_CHECKING:
+    from pathspec import PathSpec
+
 UNREADABLE = "brandlint.unreadable"
-CHANNEL_FOLDERS = {"web": "web", "email": "email", "sms": "sms", "social": "social",
-                   "push": "push", "ads": "search-ads", "search-ads": "search-ads",
-                   "print": "print"}
+CHANNEL_FOLDERS = {
+    "web": "web",
+    "email": "email",
+    "sms": "sms",
+    "social": "social",
+    "push": "push",
+    "ads": "search-ads",
+    "search-ads": "search-ads",
+    "print": "print",
+}
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
 
@@ -68,10 +79,18 @@ class Workspace:
         """Settle language and channel: the document's own words win, then the guide's
         path globs, then the command line, then the guide default / folder names."""
         relative = _relative(document.path, guide.root)
-        channel = document.meta.get("channel") or _glob_value(relative, guide.channel_globs) \
-            or self.settings.channel or _channel_from_folders(document.path)
-        lang = document.lang or _glob_value(relative, guide.lang_globs) \
-            or self.settings.lang or guide.lang
+        channel = (
+            document.meta.get("channel")
+            or _glob_value(relative, guide.channel_globs)
+            or self.settings.channel
+            or _channel_from_folders(document.path)
+        )
+        lang = (
+            document.lang
+            or _glob_value(relative, guide.lang_globs)
+            or self.settings.lang
+            or guide.lang
+        )
         return replace(document, channel=str(channel) if channel else None, lang=str(lang))
 
     def lint_text(self, text: str, path: str = "<text>", format: str | None = None) -> list[Alert]:
@@ -109,7 +128,7 @@ class Workspace:
                 if not self._ignore_spec(os.path.dirname(given) or ".")(given):
                     yield given
 
-    def _ignore_spec(self, root: str):  # type: ignore[no-untyped-def]
+    def _ignore_spec(self, root: str) -> Callable[[str], bool]:
         import pathspec
 
         guide = self.linter_for(os.path.join(root, "x")).guide
@@ -128,8 +147,11 @@ class Workspace:
             full = os.path.abspath(path)
             if exclude.match_file(os.path.relpath(full)) or exclude.match_file(path):
                 return True
-            return any(spec.match_file(os.path.relpath(full, base)) for base, spec in specs
-                       if not os.path.relpath(full, base).startswith(".."))
+            return any(
+                spec.match_file(os.path.relpath(full, base))
+                for base, spec in specs
+                if not os.path.relpath(full, base).startswith("..")
+            )
 
         return ignored
 
@@ -150,7 +172,7 @@ def _relative(path: str, root: str) -> str:
 
 
 @lru_cache(maxsize=512)
-def _glob(pattern: str):  # type: ignore[no-untyped-def]
+def _glob(pattern: str) -> PathSpec:
     import pathspec
 
     return pathspec.GitIgnoreSpec.from_lines([pattern])

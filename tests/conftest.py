@@ -19,8 +19,15 @@ EXAMPLE_GUIDE = REPO / "examples" / "kestrel" / "brandlint.yaml"
 def row(alert: Alert) -> tuple[str, int, int, int, int, str, tuple[str, ...]]:
     """The parts of an alert tests compare: rule, start, end, match and fixes."""
     span = alert.span
-    return (alert.rule, span.line, span.column, span.end_line, span.end_column, alert.match,
-            alert.replacements)
+    return (
+        alert.rule,
+        span.line,
+        span.column,
+        span.end_line,
+        span.end_column,
+        alert.match,
+        alert.replacements,
+    )
 
 
 Lint = Callable[..., list[Alert]]

@@ -8,19 +8,42 @@ CONTENT = REPO / "examples" / "kestrel" / "content"
 
 
 def lint(kestrel, relative):
-    return [row(a) for a in kestrel.lint_file(CONTENT / relative)
-            if a.rule.startswith("kestrel.")]
+    return [row(a) for a in kestrel.lint_file(CONTENT / relative) if a.rule.startswith("kestrel.")]
 
 
 def test_web_page(kestrel):
     assert lint(kestrel, "web/spring-launch.md") == [
         ("kestrel.terms.product-names.kestrel-pay", 8, 1, 8, 12, "Kestrel Pay", ("Kestrel Pay®",)),
         ("kestrel.terms.leverage", 8, 78, 8, 86, "leverage", ("use",)),
-        ("kestrel.terms.product-names.kestrel-cloud", 9, 1, 9, 14, "Kestrel cloud", ("Kestrel Cloud",)),
+        (
+            "kestrel.terms.product-names.kestrel-cloud",
+            9,
+            1,
+            9,
+            14,
+            "Kestrel cloud",
+            ("Kestrel Cloud",),
+        ),
         ("kestrel.terms.sign-in", 13, 14, 13, 20, "log in", ("sign in",)),
-        ("kestrel.terms.product-names.kestrel-cloud", 14, 3, 14, 15, "KestrelCloud", ("Kestrel Cloud",)),
+        (
+            "kestrel.terms.product-names.kestrel-cloud",
+            14,
+            3,
+            14,
+            15,
+            "KestrelCloud",
+            ("Kestrel Cloud",),
+        ),
         ("kestrel.terms.email", 14, 34, 14, 40, "e-mail", ("email",)),
-        ("kestrel.terms.product-names.kestrel-pay", 15, 3, 15, 15, "Kestrel Pay®", ("Kestrel Pay",)),
+        (
+            "kestrel.terms.product-names.kestrel-pay",
+            15,
+            3,
+            15,
+            15,
+            "Kestrel Pay®",
+            ("Kestrel Pay",),
+        ),
         ("kestrel.terms.omnichannel", 17, 5, 17, 17, "omni-channel", ("omnichannel",)),
         ("kestrel.terms.empty-superlatives", 18, 24, 18, 35, "world-class", ()),
         ("kestrel.terms.guaranteed", 18, 65, 18, 75, "guaranteed", ()),
@@ -62,5 +85,13 @@ def test_hungarian_and_norwegian_pages(kestrel):
     ]
     assert lint(kestrel, "nb/omnikanal.md") == [
         ("kestrel.terms.omnichannel", 7, 8, 7, 20, "omni-channel", ("omnichannel",)),
-        ("kestrel.terms.product-names.kestrel-cloud", 8, 1, 8, 14, "Kestrel cloud", ("Kestrel Cloud",)),
+        (
+            "kestrel.terms.product-names.kestrel-cloud",
+            8,
+            1,
+            8,
+            14,
+            "Kestrel cloud",
+            ("Kestrel Cloud",),
+        ),
     ]

@@ -16,9 +16,16 @@ consistency:
 """
 
 
-@pytest.mark.parametrize("name,lang", [
-    ("yo-omnichannel-marketing.txt", "yo"), ("yo-omnichannel-retail.txt", "yo"),
-    ("hu-omnichannel.txt", "hu"), ("az-omnichannel.txt", "az"), ("nb-omnichannel.txt", "nb")])
+@pytest.mark.parametrize(
+    "name,lang",
+    [
+        ("yo-omnichannel-marketing.txt", "yo"),
+        ("yo-omnichannel-retail.txt", "yo"),
+        ("hu-omnichannel.txt", "hu"),
+        ("az-omnichannel.txt", "az"),
+        ("nb-omnichannel.txt", "nb"),
+    ],
+)
 def test_seeds_tokenize_in_their_own_language(name, lang):
     pipeline = Pipelines().get(lang)
     assert pipeline.nlp.lang == lang
@@ -63,4 +70,6 @@ def test_unknown_language_warns_once_and_still_lints(lint_with):
     lint = lint_with("name: b\nterms:\n  - avoid: [synergy]\n")
     alerts = lint("---\nlang: tlh\n---\nsynergy\n")
     assert [(a.rule, a.level.name) for a in alerts] == [
-        ("brandlint.language", "WARNING"), ("b.terms.synergy", "WARNING")]
+        ("brandlint.language", "WARNING"),
+        ("b.terms.synergy", "WARNING"),
+    ]

@@ -48,8 +48,13 @@ class BlockView:
 class LintContext:
     """Everything a rule may read about one document."""
 
-    def __init__(self, document: Document, views: Sequence[BlockView],
-                 hits: dict[int, list[Hit]], lemmas: bool) -> None:
+    def __init__(
+        self,
+        document: Document,
+        views: Sequence[BlockView],
+        hits: dict[int, list[Hit]],
+        lemmas: bool,
+    ) -> None:
         self.document = document
         self.views = views
         self._hits = hits
@@ -104,6 +109,7 @@ class Rule(ABC):
 
     def register(self, index: PhraseIndex) -> None:
         """Add literal phrases to the shared index (once per language). Optional."""
+        return None
 
     def needs_hits(self) -> bool:
         """True when every finding comes from the shared index: the engine then runs the
@@ -119,14 +125,20 @@ class Rule(ABC):
     def option(self, key: str, default: Any = None) -> Any:
         return self.options.get(key, default)
 
-    def regex(self, pattern: str, key: tuple[str | int, ...], flags: int = 0) -> re.Pattern[str] | None:
+    def regex(
+        self, pattern: str, key: tuple[str | int, ...], flags: int = 0
+    ) -> re.Pattern[str] | None:
         """Compile a user regex; an invalid one becomes a positioned problem."""
         try:
             return re.compile(vale_regex(pattern), flags)
         except re.error as exc:
-            self.problems.append(self.spec.problem(
-                key, f"invalid regular expression {pattern!r}: {exc.msg} at position "
-                     f"{exc.pos}; escape special characters with a backslash"))
+            self.problems.append(
+                self.spec.problem(
+                    key,
+                    f"invalid regular expression {pattern!r}: {exc.msg} at position "
+                    f"{exc.pos}; escape special characters with a backslash",
+                )
+            )
             return None
 
     def exceptions(self) -> list[re.Pattern[str]]:
@@ -167,19 +179,41 @@ class PatternRule(Rule):
         """In-scope hits of this rule's phrases with their copy text, exceptions removed."""
         exceptions = self.exceptions()
         for hit in ctx.hits(self):
-            if not self.in_scope(ctx.views[hit.view].block):
+            view = ctx.views[hit.view]
+            if not self.in_scope(view.block):
                 continue
             text = ctx.document.text[hit.start : hit.end]
-            if not self.excepted(text, exceptions):
+            base = view.block.start
+            if not self._excepted_at(view.doc.text, hit.start - base, hit.end - base, exceptions):
                 yield hit, text
 
-    def regex_matches(self, ctx: LintContext, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    def regex_matches(
+        self, ctx: LintContext, pattern: re.Pattern[str]
+    ) -> Iterator[tuple[int, re.Match[str]]]:
         """(block start offset, match) for every in-scope match, exceptions removed."""
         exceptions = self.exceptions()
         for view in ctx.in_scope(self):
-            for found in pattern.finditer(view.doc.text):
-                if found.end() > found.start() and not self.excepted(found.group(), exceptions):
+            text = view.doc.text
+            for found in pattern.finditer(text):
+                if found.end() > found.start() and not self._excepted_at(
+                    text, found.start(), found.end(), exceptions
+                ):
                     yield view.block.start, found
+
+    def _excepted_at(
+        self, text: str, start: int, end: int, exceptions: list[re.Pattern[str]]
+    ) -> bool:
+        """An exception is the match itself (as in Vale) or a phrase around it ("Free Trial"
+        exempts the "Free" of a rule about "free")."""
+        if not exceptions:
+            return False
+        if self.excepted(text[start:end], exceptions):
+            return True
+        return any(
+            e.start() <= start and end <= e.end()
+            for pattern in exceptions
+            for e in pattern.finditer(text)
+        )
 
     def action_replacements(self) -> tuple[str, ...]:
         """Replacements from a Vale `action` (remove / replace), for fixes."""
@@ -193,9 +227,13 @@ class PatternRule(Rule):
         if name == "replace":
             return tuple(params)
         if name:
-            self.problems.append(self.spec.problem(
-                ("action", "name"), f"action {name!r} is not supported yet; the rule runs "
-                "without a fix", severity="warning"))
+            self.problems.append(
+                self.spec.problem(
+                    ("action", "name"),
+                    f"action {name!r} is not supported yet; the rule runs without a fix",
+                    severity="warning",
+                )
+            )
         return ()
 
 

@@ -7,36 +7,71 @@ The fix rewrites the block in the expected case.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from brandlint.checks.base import Finding, LintContext, PatternRule, format_message
 from brandlint.errors import Problem
 from brandlint.guide.model import RuleSpec
 
-_SMALL_AP = {"a", "an", "and", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "so",
-             "the", "to", "up", "yet", "as", "off", "per", "via", "vs"}
+_SMALL_AP = {
+    "a",
+    "an",
+    "and",
+    "at",
+    "but",
+    "by",
+    "for",
+    "in",
+    "nor",
+    "of",
+    "on",
+    "or",
+    "so",
+    "the",
+    "to",
+    "up",
+    "yet",
+    "as",
+    "off",
+    "per",
+    "via",
+    "vs",
+}
 _SMALL_CHICAGO = _SMALL_AP | {"from", "into", "with", "over", "onto", "upon", "like", "near"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 class Capitalization(PatternRule):
     kind = "capitalization"
-    keys = frozenset({"match", "style", "exceptions", "indicators", "threshold", "prefix",
-                      "ignorecase"})
+    keys = frozenset(
+        {"match", "style", "exceptions", "indicators", "threshold", "prefix", "ignorecase"}
+    )
     default_message = "'%s' should be in %s."
     default_scope = ("heading",)
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         super().__init__(spec, problems)
         self.match = str(self.option("match", "$sentence"))
-        self.small = _SMALL_CHICAGO if str(self.option("style", "AP")).lower() == "chicago" else _SMALL_AP
+        self.small = (
+            _SMALL_CHICAGO if str(self.option("style", "AP")).lower() == "chicago" else _SMALL_AP
+        )
         self.threshold = float(self.option("threshold", 0.8))
         self.indicators = tuple(str(i) for i in self.option("indicators", [":"]) or [])
         self.names = [str(e) for e in self.option("exceptions", []) or []]
         self.custom = None if self.match.startswith("$") else self.regex(self.match, ("match",))
-        if self.match.startswith("$") and self.match not in ("$sentence", "$title", "$lower", "$upper"):
-            problems.append(spec.problem(("match",), f"unknown case {self.match!r}: use $sentence, "
-                                         "$title, $lower, $upper or a regular expression"))
+        if self.match.startswith("$") and self.match not in (
+            "$sentence",
+            "$title",
+            "$lower",
+            "$upper",
+        ):
+            problems.append(
+                spec.problem(
+                    ("match",),
+                    f"unknown case {self.match!r}: use $sentence, "
+                    "$title, $lower, $upper or a regular expression",
+                )
+            )
 
     def _protected(self, text: str) -> list[tuple[int, int]]:
         spans = []
@@ -68,14 +103,19 @@ class Capitalization(PatternRule):
 
         return self._apply(text, sentence)
 
-    def _apply(self, text: str, change) -> str:  # type: ignore[no-untyped-def]
+    def _apply(self, text: str, change: Callable[[int, str, bool], str]) -> str:
         protected = self._protected(text)
         out = list(text)
         previous_end = 0
         for i, found in enumerate(_WORD.finditer(text)):
             word = found.group()
-            after_indicator = any(text[previous_end : found.start()].strip().endswith(ind)
-                                  for ind in self.indicators) and i > 0
+            after_indicator = (
+                any(
+                    text[previous_end : found.start()].strip().endswith(ind)
+                    for ind in self.indicators
+                )
+                and i > 0
+            )
             previous_end = found.end()
             if any(s <= found.start() < e for s, e in protected):
                 continue
@@ -92,12 +132,18 @@ class Capitalization(PatternRule):
             start = view.block.start + view.doc.text.index(text)
             if self.custom is not None:
                 if not self.custom.fullmatch(text):
-                    yield Finding(start, start + len(text), format_message(self.message, text, self.match))
+                    yield Finding(
+                        start, start + len(text), format_message(self.message, text, self.match)
+                    )
                 continue
             want = self.expected(text)
             if want != text and self._share_wrong(text, want) > 1 - self.threshold:
-                yield Finding(start, start + len(text),
-                              format_message(self.message, text, _CASE_NAMES[self.match]), (want,))
+                yield Finding(
+                    start,
+                    start + len(text),
+                    format_message(self.message, text, _CASE_NAMES[self.match]),
+                    (want,),
+                )
 
     @staticmethod
     def _share_wrong(text: str, want: str) -> float:
@@ -107,5 +153,9 @@ class Capitalization(PatternRule):
         return wrong / max(1, len(have_words))
 
 
-_CASE_NAMES = {"$sentence": "sentence case", "$title": "title case", "$lower": "lower case",
-               "$upper": "upper case"}
+_CASE_NAMES = {
+    "$sentence": "sentence case",
+    "$title": "title case",
+    "$lower": "lower case",
+    "$upper": "upper case",
+}

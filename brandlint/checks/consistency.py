@@ -40,8 +40,11 @@ class Consistency(PatternRule):
                 if words is not None:
                     self.literal.append((g, v, words))
                     continue
-                pattern = self.regex(word_pattern([variant], nonword=bool(self.option("nonword"))),
-                                     ("either",), flags)
+                pattern = self.regex(
+                    word_pattern([variant], nonword=bool(self.option("nonword"))),
+                    ("either",),
+                    flags,
+                )
                 if pattern is not None:
                     self.patterns.append((g, v, pattern))
 
@@ -60,8 +63,10 @@ class Consistency(PatternRule):
             (hit.start, hit.end, hit.payload[0], text) for hit, text in self.phrase_hits(ctx)
         ]
         for group, _variant, pattern in self.patterns:
-            seen.extend((base + m.start(), base + m.end(), group, m.group())
-                        for base, m in self.regex_matches(ctx, pattern))
+            seen.extend(
+                (base + m.start(), base + m.end(), group, m.group())
+                for base, m in self.regex_matches(ctx, pattern)
+            )
         seen.sort()
         first: dict[int, tuple[int, str]] = {}
         for start, end, group, text in seen:

@@ -51,5 +51,9 @@ class Existence(PatternRule):
             yield Finding(hit.start, hit.end, format_message(self.message, text), self.replacements)
         if self.pattern is not None:
             for base, found in self.regex_matches(ctx, self.pattern):
-                yield Finding(base + found.start(), base + found.end(),
-                              format_message(self.message, found.group()), self.replacements)
+                yield Finding(
+                    base + found.start(),
+                    base + found.end(),
+                    format_message(self.message, found.group()),
+                    self.replacements,
+                )

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from brandlint.checks.base import Finding, LintContext, PatternRule, format_message
+from brandlint.document.model import Block
 from brandlint.errors import Problem
 from brandlint.guide.model import RuleSpec
 
@@ -31,7 +32,8 @@ class Occurrence(PatternRule):
         self.per_sentence = "sentence" in self.scope
         self.whole_document = not self.scope or set(self.scope) <= {"text", "summary"}
 
-    def in_scope(self, block):  # type: ignore[no-untyped-def]
+    def in_scope(self, block: Block) -> bool:
+        """`sentence` picks the unit, not the blocks: match the other scopes only."""
         scope = tuple(s for s in self.scope if s != "sentence")
         if not scope:
             return True
@@ -60,12 +62,14 @@ class Occurrence(PatternRule):
             count = sum(1 for _ in self.pattern.finditer(text))
             if self._verdict(count) and text.strip():
                 trimmed = text.rstrip()
-                yield Finding(start, start + len(trimmed),
-                              format_message(self.message, str(count)))
+                yield Finding(start, start + len(trimmed), format_message(self.message, str(count)))
 
     def _document(self, ctx: LintContext) -> Iterator[Finding]:
-        matches = [(base + m.start(), base + m.end(), m.group())
-                   for base, m in self.regex_matches(ctx, self.pattern)]  # type: ignore[arg-type]
+        assert self.pattern is not None  # checked by the caller
+        matches = [
+            (base + m.start(), base + m.end(), m.group())
+            for base, m in self.regex_matches(ctx, self.pattern)
+        ]
         if not self._verdict(len(matches)):
             return
         if self.max is not None and len(matches) > int(self.max):

@@ -14,13 +14,34 @@ from brandlint.checks.term import Term
 
 KINDS: dict[str, type[Rule]] = {
     kind.kind: kind
-    for kind in (Existence, Substitution, Occurrence, Repetition, Consistency, Capitalization,
-                 Conditional, Term)
+    for kind in (
+        Existence,
+        Substitution,
+        Occurrence,
+        Repetition,
+        Consistency,
+        Capitalization,
+        Conditional,
+        Term,
+    )
 }
 
 # Vale kinds brandlint does not run yet: loading a style that uses them warns, never fails.
 NOT_YET = frozenset({"spelling", "readability", "sequence", "metric", "script"})
 
 # Keys every rule file may carry, whatever its kind.
-COMMON_KEYS = frozenset({"extends", "message", "level", "scope", "link", "description",
-                         "reason", "examples", "lang", "channels", "id"})
+COMMON_KEYS = frozenset(
+    {
+        "extends",
+        "message",
+        "level",
+        "scope",
+        "link",
+        "description",
+        "reason",
+        "examples",
+        "lang",
+        "channels",
+        "id",
+    }
+)

@@ -33,13 +33,20 @@ class Repetition(PatternRule):
             run: list[re.Match[str]] = []
             for found in self.pattern.finditer(text):
                 word = found.group()
-                same = (run and text[run[-1].end() : found.start()].isspace()
-                        and self._key(run[-1].group()) == self._key(word))
+                same = (
+                    run
+                    and text[run[-1].end() : found.start()].isspace()
+                    and self._key(run[-1].group()) == self._key(word)
+                )
                 run = [*run, found] if same else [found]
                 if len(run) == self.max + 2 and self._counts(word, exceptions):
                     base = view.block.start
-                    yield Finding(base + run[0].start(), base + found.end(),
-                                  format_message(self.message, word), (run[0].group(),))
+                    yield Finding(
+                        base + run[0].start(),
+                        base + found.end(),
+                        format_message(self.message, word),
+                        (run[0].group(),),
+                    )
 
     def _key(self, word: str) -> str:
         return word.casefold() if self.fold else word

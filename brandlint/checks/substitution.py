@@ -19,8 +19,9 @@ def quoted_choices(options: tuple[str, ...]) -> str:
 
 class Substitution(PatternRule):
     kind = "substitution"
-    keys = frozenset({"swap", "ignorecase", "nonword", "exceptions", "action", "capitalize",
-                      "append", "raw"})
+    keys = frozenset(
+        {"swap", "ignorecase", "nonword", "exceptions", "action", "capitalize", "append", "raw"}
+    )
     default_message = "Use '%s' instead of '%s'."
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
@@ -66,9 +67,11 @@ class Substitution(PatternRule):
                 yield finding
         for pattern, choices in self.regex_swaps:
             for base, found in self.regex_matches(ctx, pattern):
-                expanded = tuple(found.expand(c.replace("$", "\\")) if "$" in c else c
-                                 for c in choices)
-                finding = self._finding(base + found.start(), base + found.end(),
-                                        found.group(), expanded)
+                expanded = tuple(
+                    found.expand(c.replace("$", "\\")) if "$" in c else c for c in choices
+                )
+                finding = self._finding(
+                    base + found.start(), base + found.end(), found.group(), expanded
+                )
                 if finding:
                     yield finding

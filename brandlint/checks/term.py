@@ -34,8 +34,20 @@ def _strings(value: Any) -> list[str]:
 class Term(PatternRule):
     kind = "term"
     default_message = ""  # each finding type has its own wording unless the guide sets one
-    keys = frozenset({"use", "instead_of", "avoid", "suggest", "case", "inflect", "exceptions",
-                      "preceded_by", "followed_by", "first_mention"})
+    keys = frozenset(
+        {
+            "use",
+            "instead_of",
+            "avoid",
+            "suggest",
+            "case",
+            "inflect",
+            "exceptions",
+            "preceded_by",
+            "followed_by",
+            "first_mention",
+        }
+    )
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         super().__init__(spec, problems)
@@ -49,10 +61,16 @@ class Term(PatternRule):
         self.after = {w.lower() for w in _strings(self.option("followed_by"))}
         first = self.option("first_mention") or {}
         self.first_text = str(first.get("text", "")) if isinstance(first, dict) else str(first)
-        self.first_channels = set(_strings(first.get("channels"))) if isinstance(first, dict) else set()
+        self.first_channels = (
+            set(_strings(first.get("channels"))) if isinstance(first, dict) else set()
+        )
         if self.first_text and not self.first_text.startswith(self.use or "\0"):
-            problems.append(spec.problem(("first_mention",), "first_mention text must start "
-                                         f"with the term itself ({self.use!r})"))
+            problems.append(
+                spec.problem(
+                    ("first_mention",),
+                    f"first_mention text must start with the term itself ({self.use!r})",
+                )
+            )
 
     def _name_forms(self) -> list[str]:
         forms = [self.use]
@@ -93,14 +111,17 @@ class Term(PatternRule):
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         mentions = 0
-        marks = self.first_text and (not self.first_channels
-                                     or (ctx.document.channel or "") in self.first_channels)
+        marks = self.first_text and (
+            not self.first_channels or (ctx.document.channel or "") in self.first_channels
+        )
         for hit, text in self.phrase_hits(ctx):
             if not self._in_context(ctx, hit):
                 continue
             if hit.payload == _NAME:
                 if text != self.use:
-                    message = format_message(self.message or "Write '%s', not '%s'.", self.use, text)
+                    message = format_message(
+                        self.message or "Write '%s', not '%s'.", self.use, text
+                    )
                     yield Finding(hit.start, hit.end, message, (self.use,))
                 elif marks:
                     finding = self._mention(ctx, hit, mentions)
@@ -122,14 +143,21 @@ class Term(PatternRule):
                 yield Finding(hit.start, hit.end, message, fixes)
 
     def _mention(self, ctx: LintContext, hit: Hit, earlier: int) -> Finding | None:
-        mark = self.first_text[len(self.use):]
+        mark = self.first_text[len(self.use) :]
         text = ctx.document.text
         has_mark = text.startswith(mark, hit.end)
         if earlier == 0 and not has_mark:
-            return Finding(hit.start, hit.end, f"The first mention is written '{self.first_text}'.",
-                           (self.first_text,))
+            return Finding(
+                hit.start,
+                hit.end,
+                f"The first mention is written '{self.first_text}'.",
+                (self.first_text,),
+            )
         if earlier > 0 and has_mark:
-            return Finding(hit.start, hit.end + len(mark),
-                           f"Only the first mention carries '{mark}'; write '{self.use}'.",
-                           (self.use,))
+            return Finding(
+                hit.start,
+                hit.end + len(mark),
+                f"Only the first mention carries '{mark}'; write '{self.use}'.",
+                (self.use,),
+            )
         return None

@@ -20,9 +20,14 @@ def _workspace(args: argparse.Namespace) -> Workspace:
     guide = getattr(args, "guide", None)
     if guide and not os.path.isfile(guide):
         raise UsageError(f"--guide {guide}: no such file")
-    return Workspace(Settings(guide=guide, lang=getattr(args, "lang", None),
-                              channel=getattr(args, "channel", None),
-                              exclude=tuple(getattr(args, "exclude", ()) or ())))
+    return Workspace(
+        Settings(
+            guide=guide,
+            lang=getattr(args, "lang", None),
+            channel=getattr(args, "channel", None),
+            exclude=tuple(getattr(args, "exclude", ()) or ()),
+        )
+    )
 
 
 def _show_guide_warnings(workspace: Workspace, path: str) -> None:
@@ -124,7 +129,11 @@ def explain(args: argparse.Namespace) -> int:
     if spec.scope:
         print(f"scope: {', '.join(spec.scope)}")
     for key, value in spec.options.items():
-        shown = value if not isinstance(value, dict) else ", ".join(f"{k} → {v}" for k, v in value.items())
+        shown = (
+            value
+            if not isinstance(value, dict)
+            else ", ".join(f"{k} → {v}" for k, v in value.items())
+        )
         print(f"{key}: {shown}")
     for label, examples in (("flags", spec.flag_examples), ("passes", spec.pass_examples)):
         for example in examples:

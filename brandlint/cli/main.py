@@ -22,30 +22,48 @@ LEVELS = ("suggestion", "warning", "error")
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="brandlint", description="Check copy against your brand guide.")
+        prog="brandlint", description="Check copy against your brand guide."
+    )
     parser.add_argument("--version", action="version", version=f"brandlint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def guide_option(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--guide", metavar="PATH",
-                         help="guide file to use (default: nearest brandlint.yaml, else the "
-                              "bundled default guide)")
+        sub.add_argument(
+            "--guide",
+            metavar="PATH",
+            help="guide file to use (default: nearest brandlint.yaml, else the "
+            "bundled default guide)",
+        )
 
     check = commands.add_parser("check", help="lint files and folders")
     check.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
     guide_option(check)
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--output", metavar="FILE", help="write the report here instead of stdout")
-    check.add_argument("--min-level", choices=LEVELS, default="suggestion",
-                       help="hide alerts below this level")
-    check.add_argument("--fail-level", choices=LEVELS, default="error",
-                       help="exit 1 when an alert at or above this level is shown")
+    check.add_argument(
+        "--min-level", choices=LEVELS, default="suggestion", help="hide alerts below this level"
+    )
+    check.add_argument(
+        "--fail-level",
+        choices=LEVELS,
+        default="error",
+        help="exit 1 when an alert at or above this level is shown",
+    )
     check.add_argument("--lang", help="language of copy that does not declare one")
     check.add_argument("--channel", help="channel of copy the guide and front matter leave open")
-    check.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                       help="skip paths matching this glob (repeatable)")
-    check.add_argument("--stdin-filename", metavar="NAME", default="stdin.md",
-                       help="name (and so format and guide) for copy read from stdin")
+    check.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="skip paths matching this glob (repeatable)",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        default="stdin.md",
+        help="name (and so format and guide) for copy read from stdin",
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
     rules = commands.add_parser("rules", help="list the active rules and where each comes from")
@@ -57,10 +75,15 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("path", nargs="?", default="brandlint.yaml")
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
     commands.add_parser("schema", help="print the JSON Schema of brandlint.yaml (for editors)")
-    test_rules = commands.add_parser("test-rules",
-                                     help="run the examples of every rule (built-in and yours)")
-    test_rules.add_argument("folder", nargs="?", metavar="DIR",
-                            help="a folder of rule files to test instead of the guide's rules")
+    test_rules = commands.add_parser(
+        "test-rules", help="run the examples of every rule (built-in and yours)"
+    )
+    test_rules.add_argument(
+        "folder",
+        nargs="?",
+        metavar="DIR",
+        help="a folder of rule files to test instead of the guide's rules",
+    )
     guide_option(test_rules)
     return parser
 
@@ -94,8 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         import traceback
 
         traceback.print_exc()
-        print("brandlint: internal error (a bug); please report it with the trace above.",
-              file=sys.stderr)
+        print(
+            "brandlint: internal error (a bug); please report it with the trace above.",
+            file=sys.stderr,
+        )
         return EXIT_BUG
 
 

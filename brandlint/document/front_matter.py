@@ -52,8 +52,13 @@ def _parse(source: str, body: str, base: int, end: int) -> FrontMatter:
         offset = base + (mark.index if mark else 0)
         what = getattr(exc, "problem", None) or "invalid YAML"
         result.notices.append(
-            Notice("brandlint.front-matter", f"Front matter is not valid YAML ({what}); "
-                   "its settings were ignored.", offset, offset + 1, "error")
+            Notice(
+                "brandlint.front-matter",
+                f"Front matter is not valid YAML ({what}); its settings were ignored.",
+                offset,
+                offset + 1,
+                "error",
+            )
         )
         return result
     if not isinstance(root, yaml.MappingNode):

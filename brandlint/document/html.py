@@ -31,23 +31,70 @@ _BLOCK_SCOPES: dict[str, frozenset[str]] = {
     "summary": frozenset({"summary"}),
 }
 _CONTAINERS = {
-    "div", "section", "article", "header", "footer", "main", "aside", "nav", "figure",
-    "blockquote", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "form",
-    "fieldset", "legend", "label", "option", "details", "address", "body", "html", "head",
-    "center", "hr", "br",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "figure",
+    "blockquote",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "form",
+    "fieldset",
+    "legend",
+    "label",
+    "option",
+    "details",
+    "address",
+    "body",
+    "html",
+    "head",
+    "center",
+    "hr",
+    "br",
 }
 _CONTEXT_SCOPES = {"blockquote": "blockquote", "ul": "list", "ol": "list", "table": "table"}
 _NOT_COPY = {
-    "script", "style", "code", "pre", "kbd", "samp", "var", "template", "noscript",
-    "svg", "math", "textarea",
+    "script",
+    "style",
+    "code",
+    "pre",
+    "kbd",
+    "samp",
+    "var",
+    "template",
+    "noscript",
+    "svg",
+    "math",
+    "textarea",
 }
 _VOID = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr", "param",
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+    "param",
 }
-_ATTRIBUTE = re.compile(
-    r"""[\s/]([^\s/>="']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?"""
-)
+_ATTRIBUTE = re.compile(r"""[\s/]([^\s/>="']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _WORDS = re.compile(r"\S+(?: \S+)*")
 
@@ -80,8 +127,9 @@ def _add_with_entities(draft: BlockDraft, raw: str, offset: int) -> None:
 class HtmlCopy(HTMLParser):
     """Feeds on (part of) a source string and collects block drafts and comments."""
 
-    def __init__(self, fragment: str, base: int, comments: SuppressionCollector,
-                 base_line: int = 1) -> None:
+    def __init__(
+        self, fragment: str, base: int, comments: SuppressionCollector, base_line: int = 1
+    ) -> None:
         super().__init__(convert_charrefs=False)
         self.fragment = fragment
         self.base = base
@@ -210,8 +258,9 @@ class HtmlCopy(HTMLParser):
         end = start + len(text)
         if self.fragment[end : end + 1] == ";":
             end += 1
-        self._current().add(html.unescape(self.fragment[start:end]), self.base + start,
-                            self.base + end)
+        self._current().add(
+            html.unescape(self.fragment[start:end]), self.base + start, self.base + end
+        )
 
     def handle_entityref(self, name: str) -> None:
         self._reference("&" + name)

@@ -25,8 +25,12 @@ _BLOCK_SCOPES = {
     "th_open": "table.header",
     "td_open": "table.cell",
 }
-_CONTEXT = {"blockquote_open": "blockquote", "bullet_list_open": "list",
-            "ordered_list_open": "list", "table_open": "table"}
+_CONTEXT = {
+    "blockquote_open": "blockquote",
+    "bullet_list_open": "list",
+    "ordered_list_open": "list",
+    "table_open": "table",
+}
 _CLOSERS = {"blockquote_close", "bullet_list_close", "ordered_list_close", "table_close"}
 
 
@@ -75,8 +79,9 @@ class _Walker:
                 self.inline(token, scopes)
                 scope = "paragraph"
             elif kind == "html_block" and token.map:
-                self.html(token.content, self.line_offset(token.map[0]), token.map[0] + 1,
-                          text=True)
+                self.html(
+                    token.content, self.line_offset(token.map[0]), token.map[0] + 1, text=True
+                )
 
     def html(self, fragment: str, offset: int, line: int, *, text: bool) -> None:
         copy = HtmlCopy(fragment, offset, self.comments, base_line=line).parse()

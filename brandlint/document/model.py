@@ -226,9 +226,7 @@ def assemble(
             cursor += len(BLOCK_SEPARATOR)
         start = cursor
         for text, source_start, source_end, verbatim in draft.pieces:
-            segments.append(
-                Segment(cursor, cursor + len(text), source_start, source_end, verbatim)
-            )
+            segments.append(Segment(cursor, cursor + len(text), source_start, source_end, verbatim))
             parts.append(text)
             cursor += len(text)
         inline = tuple((scope, start + s, start + e) for scope, s, e in draft.inline if e > s)

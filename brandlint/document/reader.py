@@ -17,9 +17,16 @@ from brandlint.document.plain import plain_blocks
 from brandlint.document.suppressions import SuppressionCollector
 
 FORMATS = {
-    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
-    ".mdx": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".txt": "text", ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".mdx": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
 }
 
 
@@ -42,8 +49,10 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise UnreadableFile(f"This file is not valid UTF-8 (byte 0x{data[exc.start]:02x} on "
-                             f"line {line}); save it as UTF-8 to lint it.") from None
+        raise UnreadableFile(
+            f"This file is not valid UTF-8 (byte 0x{data[exc.start]:02x} on "
+            f"line {line}); save it as UTF-8 to lint it."
+        ) from None
 
 
 def parse_document(path: str, source: str, format: str | None = None) -> Document:
@@ -63,9 +72,16 @@ def parse_document(path: str, source: str, format: str | None = None) -> Documen
         front.meta = {**copy.meta, **front.meta}
     else:
         drafts = plain_blocks(body, front.end)
-    return assemble(path, source, [*front.blocks, *drafts], format=kind, meta=front.meta,
-                    lang=str(lang) if lang else None, suppressions=comments.finish(),
-                    notices=front.notices)
+    return assemble(
+        path,
+        source,
+        [*front.blocks, *drafts],
+        format=kind,
+        meta=front.meta,
+        lang=str(lang) if lang else None,
+        suppressions=comments.finish(),
+        notices=front.notices,
+    )
 
 
 def read_document(path: str, data: bytes, format: str | None = None) -> Document:

@@ -22,8 +22,17 @@ from brandlint.guide.validate import did_you_mean, validate_guide
 from brandlint.packs import PREFIX, default_guide_path, pack_names, packs_root
 
 GUIDE_NAMES = ("brandlint.yaml", ".brandlint.yaml", "brandlint.yml", ".brandlint.yml")
-_TERM_SETTINGS = ("id", "level", "message", "reason", "link", "lang", "channels", "scope",
-                  "examples")
+_TERM_SETTINGS = (
+    "id",
+    "level",
+    "message",
+    "reason",
+    "link",
+    "lang",
+    "channels",
+    "scope",
+    "examples",
+)
 
 
 def discover_guide(start: Path) -> Path | None:
@@ -78,8 +87,14 @@ class _Loader:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
-            self.problems.append(Problem(str(path), 1, 1, "guide file not found; check the "
-                                         "path, or run 'brandlint init' to create one"))
+            self.problems.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "guide file not found; check the path, or run 'brandlint init' to create one",
+                )
+            )
             return None
         except (OSError, UnicodeDecodeError) as exc:
             self.problems.append(Problem(str(path), 1, 1, f"cannot read the guide: {exc}"))
@@ -93,8 +108,14 @@ class _Loader:
     def _guide_rules(self, path: Path) -> tuple[list[RuleSpec], LocatedYaml | None]:
         resolved = path.resolve()
         if resolved in self._loading:
-            self.problems.append(Problem(str(path), 1, 1, "this guide extends itself (a loop "
-                                         "through 'extends'); remove one of the links"))
+            self.problems.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "this guide extends itself (a loop through 'extends'); remove one of the links",
+                )
+            )
             return [], None
         doc = self._read(path)
         if doc is None:
@@ -102,8 +123,9 @@ class _Loader:
         if doc.data is None:
             doc = LocatedYaml(doc.path, {}, doc.positions, doc.key_positions)
         if not isinstance(doc.data, dict):
-            self.problems.append(doc.problem((), "a guide is a mapping of settings "
-                                             "(name, extends, terms, …)"))
+            self.problems.append(
+                doc.problem((), "a guide is a mapping of settings (name, extends, terms, …)")
+            )
             return [], None
         self.problems.extend(validate_guide(doc))
         self._loading.append(resolved)
@@ -122,14 +144,19 @@ class _Loader:
     def _extend(self, doc: LocatedYaml, index: int, item: str, base: Path) -> list[RuleSpec]:
         at = ("extends", index)
         if item.startswith(PREFIX):
-            name = item[len(PREFIX):]
+            name = item[len(PREFIX) :]
             if name == "default":
                 return self._guide_rules(default_guide_path())[0]
             folder = packs_root() / name
             if not folder.is_dir():
-                self.problems.append(doc.problem(at, f"no built-in pack '{item}'"
-                                                 f"{did_you_mean(name, pack_names())} (packs: "
-                                                 f"{', '.join(pack_names())})"))
+                self.problems.append(
+                    doc.problem(
+                        at,
+                        f"no built-in pack '{item}'"
+                        f"{did_you_mean(name, pack_names())} (packs: "
+                        f"{', '.join(pack_names())})",
+                    )
+                )
                 return []
             specs, problems = load_style(folder, prefix="brandlint.")
             self.problems.extend(problems)
@@ -138,8 +165,11 @@ class _Loader:
         if target.is_file():
             return self._guide_rules(target)[0]
         if not target.is_dir():
-            self.problems.append(doc.problem(at, f"'{item}' is not a folder of rule files or a "
-                                             f"guide (looked for {target})"))
+            self.problems.append(
+                doc.problem(
+                    at, f"'{item}' is not a folder of rule files or a guide (looked for {target})"
+                )
+            )
             return []
         specs = []
         for folder in style_folders(target):
@@ -147,8 +177,9 @@ class _Loader:
             specs.extend(found)
             self.problems.extend(problems)
         if not specs:
-            self.problems.append(doc.problem(at, f"'{item}' holds no rule files (*.yml)",
-                                             severity="warning"))
+            self.problems.append(
+                doc.problem(at, f"'{item}' holds no rule files (*.yml)", severity="warning")
+            )
         return specs
 
     def _terms(self, doc: LocatedYaml, name: str) -> list[RuleSpec]:
@@ -158,17 +189,32 @@ class _Loader:
                 continue  # reported by the schema
             at = ("terms", index)
             if bool(entry.get("use")) == bool(entry.get("avoid")):
-                self.problems.append(doc.problem(at, "a term has either 'use' (with "
-                                                 "'instead_of' or 'case: exact') or 'avoid'"))
+                self.problems.append(
+                    doc.problem(
+                        at,
+                        "a term has either 'use' (with 'instead_of' or 'case: exact') or 'avoid'",
+                    )
+                )
                 continue
             label = entry.get("use") or as_tuple(entry.get("avoid"))[0]
             given = str(entry.get("id", ""))
-            rule_id = given if given.startswith(f"{name}.") else \
-                f"{name}.terms.{given or slug(str(label))}"
+            rule_id = (
+                given
+                if given.startswith(f"{name}.")
+                else f"{name}.terms.{given or slug(str(label))}"
+            )
             settings = {k: entry[k] for k in _TERM_SETTINGS if k in entry} | {"id": rule_id}
             options = {k: v for k, v in entry.items() if k not in _TERM_SETTINGS}
-            spec = spec_from_mapping(doc, at, settings | options, rule_id, "term",
-                                     self.problems, doc.path, warn_unknown=False)
+            spec = spec_from_mapping(
+                doc,
+                at,
+                settings | options,
+                rule_id,
+                "term",
+                self.problems,
+                doc.path,
+                warn_unknown=False,
+            )
             if spec is not None:
                 specs.append(spec)
         return specs
@@ -185,8 +231,9 @@ class _Loader:
             data = {k: v for k, v in group.items() if k != "either"}
             data["groups"] = [variants]
             data.setdefault("ignorecase", True)
-            spec = spec_from_mapping(doc, at, data, rule_id, "consistency", self.problems,
-                                     doc.path, warn_unknown=False)
+            spec = spec_from_mapping(
+                doc, at, data, rule_id, "consistency", self.problems, doc.path, warn_unknown=False
+            )
             if spec is not None:
                 specs.append(spec)
         return specs
@@ -197,9 +244,15 @@ class _Loader:
         for pattern, setting in (doc.data.get("rules") or {}).items():
             matched = [s for s in specs if fnmatch.fnmatchcase(s.id, pattern)]
             if not matched:
-                self.problems.append(doc.problem(("rules", pattern), f"no rule matches '{pattern}'"
-                                                 f"{did_you_mean(pattern, {s.id for s in specs})}",
-                                                 key=True, severity="warning"))
+                self.problems.append(
+                    doc.problem(
+                        ("rules", pattern),
+                        f"no rule matches '{pattern}'"
+                        f"{did_you_mean(pattern, {s.id for s in specs})}",
+                        key=True,
+                        severity="warning",
+                    )
+                )
                 continue
             if str(setting) == "off":
                 specs = [s for s in specs if s not in matched]

@@ -41,7 +41,9 @@ class LocatedYaml:
             probe = probe[:-1]
         return self.positions.get((), (1, 1))
 
-    def problem(self, at: Path, message: str, *, key: bool = False, severity: str = "error") -> Problem:
+    def problem(
+        self, at: Path, message: str, *, key: bool = False, severity: str = "error"
+    ) -> Problem:
         line, column = self.where(at, key=key)
         return Problem(self.path, line, column, message, severity)
 

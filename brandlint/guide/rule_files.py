@@ -17,7 +17,7 @@ from brandlint.guide.located_yaml import LocatedYaml, YamlSyntaxError, load_loca
 from brandlint.guide.model import RuleSpec
 from brandlint.guide.validate import did_you_mean
 
-RULE_SUFFIXES = (".yml", ".yaml")
+RULE_SUFFIX = ".yml"  # as in Vale; `.yaml` files beside them are guides or other config
 
 
 def as_tuple(value: Any) -> tuple[str, ...]:
@@ -28,17 +28,20 @@ def as_tuple(value: Any) -> tuple[str, ...]:
 
 def style_folders(folder: Path) -> list[Path]:
     """A style folder itself, or a Vale StylesPath holding several style folders."""
-    if any(p.suffix in RULE_SUFFIXES for p in folder.iterdir() if p.is_file()):
+    if any(p.suffix == RULE_SUFFIX for p in folder.iterdir() if p.is_file()):
         return [folder]
-    return sorted(p for p in folder.iterdir()
-                  if p.is_dir() and any(f.suffix in RULE_SUFFIXES for f in p.iterdir()))
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_dir() and any(f.suffix == RULE_SUFFIX for f in p.iterdir())
+    )
 
 
 def load_style(folder: Path, prefix: str = "") -> tuple[list[RuleSpec], list[Problem]]:
     specs: list[RuleSpec] = []
     problems: list[Problem] = []
     for path in sorted(folder.iterdir()):
-        if path.suffix in RULE_SUFFIXES and path.is_file():
+        if path.suffix == RULE_SUFFIX and path.is_file():
             spec = load_rule_file(path, f"{prefix}{folder.name}.{path.stem}", problems)
             if spec is not None:
                 specs.append(spec)
@@ -56,28 +59,48 @@ def load_rule_file(path: Path, rule_id: str, problems: list[Problem]) -> RuleSpe
         return None
     data = doc.data
     if not isinstance(data, dict):
-        problems.append(doc.problem((), "a rule file is a mapping with at least 'extends', "
-                                    "'message' and 'level'"))
+        problems.append(
+            doc.problem(
+                (), "a rule file is a mapping with at least 'extends', 'message' and 'level'"
+            )
+        )
         return None
     kind = str(data.get("extends", ""))
     if not kind:
-        problems.append(doc.problem((), "rule file needs 'extends: KIND' (existence, "
-                                    "substitution, occurrence, …)"))
+        problems.append(
+            doc.problem(
+                (), "rule file needs 'extends: KIND' (existence, substitution, occurrence, …)"
+            )
+        )
         return None
     if kind in NOT_YET:
-        problems.append(doc.problem(("extends",), f"rule kind '{kind}' is not supported yet; "
-                                    f"rule {rule_id} is skipped", severity="warning"))
+        problems.append(
+            doc.problem(
+                ("extends",),
+                f"rule kind '{kind}' is not supported yet; rule {rule_id} is skipped",
+                severity="warning",
+            )
+        )
         return None
     if kind not in KINDS:
-        problems.append(doc.problem(("extends",), f"unknown rule kind '{kind}'"
-                                    f"{did_you_mean(kind, set(KINDS))}"))
+        problems.append(
+            doc.problem(("extends",), f"unknown rule kind '{kind}'{did_you_mean(kind, set(KINDS))}")
+        )
         return None
     return spec_from_mapping(doc, (), data, rule_id, KINDS[kind].kind, problems, str(path))
 
 
-def spec_from_mapping(doc: LocatedYaml, at: tuple[str | int, ...], data: dict[str, Any],
-                      rule_id: str, kind: str, problems: list[Problem], origin: str,
-                      *, warn_unknown: bool = True) -> RuleSpec | None:
+def spec_from_mapping(
+    doc: LocatedYaml,
+    at: tuple[str | int, ...],
+    data: dict[str, Any],
+    rule_id: str,
+    kind: str,
+    problems: list[Problem],
+    origin: str,
+    *,
+    warn_unknown: bool = True,
+) -> RuleSpec | None:
     """Common keys into RuleSpec fields, the kind's own keys into `options`."""
     rule_class = KINDS[kind]
     known = COMMON_KEYS | rule_class.keys
@@ -86,9 +109,15 @@ def spec_from_mapping(doc: LocatedYaml, at: tuple[str | int, ...], data: dict[st
         if key in rule_class.keys:
             options[key] = value
         elif key not in COMMON_KEYS and warn_unknown:
-            problems.append(doc.problem((*at, key), f"key '{key}' is not supported by "
-                                        f"{kind} rules{did_you_mean(key, known)}; it is ignored",
-                                        key=True, severity="warning"))
+            problems.append(
+                doc.problem(
+                    (*at, key),
+                    f"key '{key}' is not supported by "
+                    f"{kind} rules{did_you_mean(key, known)}; it is ignored",
+                    key=True,
+                    severity="warning",
+                )
+            )
     try:
         level = Level.parse(str(data.get("level", "warning")))
     except ValueError as exc:
@@ -96,12 +125,19 @@ def spec_from_mapping(doc: LocatedYaml, at: tuple[str | int, ...], data: dict[st
         return None
     examples = data.get("examples") or {}
     return RuleSpec(
-        id=str(data.get("id") or rule_id), kind=kind, level=level,
-        message=str(data.get("message", "") or ""), options=options,
-        scope=as_tuple(data.get("scope")), link=str(data.get("link", "") or ""),
+        id=str(data.get("id") or rule_id),
+        kind=kind,
+        level=level,
+        message=str(data.get("message", "") or ""),
+        options=options,
+        scope=as_tuple(data.get("scope")),
+        link=str(data.get("link", "") or ""),
         reason=str(data.get("reason", "") or data.get("description", "") or ""),
-        langs=as_tuple(data.get("lang")), channels=as_tuple(data.get("channels")),
+        langs=as_tuple(data.get("lang")),
+        channels=as_tuple(data.get("channels")),
         flag_examples=as_tuple(examples.get("flag")) if isinstance(examples, dict) else (),
         pass_examples=as_tuple(examples.get("pass")) if isinstance(examples, dict) else (),
-        origin=origin, located=doc, at=at,
+        origin=origin,
+        located=doc,
+        at=at,
     )

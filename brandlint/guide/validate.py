@@ -31,8 +31,15 @@ def _where(path: tuple[Any, ...]) -> str:
 
 
 def _type_name(value: Any) -> str:
-    return {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list",
-            dict: "a mapping", type(None): "nothing"}.get(type(value), type(value).__name__)
+    return {
+        str: "text",
+        int: "a number",
+        float: "a number",
+        bool: "true/false",
+        list: "a list",
+        dict: "a mapping",
+        type(None): "nothing",
+    }.get(type(value), type(value).__name__)
 
 
 def validate_guide(doc: LocatedYaml) -> list[Problem]:
@@ -54,30 +61,56 @@ def _explain(doc: LocatedYaml, error: Any) -> list[Problem]:
         for key in error.instance:
             if key not in allowed:
                 hint = did_you_mean(key, allowed)
-                out.append(doc.problem((*path, key), f"unknown key '{key}' in {where}{hint}"
-                                       + ("" if hint else f" (allowed: {', '.join(sorted(allowed))})"),
-                                       key=True))
+                out.append(
+                    doc.problem(
+                        (*path, key),
+                        f"unknown key '{key}' in {where}{hint}"
+                        + ("" if hint else f" (allowed: {', '.join(sorted(allowed))})"),
+                        key=True,
+                    )
+                )
         return out
     if error.validator == "enum":
         choices = [str(c) for c in error.validator_value]
         hint = did_you_mean(str(error.instance), choices) if isinstance(error.instance, str) else ""
-        return [doc.problem(path, f"{where} is {error.instance!r}; use one of "
-                            f"{', '.join(choices)}{hint}")]
+        return [
+            doc.problem(
+                path, f"{where} is {error.instance!r}; use one of {', '.join(choices)}{hint}"
+            )
+        ]
     if error.validator == "type":
         wanted = error.validator_value
         wanted = wanted if isinstance(wanted, str) else " or ".join(wanted)
-        names = {"string": "text", "array": "a list", "object": "a mapping",
-                 "boolean": "true or false", "number": "a number", "integer": "a whole number"}
-        return [doc.problem(path, f"{where} should be {names.get(wanted, wanted)}, "
-                            f"not {_type_name(error.instance)}")]
+        names = {
+            "string": "text",
+            "array": "a list",
+            "object": "a mapping",
+            "boolean": "true or false",
+            "number": "a number",
+            "integer": "a whole number",
+        }
+        return [
+            doc.problem(
+                path,
+                f"{where} should be {names.get(wanted, wanted)}, not {_type_name(error.instance)}",
+            )
+        ]
     if error.validator == "anyOf":
-        return [doc.problem(path, f"{where} should be text or a list of text"
-                            if error.schema == guide_schema()["$defs"]["strings"] else
-                            f"{where} is not in a form brandlint understands: "
-                            f"{error.context[0].message if error.context else error.message}")]
+        return [
+            doc.problem(
+                path,
+                f"{where} should be text or a list of text"
+                if error.schema == guide_schema()["$defs"]["strings"]
+                else f"{where} is not in a form brandlint understands: "
+                f"{error.context[0].message if error.context else error.message}",
+            )
+        ]
     if error.validator == "pattern":
-        return [doc.problem(path, f"{where} {error.instance!r} may only hold letters, digits, "
-                            "'-' and '_'")]
+        return [
+            doc.problem(
+                path, f"{where} {error.instance!r} may only hold letters, digits, '-' and '_'"
+            )
+        ]
     if error.validator == "required":
         return [doc.problem(path, f"{where} needs {error.message.split(' is ')[0]}")]
     return [doc.problem(path, f"{where}: {error.message}")]

@@ -72,9 +72,10 @@ class LangPipeline:
             return
         table = self.lemma_hashes or {}
         lowers = doc.to_array([LOWER])
-        lemmas = numpy.fromiter((table.get(h, h) for h in lowers.tolist()),
-                                dtype="uint64", count=len(lowers))
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        lemmas = numpy.fromiter(
+            (table.get(h, h) for h in lowers.tolist()), dtype="uint64", count=len(lowers)
+        )
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]
 
 
 @dataclass
@@ -110,8 +111,9 @@ class Pipelines:
         except Exception:  # spaCy raises ImportError or its own error for unknown codes
             nlp = spacy.blank("xx")
             used = "xx"
-            problem = (f"spaCy has no tokenizer for language {code!r}; "
-                       "using the multi-language tokenizer")
+            problem = (
+                f"spaCy has no tokenizer for language {code!r}; using the multi-language tokenizer"
+            )
         _split_hyphenated_compounds(nlp)
         nlp.add_pipe("sentencizer")
         return LangPipeline(used, code, nlp, _lemma_hashes(nlp, used), problem=problem)
@@ -131,7 +133,7 @@ def _split_hyphenated_compounds(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
     infixes = list(nlp.Defaults.infixes or []) + [_HYPHEN_INFIX]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
 def _lemma_hashes(nlp: Language, code: str) -> dict[int, int] | None:
@@ -139,7 +141,7 @@ def _lemma_hashes(nlp: Language, code: str) -> dict[int, int] | None:
     from spacy.util import load_language_data, registry
 
     try:
-        raw = load_language_data(registry.lookups.get(code)["lemma_lookup"])
+        raw = dict(load_language_data(registry.lookups.get(code)["lemma_lookup"]))
     except Exception:  # no package, or no table for this language: exact forms only
         return None
     strings = nlp.vocab.strings

@@ -8,15 +8,17 @@ from typing import TextIO
 from brandlint.alerts import Alert
 
 
-def _text(alerts: Sequence[Alert], sources: dict[str, str], out: TextIO, color: bool,
-          checked: int) -> None:
+def _text(
+    alerts: Sequence[Alert], sources: dict[str, str], out: TextIO, color: bool, checked: int
+) -> None:
     from brandlint.reporters.text import report
 
     report(alerts, sources, out, color, checked)
 
 
-def _json(alerts: Sequence[Alert], sources: dict[str, str], out: TextIO, color: bool,
-          checked: int) -> None:
+def _json(
+    alerts: Sequence[Alert], sources: dict[str, str], out: TextIO, color: bool, checked: int
+) -> None:
     from brandlint.reporters.json_report import report
 
     report(alerts, out)

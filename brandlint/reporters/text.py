@@ -35,8 +35,9 @@ def _excerpt(alert: Alert, source: str) -> list[str]:
     return [f"    {line}", "    " + " " * pad + "^" * marks]
 
 
-def report(alerts: Sequence[Alert], sources: dict[str, str], out: TextIO, color: bool,
-           checked: int) -> None:
+def report(
+    alerts: Sequence[Alert], sources: dict[str, str], out: TextIO, color: bool, checked: int
+) -> None:
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
@@ -50,7 +51,10 @@ def report(alerts: Sequence[Alert], sources: dict[str, str], out: TextIO, color:
             out.write(f"    fix: {' | '.join(repr(r) for r in alert.replacements)}\n")
     counts = Counter(a.level for a in alerts)
     files = len({a.path for a in alerts})
-    parts = [f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}"
-             for level in (Level.ERROR, Level.WARNING, Level.SUGGESTION)]
-    out.write(f"{', '.join(parts)} in {files} of {checked} file{'s' if checked != 1 else ''} "
-              "checked.\n")
+    parts = [
+        f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}"
+        for level in (Level.ERROR, Level.WARNING, Level.SUGGESTION)
+    ]
+    out.write(
+        f"{', '.join(parts)} in {files} of {checked} file{'s' if checked != 1 else ''} checked.\n"
+    )

@@ -121,3 +121,14 @@ def test_longest_overlapping_term_wins(lint_with):
     assert [row(a) for a in alerts] == [
         ("acme.terms.acme-cloud", 1, 6, 1, 16, "ACME CLOUD", ("Acme Cloud",)),
     ]
+
+
+def test_term_exceptions_keep_listed_phrases(lint_with):
+    lint = lint_with("""
+        name: acme
+        terms:
+          - avoid: [free]
+            exceptions: [Free Trial]
+    """)
+    alerts = lint("Start your Free Trial. It is free.\n")
+    assert [row(a) for a in alerts] == [("acme.terms.free", 1, 30, 1, 34, "free", ())]

@@ -22,8 +22,11 @@ def test_existence_flags_listed_words_case_insensitively(lint_rule):
         ("Test.Rule", 1, 17, 1, 23, "simple", ()),
         ("Test.Rule", 1, 25, 1, 35, "50 percent", ()),
     ]
-    assert [a.message for a in alerts] == ["Avoid 'Obviously'.", "Avoid 'simple'.",
-                                           "Avoid '50 percent'."]
+    assert [a.message for a in alerts] == [
+        "Avoid 'Obviously'.",
+        "Avoid 'simple'.",
+        "Avoid '50 percent'.",
+    ]
 
 
 def test_existence_is_case_sensitive_by_default_and_honours_exceptions(lint_rule):
@@ -82,8 +85,15 @@ def test_substitution_expands_capture_groups(lint_rule):
           'within the (\\w+) folder': in the $1 folder
     """)
     (alert,) = lint("Look within the assets folder.\n")
-    assert row(alert) == ("Test.Rule", 1, 6, 1, 30, "within the assets folder",
-                          ("in the assets folder",))
+    assert row(alert) == (
+        "Test.Rule",
+        1,
+        6,
+        1,
+        30,
+        "within the assets folder",
+        ("in the assets folder",),
+    )
 
 
 def test_occurrence_flags_long_sentences_with_the_word_count(lint_rule):
@@ -151,11 +161,20 @@ def test_capitalization_sentence_case_with_exceptions(lint_rule):
         threshold: 1
         exceptions: [Kestrel Cloud]
     """)
-    alerts = lint("# Sell Everywhere With Kestrel Cloud\n\n## Ship with Kestrel Cloud and AWS\n\n"
-                  "Body Text Is Not Checked.\n")
+    alerts = lint(
+        "# Sell Everywhere With Kestrel Cloud\n\n## Ship with Kestrel Cloud and AWS\n\n"
+        "Body Text Is Not Checked.\n"
+    )
     assert [row(a) for a in alerts] == [
-        ("Test.Rule", 1, 3, 1, 37, "Sell Everywhere With Kestrel Cloud",
-         ("Sell everywhere with Kestrel Cloud",)),
+        (
+            "Test.Rule",
+            1,
+            3,
+            1,
+            37,
+            "Sell Everywhere With Kestrel Cloud",
+            ("Sell everywhere with Kestrel Cloud",),
+        ),
     ]
 
 
@@ -169,8 +188,7 @@ def test_capitalization_title_case(lint_rule):
     """)
     alerts = lint("# A guide to the new checkout\n\n# A Guide to the New Checkout\n")
     assert [row(a) for a in alerts] == [
-        ("Test.Rule", 1, 3, 1, 30, "A guide to the new checkout",
-         ("A Guide to the New Checkout",)),
+        ("Test.Rule", 1, 3, 1, 30, "A guide to the new checkout", ("A Guide to the New Checkout",)),
     ]
 
 

@@ -11,8 +11,10 @@ import pytest
 
 from brandlint.cli.main import main
 
-GUIDE = "name: acme\nterms:\n  - use: Acme Cloud\n    case: exact\n    level: error\n" \
-        "  - avoid: [synergy]\n    level: warning\n"
+GUIDE = (
+    "name: acme\nterms:\n  - use: Acme Cloud\n    case: exact\n    level: error\n"
+    "  - avoid: [synergy]\n    level: warning\n"
+)
 
 
 @pytest.fixture
@@ -44,12 +46,32 @@ def test_text_output_is_compiler_style_with_an_underlined_excerpt(repo, capsys):
 def test_json_output_has_the_documented_fields(repo, capsys):
     assert main(["check", "--format", "json", "web/page.md"]) == 1
     first = json.loads(capsys.readouterr().out)[0]
-    assert {k: first[k] for k in ("path", "line", "column", "end_line", "end_column", "rule",
-                                  "level", "message", "match", "replacements")} == {
-        "path": "web/page.md", "line": 3, "column": 7, "end_line": 3, "end_column": 17,
-        "rule": "acme.terms.acme-cloud", "level": "error",
-        "message": "Write 'Acme Cloud', not 'Acme cloud'.", "match": "Acme cloud",
-        "replacements": ["Acme Cloud"]}
+    assert {
+        k: first[k]
+        for k in (
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "rule",
+            "level",
+            "message",
+            "match",
+            "replacements",
+        )
+    } == {
+        "path": "web/page.md",
+        "line": 3,
+        "column": 7,
+        "end_line": 3,
+        "end_column": 17,
+        "rule": "acme.terms.acme-cloud",
+        "level": "error",
+        "message": "Write 'Acme Cloud', not 'Acme cloud'.",
+        "match": "Acme cloud",
+        "replacements": ["Acme Cloud"],
+    }
     assert first["channel"] == "web"
 
 
@@ -98,6 +120,7 @@ def test_color_only_when_asked_or_on_a_tty(repo, capsys):
 
 
 def test_python_dash_m_and_version():
-    done = subprocess.run([sys.executable, "-m", "brandlint", "--version"], capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "brandlint", "--version"], capture_output=True, text=True, check=True
+    )
     assert done.stdout.strip() == "brandlint 0.1.0"

@@ -63,7 +63,9 @@ def test_test_rules_reports_a_rule_that_misses_its_example(tmp_path, capsys):
     style.mkdir()
     (style / "Wow.yml").write_text(
         "extends: existence\nmessage: x\nlevel: warning\ntokens: [wow]\n"
-        "examples:\n  flag: [Such WOW.]\n  pass: [Nice.]\n")
+        "examples:\n  flag: [Such WOW.]\n  pass: [Nice.]\n"
+    )
     assert main(["test-rules", str(tmp_path)]) == 1
-    assert capsys.readouterr().out == ("FAIL Acme.Wow: should flag: 'Such WOW.'\n"
-                                       "1 passed, 1 failed\n")
+    assert capsys.readouterr().out == (
+        "FAIL Acme.Wow: should flag: 'Such WOW.'\n1 passed, 1 failed\n"
+    )

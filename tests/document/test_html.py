@@ -55,6 +55,8 @@ def test_character_references_map_to_their_source():
 
 
 def test_comments_become_suppressions_with_lines():
-    document = parse_document("page.html", "<p>a</p>\n<!-- brandlint-disable-next-line x.y -->\n<p>b</p>\n")
+    document = parse_document(
+        "page.html", "<p>a</p>\n<!-- brandlint-disable-next-line x.y -->\n<p>b</p>\n"
+    )
     (suppression,) = document.suppressions
     assert (suppression.rules, suppression.line, suppression.end_line) == (("x.y",), 3, 3)

@@ -8,7 +8,9 @@ from brandlint.document.reader import UnreadableFile, decode, parse_document
 def test_plain_text_paragraphs_split_on_blank_lines():
     document = parse_document("sms.txt", "Flash sale today!\nReply STOP to opt out.\n\n\nSecond.\n")
     assert [document.block_text(b) for b in document.blocks] == [
-        "Flash sale today! Reply STOP to opt out.", "Second."]
+        "Flash sale today! Reply STOP to opt out.",
+        "Second.",
+    ]
     index = document.text.index("Reply")
     span = document.source_span(index, index + 5)
     assert (span.line, span.column) == (2, 1)

@@ -8,8 +8,22 @@ from hypothesis import strategies as st
 from brandlint.document.model import Document
 from brandlint.document.reader import parse_document
 
-WORDS = ["Kestrel", "leverage", "omnichannel", "ọjà", "piac", "🎉", "naïve", "e-mail", "şirkət",
-         "butikk", "sale", "&amp;", "\\*", "it's"]
+WORDS = [
+    "Kestrel",
+    "leverage",
+    "omnichannel",
+    "ọjà",
+    "piac",
+    "🎉",
+    "naïve",
+    "e-mail",
+    "şirkət",
+    "butikk",
+    "sale",
+    "&amp;",
+    "\\*",
+    "it's",
+]
 word = st.sampled_from(WORDS)
 phrase = st.lists(word, min_size=1, max_size=6).map(" ".join)
 inline = st.one_of(
@@ -56,7 +70,7 @@ def test_markdown_copy_maps_back_to_its_source(source, eol):
 @settings(max_examples=100)
 @given(st.lists(phrase, min_size=1, max_size=5))
 def test_html_copy_maps_back_to_its_source(paragraphs):
-    source = "".join(f"<p title=\"{p}\">{p}</p>\n" for p in paragraphs)
+    source = "".join(f'<p title="{p}">{p}</p>\n' for p in paragraphs)
     check_map(parse_document("doc.html", source))
 
 

@@ -34,6 +34,8 @@ def test_disable_enable_and_next_line(lint_with):
 
 def test_suppression_in_html(lint_with):
     lint = lint_with(GUIDE)
-    alerts = lint("<p>synergy</p>\n<!-- brandlint-disable-next-line s.terms.synergy -->\n"
-                  "<p>synergy</p>\n", name="page.html")
+    alerts = lint(
+        "<p>synergy</p>\n<!-- brandlint-disable-next-line s.terms.synergy -->\n<p>synergy</p>\n",
+        name="page.html",
+    )
     assert [row(a) for a in alerts] == [("s.terms.synergy", 1, 4, 1, 11, "synergy", ())]

@@ -13,8 +13,9 @@ from brandlint.guide.loader import load_guide
 def problems(path: Path) -> list[str]:
     with pytest.raises(GuideError) as caught:
         load_guide(path)
-    return [f"{p.line}:{p.column}: {p.message}" for p in caught.value.problems
-            if p.severity == "error"]
+    return [
+        f"{p.line}:{p.column}: {p.message}" for p in caught.value.problems if p.severity == "error"
+    ]
 
 
 def test_unknown_key_suggests_the_right_one(guide_file):
@@ -36,13 +37,15 @@ def test_bad_level_lists_the_choices(guide_file):
     path = guide_file("name: acme\nrules:\n  brandlint.hype.superlatives: warn\n")
     assert problems(path) == [
         "3:32: rules.brandlint.hype.superlatives is 'warn'; use one of off, suggestion, "
-        "warning, error; did you mean 'warning'?"]
+        "warning, error; did you mean 'warning'?"
+    ]
 
 
 def test_term_needs_use_or_avoid(guide_file):
     path = guide_file("name: acme\nterms:\n  - instead_of: [login]\n")
-    assert problems(path) == ["3:5: a term has either 'use' (with 'instead_of' or 'case: exact') "
-                              "or 'avoid'"]
+    assert problems(path) == [
+        "3:5: a term has either 'use' (with 'instead_of' or 'case: exact') or 'avoid'"
+    ]
 
 
 def test_yaml_syntax_error_has_its_position(guide_file):
@@ -62,7 +65,8 @@ def test_invalid_regex_in_a_rule_file_points_at_the_token(tmp_path, guide_file):
     style = tmp_path / "styles" / "Acme"
     style.mkdir(parents=True)
     (style / "Bad.yml").write_text(
-        "extends: existence\nmessage: x\nlevel: error\ntokens:\n  - 'ok'\n  - '(unclosed'\n")
+        "extends: existence\nmessage: x\nlevel: error\ntokens:\n  - 'ok'\n  - '(unclosed'\n"
+    )
     path = guide_file("name: acme\nextends: [styles]\n")
     with pytest.raises(GuideError) as caught:
         load_guide(path)

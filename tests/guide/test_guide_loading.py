@@ -23,13 +23,15 @@ def test_no_guide_means_the_bundled_default(tmp_path):
 
 
 def test_overrides_turn_rules_off_and_change_levels_by_glob(guide_file):
-    guide = load_guide(guide_file("""
+    guide = load_guide(
+        guide_file("""
         name: acme
         extends: [brandlint:hype, brandlint:inclusive]
         rules:
           brandlint.hype.*: error
           brandlint.inclusive.ableist: off
-    """))
+    """)
+    )
     levels = {r.id: r.level for r in guide.rules}
     assert levels == {
         "brandlint.hype.superlatives": Level.ERROR,
@@ -43,7 +45,8 @@ def test_later_rules_replace_earlier_ones_with_the_same_id(tmp_path, guide_file)
         style = tmp_path / name / "Acme"
         style.mkdir(parents=True)
         (style / "Hype.yml").write_text(
-            f"extends: existence\nmessage: x\nlevel: {level}\ntokens: [wow]\n")
+            f"extends: existence\nmessage: x\nlevel: {level}\ntokens: [wow]\n"
+        )
     guide = load_guide(guide_file("name: a\nextends: [one, two]\n"))
     assert [(r.id, r.level) for r in guide.rules] == [("Acme.Hype", Level.ERROR)]
 
@@ -53,24 +56,50 @@ def test_a_vale_style_loads_and_unsupported_parts_warn(tmp_path, guide_file):
     style.mkdir(parents=True)
     (style / "Weasel.yml").write_text(
         "extends: existence\nmessage: \"'%s' is a weasel word!\"\nlevel: warning\n"
-        "ignorecase: true\nvocab: false\ntokens:\n  - very\n  - fairly\n")
+        "ignorecase: true\nvocab: false\ntokens:\n  - very\n  - fairly\n"
+    )
     (style / "Spelling.yml").write_text("extends: spelling\nmessage: x\nlevel: error\n")
     (style / "Passive.yml").write_text(
-        "extends: existence\nmessage: x\nlevel: warning\ntokens: [was]\nacton: {name: remove}\n")
+        "extends: existence\nmessage: x\nlevel: warning\ntokens: [was]\nacton: {name: remove}\n"
+    )
     guide = load_guide(guide_file("name: a\nextends: [styles]\n"))
     assert sorted(r.id for r in guide.rules) == ["Corp.Passive", "Corp.Weasel"]
     warnings = sorted((Path(p.path).name, p.line, p.column, p.message) for p in guide.warnings)
     assert warnings == [
-        ("Passive.yml", 5, 1, "key 'acton' is not supported by existence rules; did you mean "
-                              "'action'?; it is ignored"),
-        ("Spelling.yml", 1, 10, "rule kind 'spelling' is not supported yet; rule "
-                                "Corp.Spelling is skipped"),
+        (
+            "Passive.yml",
+            5,
+            1,
+            "key 'acton' is not supported by existence rules; did you mean "
+            "'action'?; it is ignored",
+        ),
+        (
+            "Spelling.yml",
+            1,
+            10,
+            "rule kind 'spelling' is not supported yet; rule Corp.Spelling is skipped",
+        ),
         ("Weasel.yml", 5, 1, "key 'vocab' is not supported by existence rules; it is ignored"),
     ]
 
 
 def test_unmatched_override_is_a_warning(guide_file):
-    guide = load_guide(guide_file("name: a\nextends: [brandlint:hype]\nrules:\n  brandlint.hyp.x: off\n"))
+    guide = load_guide(
+        guide_file("name: a\nextends: [brandlint:hype]\nrules:\n  brandlint.hyp.x: off\n")
+    )
     (warning,) = guide.warnings
     assert (warning.line, warning.column) == (4, 3)
     assert warning.message.startswith("no rule matches 'brandlint.hyp.x'")
+
+
+def test_a_guide_beside_its_style_folders_is_not_read_as_a_rule(tmp_path):
+    style = tmp_path / "Corp"
+    style.mkdir()
+    (style / "Hype.yml").write_text(
+        "extends: existence\nmessage: x\nlevel: warning\ntokens: [wow]\n"
+    )
+    guide_path = tmp_path / "brandlint.yaml"
+    guide_path.write_text("name: a\nextends: [.]\n")
+    guide = load_guide(guide_path)
+    assert [r.id for r in guide.rules] == ["Corp.Hype"]
+    assert guide.warnings == ()
