@@ -70,8 +70,10 @@ class Linter:
         ctx = LintContext(document, views, hits, pipeline.has_lemmas)
         found: list[tuple[Rule, Finding]] = []
         alerts: list[Alert] = []
+        relative = relative_to_guide(document.path, self.guide.root)
+        kind = str(document.meta.get("type", "") or "")
         for rule in self._rules_to_run(hits):
-            if not rule.spec.applies_to(lang, document.channel):
+            if not rule.spec.applies_to(lang, document.channel, relative, kind):
                 continue
             try:
                 found.extend((rule, f) for f in rule.check(ctx))
@@ -148,6 +150,16 @@ class Linter:
                 )
             )
         return out
+
+
+def relative_to_guide(path: str, root: str) -> str:
+    """The document's path relative to the guide's folder, in `/` form, for path filters."""
+    import os
+
+    try:
+        return os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    except ValueError:  # another drive on Windows
+        return path
 
 
 def _longest_terms(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:

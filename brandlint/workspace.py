@@ -10,21 +10,17 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from brandlint.alerts import Alert, Level
 from brandlint.document.model import Document, LineIndex
 from brandlint.document.reader import FORMATS, UnreadableFile, parse_document, read_document
+from brandlint.globs import glob_match
 from brandlint.guide.loader import discover_guide, load_guide
 from brandlint.guide.model import Guide
-from brandlint.linter import Linter
+from brandlint.linter import Linter, relative_to_guide
 from brandlint.nlp.pipelines import Pipelines
 from brandlint.packs import default_guide_path
-
-if TYPE_CHECKING:
-    from pathspec import PathSpec
 
 UNREADABLE = "brandlint.unreadable"
 CHANNEL_FOLDERS = {
@@ -78,7 +74,7 @@ class Workspace:
     def prepare(self, document: Document, guide: Guide) -> Document:
         """Settle language and channel: the document's own words win, then the guide's
         path globs, then the command line, then the guide default / folder names."""
-        relative = _relative(document.path, guide.root)
+        relative = relative_to_guide(document.path, guide.root)
         channel = (
             document.meta.get("channel")
             or _glob_value(relative, guide.channel_globs)
@@ -164,23 +160,9 @@ def unreadable_alert(path: str, message: str) -> Alert:
     return Alert(path, UNREADABLE, Level.ERROR, message, LineIndex("").span(0, 0), "")
 
 
-def _relative(path: str, root: str) -> str:
-    try:
-        return os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
-    except ValueError:
-        return path
-
-
-@lru_cache(maxsize=512)
-def _glob(pattern: str) -> PathSpec:
-    import pathspec
-
-    return pathspec.GitIgnoreSpec.from_lines([pattern])
-
-
 def _glob_value(relative: str, globs: Iterable[tuple[str, str]]) -> str | None:
     for pattern, value in globs:
-        if _glob(pattern).match_file(relative):
+        if glob_match(pattern, relative):
             return value
     return None
 

@@ -125,6 +125,15 @@ class Rule(ABC):
     def option(self, key: str, default: Any = None) -> Any:
         return self.options.get(key, default)
 
+    def setting(self, channel: str | None, key: str, default: Any = None) -> Any:
+        """An option as it applies on `channel`: `per_channel: {sms: {max: 15}}` wins over
+        the rule's own `max`, so one rule carries every channel's limit."""
+        per_channel = self.options.get("per_channel") or {}
+        own = per_channel.get(channel or "") if isinstance(per_channel, dict) else None
+        if isinstance(own, dict) and key in own:
+            return own[key]
+        return self.options.get(key, default)
+
     def regex(
         self, pattern: str, key: tuple[str | int, ...], flags: int = 0
     ) -> re.Pattern[str] | None:

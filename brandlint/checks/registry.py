@@ -42,6 +42,9 @@ COMMON_KEYS = frozenset(
         "examples",
         "lang",
         "channels",
+        "paths",
+        "types",
+        "per_channel",
         "id",
     }
 )

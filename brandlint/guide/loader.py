@@ -22,6 +22,9 @@ from brandlint.guide.validate import did_you_mean, validate_guide
 from brandlint.packs import PREFIX, default_guide_path, pack_names, packs_root
 
 GUIDE_NAMES = ("brandlint.yaml", ".brandlint.yaml", "brandlint.yml", ".brandlint.yml")
+_SPEC_FIELDS = {"message": "message", "scope": "scope", "link": "link", "reason": "reason",
+                "lang": "langs", "channels": "channels", "paths": "paths", "types": "types"}
+_TUPLE_FIELDS = {"scope", "lang", "channels", "paths", "types"}
 _TERM_SETTINGS = (
     "id",
     "level",
@@ -239,27 +242,62 @@ class _Loader:
         return specs
 
     def _override(self, doc: LocatedYaml, specs: list[RuleSpec]) -> list[RuleSpec]:
-        from dataclasses import replace
-
+        """Apply `rules:`: off, a level, new option values, or a new rule (`extends: KIND`)."""
         for pattern, setting in (doc.data.get("rules") or {}).items():
-            matched = [s for s in specs if fnmatch.fnmatchcase(s.id, pattern)]
+            at = ("rules", pattern)
+            if isinstance(setting, dict) and "extends" in setting:
+                specs = [s for s in specs if s.id != pattern] + self._define(doc, at, pattern)
+                continue
+            matched = {s.id for s in specs if fnmatch.fnmatchcase(s.id, pattern)}
             if not matched:
-                self.problems.append(
-                    doc.problem(
-                        ("rules", pattern),
-                        f"no rule matches '{pattern}'"
-                        f"{did_you_mean(pattern, {s.id for s in specs})}",
-                        key=True,
-                        severity="warning",
-                    )
-                )
+                ids = {s.id for s in specs}
+                self.problems.append(doc.problem(
+                    at, f"no rule matches '{pattern}'{did_you_mean(pattern, ids)}",
+                    key=True, severity="warning"))
                 continue
             if str(setting) == "off":
-                specs = [s for s in specs if s not in matched]
-            elif str(setting) in ("suggestion", "warning", "error"):
-                level = Level.parse(str(setting))
-                specs = [replace(s, level=level) if s in matched else s for s in specs]
+                specs = [s for s in specs if s.id not in matched]
+            else:
+                specs = [self._adjust(doc, at, s, setting) if s.id in matched else s
+                         for s in specs]
         return specs
+
+    def _define(self, doc: LocatedYaml, at: tuple[str, ...], rule_id: str) -> list[RuleSpec]:
+        data = doc.data["rules"][rule_id]
+        kind = str(data.get("extends"))
+        if kind not in KINDS:
+            self.problems.append(doc.problem((*at, "extends"), f"unknown rule kind '{kind}'"
+                                             f"{did_you_mean(kind, set(KINDS))}"))
+            return []
+        spec = spec_from_mapping(doc, at, data, rule_id, kind, self.problems, doc.path)
+        return [spec] if spec else []
+
+    def _adjust(self, doc: LocatedYaml, at: tuple[str, ...], spec: RuleSpec,
+                setting: Any) -> RuleSpec:
+        from dataclasses import replace
+
+        if not isinstance(setting, dict):
+            return replace(spec, level=Level.parse(str(setting)))
+        allowed = KINDS[spec.kind].keys | {"per_channel"}
+        fields: dict[str, Any] = {}
+        options = dict(spec.options)
+        for key, value in setting.items():
+            if key == "level":
+                fields["level"] = Level.parse(str(value))
+            elif key in _SPEC_FIELDS:
+                fields[_SPEC_FIELDS[key]] = as_tuple(value) if key in _TUPLE_FIELDS else str(value)
+            elif key == "per_channel" and isinstance(value, dict):
+                merged = dict(options.get("per_channel") or {})
+                for channel, values in value.items():
+                    merged[channel] = {**merged.get(channel, {}), **(values or {})}
+                options["per_channel"] = merged
+            elif key in allowed:
+                options[key] = value
+            else:
+                self.problems.append(doc.problem(
+                    (*at, key), f"{spec.id} ({spec.kind}) has no setting '{key}'"
+                    f"{did_you_mean(key, allowed | set(_SPEC_FIELDS) | {'level'})}", key=True))
+        return replace(spec, options=options, **fields)
 
     def _validate_rules(self, specs: list[RuleSpec]) -> None:
         """Compile each rule once so bad regexes surface at load, with their position."""

@@ -29,6 +29,8 @@ class RuleSpec:
     reason: str = ""
     langs: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
     flag_examples: tuple[str, ...] = ()
     pass_examples: tuple[str, ...] = ()
     origin: str = ""
@@ -41,10 +43,37 @@ class RuleSpec:
             return Problem(self.origin or self.id, 1, 1, message, severity)
         return self.located.problem((*self.at, *key), message, severity=severity)
 
-    def applies_to(self, lang: str | None, channel: str | None) -> bool:
-        if self.langs and (lang or "") not in self.langs:
-            return False
-        return not (self.channels and (channel or "") not in self.channels)
+    def applies_to(
+        self, lang: str | None, channel: str | None, path: str = "", kind: str = ""
+    ) -> bool:
+        """Whether the rule runs on a document of this language, channel, guide-relative
+        path and content type (front matter `type:`). Filter entries starting with `~`
+        exclude: `types: [~legal]` is every document except legal pages."""
+        return (
+            passes(self.langs, lang or "")
+            and passes(self.channels, channel or "")
+            and passes(self.types, kind)
+            and passes(self.paths, path, globs=True)
+        )
+
+
+def passes(allowed: tuple[str, ...], value: str, *, globs: bool = False) -> bool:
+    """An empty filter lets everything through; `~x` entries exclude, others include."""
+    if not allowed:
+        return True
+
+    def hit(pattern: str) -> bool:
+        if not globs:
+            return pattern == value
+        from brandlint.globs import glob_match
+
+        return glob_match(pattern, value)
+
+    include = [a for a in allowed if not a.startswith("~")]
+    exclude = [a[1:] for a in allowed if a.startswith("~")]
+    if any(hit(pattern) for pattern in exclude):
+        return False
+    return not include or any(hit(pattern) for pattern in include)
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,7 @@ def spec_from_mapping(
     known = COMMON_KEYS | rule_class.keys
     options: dict[str, Any] = {}
     for key, value in data.items():
-        if key in rule_class.keys:
+        if key in rule_class.keys or key == "per_channel":
             options[key] = value
         elif key not in COMMON_KEYS and warn_unknown:
             problems.append(
@@ -135,6 +135,8 @@ def spec_from_mapping(
         reason=str(data.get("reason", "") or data.get("description", "") or ""),
         langs=as_tuple(data.get("lang")),
         channels=as_tuple(data.get("channels")),
+        paths=as_tuple(data.get("paths")),
+        types=as_tuple(data.get("types")),
         flag_examples=as_tuple(examples.get("flag")) if isinstance(examples, dict) else (),
         pass_examples=as_tuple(examples.get("pass")) if isinstance(examples, dict) else (),
         origin=origin,

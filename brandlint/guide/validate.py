@@ -96,15 +96,13 @@ def _explain(doc: LocatedYaml, error: Any) -> list[Problem]:
             )
         ]
     if error.validator == "anyOf":
-        return [
-            doc.problem(
-                path,
-                f"{where} should be text or a list of text"
-                if error.schema == guide_schema()["$defs"]["strings"]
-                else f"{where} is not in a form brandlint understands: "
-                f"{error.context[0].message if error.context else error.message}",
-            )
-        ]
+        if error.schema == guide_schema()["$defs"]["strings"]:
+            return [doc.problem(path, f"{where} should be text or a list of text")]
+        # explain the alternative written in the same form (text → the list of choices)
+        same_type = [e for e in error.context or [] if e.validator != "type"]
+        if same_type:
+            return _explain(doc, same_type[0])
+        return [doc.problem(path, f"{where} is not in a form brandlint understands")]
     if error.validator == "pattern":
         return [
             doc.problem(
