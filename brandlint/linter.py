@@ -39,6 +39,11 @@ class Linter:
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise GuideError(errors)
+        self.names = frozenset(
+            str(spec.options["use"])
+            for spec in guide.rules
+            if spec.kind == "term" and spec.options.get("case") == "exact" and "use" in spec.options
+        )
         self._order = {id(rule): n for n, rule in enumerate(self.rules)}
         self._always = [rule for rule in self.rules if not rule.needs_hits()]
         self._woken_by_hits = {id(rule): rule for rule in self.rules if rule.needs_hits()}
@@ -67,7 +72,7 @@ class Linter:
             for i, (block, doc) in enumerate(zip(document.blocks, docs, strict=True))
         ]
         hits = index.search(views)
-        ctx = LintContext(document, views, hits, pipeline.has_lemmas)
+        ctx = LintContext(document, views, hits, pipeline.has_lemmas, pipeline.trained, self.names)
         found: list[tuple[Rule, Finding]] = []
         alerts: list[Alert] = []
         relative = relative_to_guide(document.path, self.guide.root)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -17,7 +17,7 @@ from brandlint.errors import Problem
 from brandlint.guide.model import RuleSpec
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from brandlint.document.model import Block, Document
     from brandlint.matching import Hit, PhraseIndex
@@ -54,11 +54,15 @@ class LintContext:
         views: Sequence[BlockView],
         hits: dict[int, list[Hit]],
         lemmas: bool,
+        trained: bool = False,
+        names: frozenset[str] = frozenset(),
     ) -> None:
         self.document = document
         self.views = views
         self._hits = hits
         self.has_lemmas = lemmas
+        self.trained = trained  # a trained pipeline tagged and parsed the copy
+        self.names = names  # exact-case names from the guide's terms (Kestrel Cloud, …)
 
     def hits(self, rule: Rule) -> list[Hit]:
         return self._hits.get(id(rule), [])
@@ -252,3 +256,14 @@ def word_pattern(alternatives: Sequence[str], *, nonword: bool, raw: str = "") -
     if nonword:
         return f"(?:{body}){raw}" if body else raw
     return rf"\b(?:{body})\b{raw}" if body else raw
+
+
+def word_count(tokens: Iterable[Token]) -> int:
+    """Words as a reader counts them: tokens with a letter or digit ("don't" is one word)."""
+    return sum(
+        1 for t in tokens if any(c.isalnum() for c in t.text) and not t.text.startswith(("'", "’"))
+    )
+
+
+def channel_label(channel: str | None) -> str:
+    return f" for {channel} copy" if channel else ""

@@ -73,18 +73,19 @@ class Capitalization(PatternRule):
                 )
             )
 
-    def _protected(self, text: str) -> list[tuple[int, int]]:
+    def _protected(self, text: str, names: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
         spans = []
-        for name in sorted(self.names, key=len, reverse=True):
+        for name in sorted({*self.names, *names}, key=len, reverse=True):
             for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
                 spans.append((found.start(), found.end()))
         return spans
 
-    def expected(self, text: str) -> str:
+    def expected(self, text: str, names: frozenset[str] = frozenset()) -> str:
+        """`text` in the rule's case; exceptions and the guide's product names kept."""
         if self.match == "$lower":
-            return self._apply(text, lambda i, w, after: w.lower())
+            return self._apply(text, lambda i, w, after: w.lower(), names)
         if self.match == "$upper":
-            return self._apply(text, lambda i, w, after: w.upper())
+            return self._apply(text, lambda i, w, after: w.upper(), names)
         if self.match == "$title":
             words = list(_WORD.finditer(text))
             last = len(words) - 1
@@ -94,17 +95,19 @@ class Capitalization(PatternRule):
                     return word.lower()
                 return word[0].upper() + word[1:]
 
-            return self._apply(text, title)
+            return self._apply(text, title, names)
 
         def sentence(i: int, word: str, after: bool) -> str:
             if i == 0 or after:
                 return word[0].upper() + word[1:]
             return word.lower()
 
-        return self._apply(text, sentence)
+        return self._apply(text, sentence, names)
 
-    def _apply(self, text: str, change: Callable[[int, str, bool], str]) -> str:
-        protected = self._protected(text)
+    def _apply(
+        self, text: str, change: Callable[[int, str, bool], str], names: frozenset[str]
+    ) -> str:
+        protected = self._protected(text, names)
         out = list(text)
         previous_end = 0
         for i, found in enumerate(_WORD.finditer(text)):
@@ -136,7 +139,7 @@ class Capitalization(PatternRule):
                         start, start + len(text), format_message(self.message, text, self.match)
                     )
                 continue
-            want = self.expected(text)
+            want = self.expected(text, ctx.names)
             if want != text and self._share_wrong(text, want) > 1 - self.threshold:
                 yield Finding(
                     start,

@@ -4,17 +4,32 @@ from __future__ import annotations
 
 from brandlint.checks.base import Rule
 from brandlint.checks.capitalization import Capitalization
+from brandlint.checks.caps import Caps
 from brandlint.checks.conditional import Conditional
 from brandlint.checks.consistency import Consistency
+from brandlint.checks.contractions import Contractions
+from brandlint.checks.emoji_policy import EmojiPolicy
+from brandlint.checks.exclamation import Exclamation
 from brandlint.checks.existence import Existence
+from brandlint.checks.hashtags import Hashtags
+from brandlint.checks.headings import Headings
+from brandlint.checks.length import Length
 from brandlint.checks.occurrence import Occurrence
+from brandlint.checks.paragraph_length import ParagraphLength
+from brandlint.checks.passive import Passive
+from brandlint.checks.person import Person
+from brandlint.checks.readability import Readability
 from brandlint.checks.repetition import Repetition
+from brandlint.checks.required import Required
+from brandlint.checks.sentence_length import SentenceLength
+from brandlint.checks.sms import Sms
 from brandlint.checks.substitution import Substitution
 from brandlint.checks.term import Term
 
 KINDS: dict[str, type[Rule]] = {
     kind.kind: kind
     for kind in (
+        # Vale's kinds
         Existence,
         Substitution,
         Occurrence,
@@ -22,12 +37,27 @@ KINDS: dict[str, type[Rule]] = {
         Consistency,
         Capitalization,
         Conditional,
+        Readability,
+        # brandlint's own: terms, tone, channels
         Term,
+        SentenceLength,
+        ParagraphLength,
+        Exclamation,
+        Caps,
+        EmojiPolicy,
+        Passive,
+        Contractions,
+        Person,
+        Length,
+        Sms,
+        Hashtags,
+        Headings,
+        Required,
     )
 }
 
 # Vale kinds brandlint does not run yet: loading a style that uses them warns, never fails.
-NOT_YET = frozenset({"spelling", "readability", "sequence", "metric", "script"})
+NOT_YET = frozenset({"spelling", "sequence", "metric", "script"})
 
 # Keys every rule file may carry, whatever its kind.
 COMMON_KEYS = frozenset(

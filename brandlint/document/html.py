@@ -26,7 +26,7 @@ _BLOCK_SCOPES: dict[str, frozenset[str]] = {
     "th": frozenset({"table.header", "table.cell"}),
     "caption": frozenset({"table.caption"}),
     "figcaption": frozenset({"caption"}),
-    "title": frozenset({"title"}),
+    "title": frozenset({"title", "meta.title"}),
     "button": frozenset({"button"}),
     "summary": frozenset({"summary"}),
 }

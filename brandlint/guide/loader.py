@@ -22,8 +22,16 @@ from brandlint.guide.validate import did_you_mean, validate_guide
 from brandlint.packs import PREFIX, default_guide_path, pack_names, packs_root
 
 GUIDE_NAMES = ("brandlint.yaml", ".brandlint.yaml", "brandlint.yml", ".brandlint.yml")
-_SPEC_FIELDS = {"message": "message", "scope": "scope", "link": "link", "reason": "reason",
-                "lang": "langs", "channels": "channels", "paths": "paths", "types": "types"}
+_SPEC_FIELDS = {
+    "message": "message",
+    "scope": "scope",
+    "link": "link",
+    "reason": "reason",
+    "lang": "langs",
+    "channels": "channels",
+    "paths": "paths",
+    "types": "types",
+}
 _TUPLE_FIELDS = {"scope", "lang", "channels", "paths", "types"}
 _TERM_SETTINGS = (
     "id",
@@ -251,29 +259,37 @@ class _Loader:
             matched = {s.id for s in specs if fnmatch.fnmatchcase(s.id, pattern)}
             if not matched:
                 ids = {s.id for s in specs}
-                self.problems.append(doc.problem(
-                    at, f"no rule matches '{pattern}'{did_you_mean(pattern, ids)}",
-                    key=True, severity="warning"))
+                self.problems.append(
+                    doc.problem(
+                        at,
+                        f"no rule matches '{pattern}'{did_you_mean(pattern, ids)}",
+                        key=True,
+                        severity="warning",
+                    )
+                )
                 continue
             if str(setting) == "off":
                 specs = [s for s in specs if s.id not in matched]
             else:
-                specs = [self._adjust(doc, at, s, setting) if s.id in matched else s
-                         for s in specs]
+                specs = [self._adjust(doc, at, s, setting) if s.id in matched else s for s in specs]
         return specs
 
     def _define(self, doc: LocatedYaml, at: tuple[str, ...], rule_id: str) -> list[RuleSpec]:
         data = doc.data["rules"][rule_id]
         kind = str(data.get("extends"))
         if kind not in KINDS:
-            self.problems.append(doc.problem((*at, "extends"), f"unknown rule kind '{kind}'"
-                                             f"{did_you_mean(kind, set(KINDS))}"))
+            self.problems.append(
+                doc.problem(
+                    (*at, "extends"), f"unknown rule kind '{kind}'{did_you_mean(kind, set(KINDS))}"
+                )
+            )
             return []
         spec = spec_from_mapping(doc, at, data, rule_id, kind, self.problems, doc.path)
         return [spec] if spec else []
 
-    def _adjust(self, doc: LocatedYaml, at: tuple[str, ...], spec: RuleSpec,
-                setting: Any) -> RuleSpec:
+    def _adjust(
+        self, doc: LocatedYaml, at: tuple[str, ...], spec: RuleSpec, setting: Any
+    ) -> RuleSpec:
         from dataclasses import replace
 
         if not isinstance(setting, dict):
@@ -294,9 +310,14 @@ class _Loader:
             elif key in allowed:
                 options[key] = value
             else:
-                self.problems.append(doc.problem(
-                    (*at, key), f"{spec.id} ({spec.kind}) has no setting '{key}'"
-                    f"{did_you_mean(key, allowed | set(_SPEC_FIELDS) | {'level'})}", key=True))
+                self.problems.append(
+                    doc.problem(
+                        (*at, key),
+                        f"{spec.id} ({spec.kind}) has no setting '{key}'"
+                        f"{did_you_mean(key, allowed | set(_SPEC_FIELDS) | {'level'})}",
+                        key=True,
+                    )
+                )
         return replace(spec, options=options, **fields)
 
     def _validate_rules(self, specs: list[RuleSpec]) -> None:

@@ -31,7 +31,7 @@ def test_blocks_scopes_and_positions():
         span = document.source_span(block.start, block.end)
         found.append((sorted(block.scopes), document.block_text(block), span.line, span.column))
     assert found == [
-        (["title"], "Kestrel & you", 4, 10),
+        (["meta.title", "title"], "Kestrel & you", 4, 10),
         (["meta.description"], "Sell everywhere", 5, 37),
         (["heading", "heading.h2"], "Hello world", 10, 7),
         (["alt"], 'Image of a "parcel"', 12, 28),

@@ -1,0 +1,57 @@
+"""The fields of a piece of copy: subject, preheader, title, body, headline, description…
+
+Fields come from front matter (`subject:`), HTML (`<title>`, the meta description), copy
+decks (`pieces: [{title: …, body: …}]`) or, for the body, the running text itself. Each is
+a stretch of the document's copy, so an alert about its length lands on it in the file.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from brandlint.checks.base import BlockView
+
+FALLBACKS = {"subject": ("meta.subject", "meta.title"), "title": ("meta.title",)}
+NOT_BODY = ("meta", "alt", "title")
+
+
+@dataclass(frozen=True)
+class FieldText:
+    """One field of one piece: copy offsets and text."""
+
+    start: int
+    end: int
+    text: str
+    piece: str
+
+
+def piece_of(view: BlockView) -> str:
+    return next((s for s in view.block.scopes if s.startswith("piece.")), "")
+
+
+def field_texts(views: list[BlockView], text: str, field: str) -> list[FieldText]:
+    """Every occurrence of `field` (one per piece), or the running text for `body`."""
+    if field == "body":
+        return _body(views, text)
+    for scope in FALLBACKS.get(field, (f"meta.{field}",)):
+        found = [
+            FieldText(v.block.start, v.block.end, v.doc.text, piece_of(v))
+            for v in views
+            if scope in v.block.scopes
+        ]
+        if found:
+            return found
+    return []
+
+
+def _body(views: list[BlockView], text: str) -> list[FieldText]:
+    by_piece: dict[str, list[BlockView]] = defaultdict(list)
+    for view in views:
+        if not any(view.block.in_scope(s) for s in NOT_BODY) or "meta.body" in view.block.scopes:
+            by_piece[piece_of(view)].append(view)
+    out = []
+    for piece, members in by_piece.items():
+        start, end = members[0].block.start, members[-1].block.end
+        out.append(FieldText(start, end, text[start:end], piece))
+    return out

@@ -1,0 +1,42 @@
+"""`contractions`: prefer them (a warm voice: "you're") or avoid them (legal copy)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from brandlint.checks.base import Finding, LintContext, PatternRule
+from brandlint.errors import Problem
+from brandlint.guide.model import RuleSpec
+from brandlint.matching import PhraseIndex
+from brandlint.text_case import follow_case
+from brandlint.voice.contractions import PAIRS, contracted_forms
+
+
+class Contractions(PatternRule):
+    kind = "contractions"
+    keys = frozenset({"prefer", "exceptions"})
+
+    def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
+        super().__init__(spec, problems)
+        self.prefer = str(self.option("prefer", "contracted"))
+        if self.prefer not in ("contracted", "expanded"):
+            problems.append(spec.problem(("prefer",), "prefer is 'contracted' or 'expanded'"))
+        self.forms = dict(PAIRS) if self.prefer == "contracted" else contracted_forms()
+
+    def register(self, index: PhraseIndex) -> None:
+        for source, target in self.forms.items():
+            index.add(self, target, [source], "LOWER")
+
+    def needs_hits(self) -> bool:
+        return True
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        for hit, text in self.phrase_hits(ctx):
+            doc = ctx.views[hit.view].doc
+            following = doc[hit.token_end] if hit.token_end < len(doc) else None
+            if self.prefer == "contracted" and (following is None or following.is_punct):
+                continue  # "Yes, it is." cannot become "Yes, it's."
+            fix = follow_case(text, hit.payload)
+            verb = "Use" if self.prefer == "contracted" else "Spell out"
+            message = self.spec.message or f"{verb} '{fix}' instead of '{text}'."
+            yield Finding(hit.start, hit.end, message, (fix,))

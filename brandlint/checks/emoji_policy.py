@@ -1,0 +1,38 @@
+"""`emoji`: deny emoji, cap them per piece, or allow them only in some scopes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from brandlint.checks.base import Finding, LintContext, Rule, channel_label
+from brandlint.voice.emoji import emoji_spans
+
+
+class EmojiPolicy(Rule):
+    kind = "emoji"
+    keys = frozenset({"max", "allowed_scopes"})
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        channel = ctx.document.channel
+        limit = self.setting(channel, "max")
+        allowed = self.setting(channel, "allowed_scopes") or []
+        count = 0
+        for view in ctx.in_scope(self):
+            base = view.block.start
+            for start, end, symbol in emoji_spans(view.doc.text):
+                count += 1
+                if allowed and not any(view.block.in_scope(s) for s in allowed):
+                    yield Finding(
+                        base + start,
+                        base + end,
+                        f"No emoji here{channel_label(channel)}: '{symbol}'.",
+                        ("",),
+                    )
+                elif limit is not None and count > int(limit):
+                    what = "No emoji" if int(limit) == 0 else f"At most {limit} emoji"
+                    yield Finding(
+                        base + start,
+                        base + end,
+                        f"{what}{channel_label(channel)}: '{symbol}'.",
+                        ("",),
+                    )

@@ -1,0 +1,41 @@
+"""`exclamation`: at most N exclamation marks per paragraph; never `!!` or `?!`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from brandlint.checks.base import Finding, LintContext, Rule
+
+_RUN = re.compile(r"[!?]*![!?]*")
+
+
+class Exclamation(Rule):
+    kind = "exclamation"
+    keys = frozenset({"max", "forbid"})
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        channel = ctx.document.channel
+        limit = int(self.setting(channel, "max", 1))
+        forbid = [str(f) for f in self.setting(channel, "forbid", ["!!", "?!", "!?"]) or []]
+        for view in ctx.in_scope(self):
+            base = view.block.start
+            for seen, run in enumerate(_RUN.finditer(view.doc.text), start=1):
+                mark = run.group()
+                start, end = base + run.start(), base + run.end()
+                if len(mark) > 1 and any(f in mark for f in forbid):
+                    yield Finding(
+                        start,
+                        end,
+                        f"Use one punctuation mark, not '{mark}'.",
+                        ("!" if "?" not in mark else "?",),
+                    )
+                if seen == limit + 1:
+                    yield Finding(
+                        start,
+                        end,
+                        f"More than {limit} exclamation mark"
+                        f"{'s' if limit != 1 else ''} in this paragraph; "
+                        "let the words carry the energy.",
+                        (".",),
+                    )

@@ -1,0 +1,28 @@
+"""`headings`: a page has exactly one H1 (or the count the guide sets)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from brandlint.checks.base import Finding, LintContext, Rule
+
+
+class Headings(Rule):
+    kind = "headings"
+    keys = frozenset({"h1"})
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        wanted = int(self.setting(ctx.document.channel, "h1", 1))
+        h1 = [v for v in ctx.views if "heading.h1" in v.block.scopes]
+        for extra in h1[wanted:]:
+            yield Finding(
+                extra.block.start,
+                extra.block.end,
+                f"A page has {wanted} H1 heading{'s' if wanted != 1 else ''}; this is "
+                f"number {h1.index(extra) + 1}. Make it an H2.",
+            )
+        if len(h1) < wanted and ctx.views:
+            first = ctx.views[0].block
+            yield Finding(
+                first.start, first.end, f"This page has no H1 heading; it needs {wanted}."
+            )

@@ -1,0 +1,54 @@
+"""`length`: a field of a piece (subject, title, body, headline…) over its limit.
+
+`count: chars` counts characters as a person does; `count: x` counts as X does (URLs 23,
+emoji and CJK 2). The alert covers what does not fit, so the writer sees what to cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from brandlint.channels.fields import field_texts
+from brandlint.channels.x_length import weighted_length
+from brandlint.checks.base import Finding, LintContext, Rule, channel_label
+
+
+def _fits(text: str, limit: int, measure) -> int:  # type: ignore[no-untyped-def]
+    """Length of the longest prefix of `text` within `limit`."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure(text[:middle]) <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+class Length(Rule):
+    kind = "length"
+    keys = frozenset({"field", "max", "count"})
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        channel = ctx.document.channel
+        field = str(self.setting(channel, "field", "body"))
+        limit = int(self.setting(channel, "max", 0) or 0)
+        x_count = self.setting(channel, "count", "chars") == "x"
+        measure = weighted_length if x_count else len
+        unit = "weighted characters" if x_count else "characters"
+        views = list(ctx.in_scope(self))
+        for found in field_texts(views, ctx.document.text, field):
+            size = measure(found.text)
+            if limit and size > limit:
+                keep = _fits(found.text, limit, measure)
+                name = "The post" if field == "body" else f"The {field.replace('_', ' ')}"
+                message = (
+                    self.spec.message or "{name} is {size} {unit}; the limit{channel} is {max}."
+                )
+                yield Finding(
+                    found.start + keep,
+                    found.end,
+                    message.format(
+                        name=name, size=size, unit=unit, max=limit, channel=channel_label(channel)
+                    ),
+                )

@@ -1,0 +1,33 @@
+"""`paragraph-length`: paragraphs with too many sentences or words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from brandlint.checks.base import Finding, LintContext, Rule, channel_label, word_count
+
+
+class ParagraphLength(Rule):
+    kind = "paragraph-length"
+    keys = frozenset({"max_sentences", "max_words"})
+    default_scope = ("paragraph",)
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        channel = ctx.document.channel
+        max_sentences = self.setting(channel, "max_sentences")
+        max_words = self.setting(channel, "max_words")
+        for view in ctx.in_scope(self):
+            sentences = len(list(view.doc.sents))
+            words = word_count(view.doc)
+            problem = ""
+            if max_sentences is not None and sentences > int(max_sentences):
+                problem = f"{sentences} sentences (at most {max_sentences})"
+            elif max_words is not None and words > int(max_words):
+                problem = f"{words} words (at most {max_words})"
+            if problem:
+                text = self.spec.message or "This paragraph has {problem}{channel}; split it."
+                yield Finding(
+                    view.block.start,
+                    view.block.end,
+                    text.format(problem=problem, channel=channel_label(channel)),
+                )

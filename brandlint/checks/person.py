@@ -1,0 +1,35 @@
+"""`person`: talk to the reader as "you" and about the brand as "we"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from brandlint.checks.base import Finding, LintContext, PatternRule
+from brandlint.errors import Problem
+from brandlint.guide.model import RuleSpec
+from brandlint.matching import PhraseIndex
+from brandlint.text_case import follow_case
+
+
+class Person(PatternRule):
+    kind = "person"
+    keys = frozenset({"reader", "brand", "exceptions"})
+
+    def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
+        super().__init__(spec, problems)
+        self.reader = [str(w) for w in self.option("reader", []) or []]
+        self.brand = [str(w) for w in self.option("brand", []) or []]
+
+    def register(self, index: PhraseIndex) -> None:
+        index.add(self, "you", self.reader, "LEMMA")
+        index.add(self, "we", self.brand, "LEMMA")
+
+    def needs_hits(self) -> bool:
+        return True
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        for hit, text in self.phrase_hits(ctx):
+            pronoun = hit.payload
+            who = "the reader" if pronoun == "you" else "the brand"
+            message = self.spec.message or f"Talk to {who} as '{pronoun}', not '{text}'."
+            yield Finding(hit.start, hit.end, message, (follow_case(text, pronoun),))

@@ -1,0 +1,123 @@
+"""`readability`: Flesch–Kincaid grade and Flesch reading ease against targets.
+
+Measured per section (heading to heading) and for the whole document. Vale's readability
+keys work too: `metrics: [Flesch-Kincaid, Gunning-Fog]` with `grade: 8` compares the mean
+of those metrics. Sections shorter than `min_words` are not scored: the formulas swing
+wildly on a few sentences. Copy in a language textstat has no syllable data for gets one
+note saying so, never English figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from brandlint.checks.base import BlockView, Finding, LintContext, Rule, channel_label
+from brandlint.readability import Scores, measure, unsupported_reason
+
+_NOT_PROSE = ("heading", "meta", "alt", "title")
+
+
+@dataclass(frozen=True)
+class Section:
+    """Running text under one heading (or before the first), with where to report it."""
+
+    name: str
+    anchor: BlockView
+    text: str
+
+
+def sections(views: list[BlockView]) -> list[Section]:
+    found: list[Section] = []
+    heading: BlockView | None = None
+    parts: list[str] = []
+    first: BlockView | None = None
+
+    def close() -> None:
+        if parts and (heading or first):
+            name = f"section '{heading.doc.text.strip()}'" if heading else "the opening"
+            found.append(Section(name, heading or first, "\n".join(parts)))  # type: ignore[arg-type]
+
+    for view in views:
+        if view.block.in_scope("heading"):
+            close()
+            heading, parts, first = view, [], None
+        elif not any(view.block.in_scope(s) for s in _NOT_PROSE[1:]):
+            text = view.doc.text.strip()
+            parts.append(text if text[-1:] in ".!?" else text + ".")
+            first = first or view
+    close()
+    return found
+
+
+class Readability(Rule):
+    kind = "readability"
+    keys = frozenset({"max_grade", "min_ease", "per", "min_words", "metrics", "grade"})
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        lang = ctx.document.lang or "en"
+        prose = [
+            v for v in ctx.in_scope(self) if not any(v.block.in_scope(s) for s in _NOT_PROSE[1:])
+        ]
+        if not prose:
+            return
+        reason = unsupported_reason(lang)
+        if reason:
+            first = prose[0].block
+            yield Finding(first.start, first.start, reason[0].upper() + reason[1:] + ".")
+            return
+        channel = ctx.document.channel
+        per = str(self.setting(channel, "per", "section"))
+        minimum = int(self.setting(channel, "min_words", 40))
+        units = []
+        if per in ("section", "both"):
+            units = [
+                s for s in sections(list(ctx.in_scope(self))) if len(s.text.split()) >= minimum
+            ]
+        if per in ("document", "both") or (per == "section" and len(units) == 0):
+            text = "\n".join(s.text for s in sections(list(ctx.in_scope(self))))
+            if len(text.split()) >= minimum:
+                units.append(Section("this document", prose[0], text))
+        for unit in units:
+            finding = self._judge(unit, measure(unit.text, lang), channel)
+            if finding:
+                yield finding
+
+    def _judge(self, unit: Section, scores: Scores, channel: str | None) -> Finding | None:
+        where = unit.anchor.block
+        text = unit.anchor.doc.text
+        start = where.start + (len(text) - len(text.lstrip()))
+        end = where.start + len(text.rstrip())
+        metrics = self.option("metrics")
+        if metrics:
+            limit = float(self.setting(channel, "grade", 8))
+            value = round(sum(scores.metric(str(m)) for m in metrics) / len(metrics), 1)
+            if value > limit:
+                names = ", ".join(str(m) for m in metrics)
+                return Finding(
+                    start,
+                    end,
+                    f"{names} grade {value} in {unit.name} is above "
+                    f"the target of {limit:g}{channel_label(channel)}.",
+                )
+            return None
+        max_grade = self.setting(channel, "max_grade")
+        min_ease = self.setting(channel, "min_ease")
+        if max_grade is not None and scores.grade > float(max_grade):
+            return Finding(
+                start,
+                end,
+                f"Flesch–Kincaid grade {scores.grade} in {unit.name} is "
+                f"above the target of {float(max_grade):g}"
+                f"{channel_label(channel)}; use shorter sentences and "
+                "simpler words.",
+            )
+        if min_ease is not None and scores.ease < float(min_ease):
+            return Finding(
+                start,
+                end,
+                f"Flesch reading ease {scores.ease} in {unit.name} is "
+                f"below the target of {float(min_ease):g}"
+                f"{channel_label(channel)}.",
+            )
+        return None

@@ -1,0 +1,2 @@
+"""Detectors for how copy sounds (passive voice, contractions, formality), shared by the
+tone rules and by `brandlint stats`."""

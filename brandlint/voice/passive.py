@@ -1,0 +1,116 @@
+"""Passive voice: "Orders are processed by Kestrel".
+
+With a trained English pipeline the parser's labels decide (`auxpass` / `nsubjpass`). On the
+blank pipeline a rule-based fallback finds a form of *be* (or *get*), optionally a few
+adverbs, then a past participle: a regular `-ed` form or one of the irregular participles
+below. "She is interested" is passive by this rule too; the level is a suggestion for that
+reason.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+BE = {
+    "am",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "'s",
+    "’s",
+    "'re",
+    "’re",
+    "get",
+    "gets",
+    "got",
+    "gotten",
+    "getting",
+}
+ADVERBS_BETWEEN = {
+    "not",
+    "n't",
+    "n’t",
+    "also",
+    "always",
+    "never",
+    "often",
+    "already",
+    "still",
+    "just",
+    "now",
+    "then",
+    "usually",
+    "automatically",
+    "easily",
+    "quickly",
+    "all",
+}
+IRREGULAR = set(
+    """
+arisen awoken borne beaten become begun bent bet bid bitten bled blown broken bred brought
+broadcast built burnt burst bought cast caught chosen clung come cost crept cut dealt dug done
+drawn dreamt drunk driven eaten fallen fed felt fought found fled flung flown forbidden forecast
+forgotten forgiven frozen given gone ground grown hung had heard hidden hit held hurt kept knelt
+known laid led leant leapt learnt left lent let lain lit lost made meant met mistaken paid put
+quit read rid ridden rung risen run said seen sought sold sent set sewn shaken shed shone shot
+shown shrunk shut sung sunk sat slain slept slid slung slit smelt sown spoken sped spent spilt
+spun spat split spoilt spread sprung stood stolen stuck stung stunk struck strung sworn swept
+swollen swum swung taken taught torn told thought thrown thrust trodden understood undertaken
+upset woken worn woven wed wept won wound withdrawn written
+""".split()
+)
+NOT_PARTICIPLES = {
+    "need",
+    "red",
+    "bed",
+    "shed",
+    "feed",
+    "seed",
+    "weed",
+    "speed",
+    "indeed",
+    "hundred",
+    "sacred",
+    "naked",
+    "wicked",
+    "kindred",
+}
+
+
+def is_participle(word: str) -> bool:
+    lower = word.lower()
+    if lower in IRREGULAR:
+        return True
+    return lower.endswith("ed") and len(lower) > 3 and lower not in NOT_PARTICIPLES
+
+
+def passive_spans(doc: Doc, trained: bool = False) -> list[tuple[int, int]]:
+    """(start, end) token indexes of each passive construction in `doc`."""
+    if trained:
+        return [
+            (t.head.i if t.head.i < t.i else t.i, max(t.i, t.head.i) + 1)
+            for t in doc
+            if t.dep_ == "auxpass"
+        ]
+    spans = []
+    tokens = list(doc)
+    for i, token in enumerate(tokens):
+        if token.lower_ not in BE:
+            continue
+        j = i + 1
+        while j < len(tokens) and (
+            tokens[j].lower_ in ADVERBS_BETWEEN
+            or tokens[j].lower_.endswith("ly")
+            and tokens[j].is_alpha
+        ):
+            j += 1
+        if j < len(tokens) and tokens[j].is_alpha and is_participle(tokens[j].text):
+            spans.append((i, j + 1))
+    return spans
