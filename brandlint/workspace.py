@@ -14,7 +14,7 @@ from pathlib import Path
 
 from brandlint.alerts import Alert, Level
 from brandlint.document.model import Document, LineIndex
-from brandlint.document.reader import FORMATS, UnreadableFile, parse_document, read_document
+from brandlint.document.reader import UnreadableFile, format_of, parse_document, read_document
 from brandlint.globs import glob_match
 from brandlint.guide.loader import discover_guide, load_guide
 from brandlint.guide.model import Guide
@@ -118,7 +118,7 @@ class Workspace:
                     dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
                     for name in sorted(names):
                         full = os.path.join(folder, name)
-                        if Path(name).suffix.lower() in FORMATS and not ignore(full):
+                        if format_of(name) and not ignore(full):
                             yield full
             else:
                 if not self._ignore_spec(os.path.dirname(given) or ".")(given):

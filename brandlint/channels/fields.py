@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from brandlint.checks.base import BlockView
 
-FALLBACKS = {"subject": ("meta.subject", "meta.title"), "title": ("meta.title",)}
-NOT_BODY = ("meta", "alt", "title")
+BODY_FIELDS = ("field.body", "field.message", "field.text", "meta.body")
+NOT_BODY = ("meta", "alt", "title", "field")
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,10 @@ def field_texts(views: list[BlockView], text: str, field: str) -> list[FieldText
     """Every occurrence of `field` (one per piece), or the running text for `body`."""
     if field == "body":
         return _body(views, text)
-    for scope in FALLBACKS.get(field, (f"meta.{field}",)):
+    scopes = [f"meta.{field}", f"field.{field}"]
+    if field == "subject":  # an HTML email's subject is its <title>
+        scopes.append("meta.title")
+    for scope in scopes:
         found = [
             FieldText(v.block.start, v.block.end, v.doc.text, piece_of(v))
             for v in views
@@ -48,7 +51,8 @@ def field_texts(views: list[BlockView], text: str, field: str) -> list[FieldText
 def _body(views: list[BlockView], text: str) -> list[FieldText]:
     by_piece: dict[str, list[BlockView]] = defaultdict(list)
     for view in views:
-        if not any(view.block.in_scope(s) for s in NOT_BODY) or "meta.body" in view.block.scopes:
+        scopes = view.block.scopes
+        if not any(view.block.in_scope(s) for s in NOT_BODY) or scopes & set(BODY_FIELDS):
             by_piece[piece_of(view)].append(view)
     out = []
     for piece, members in by_piece.items():

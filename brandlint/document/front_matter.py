@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from brandlint.document.model import BlockDraft, Notice
+from brandlint.document.yaml_copy import scalar_draft
 
 COPY_FIELDS = ("title", "description", "subject", "preheader", "summary", "excerpt", "headline")
 
@@ -71,19 +72,6 @@ def _parse(source: str, body: str, base: int, end: int) -> FrontMatter:
         value = constructor.construct_object(value_node, deep=True)
         result.meta[key] = value
         if key in COPY_FIELDS and isinstance(value_node, yaml.ScalarNode) and value:
-            result.blocks.append(_copy_block(source, key, value_node, base))
+            scopes = frozenset({"meta", f"meta.{key}"})
+            result.blocks.append(scalar_draft(source, value_node, base, scopes))
     return result
-
-
-def _copy_block(source: str, key: str, node: yaml.ScalarNode, base: int) -> BlockDraft:
-    draft = BlockDraft(frozenset({"meta", f"meta.{key}"}))
-    start = base + node.start_mark.index
-    stop = base + node.end_mark.index
-    value = str(node.value)
-    if node.style in ("'", '"'):
-        start, stop = start + 1, stop - 1
-    if source[start : start + len(value)] == value:
-        draft.add(value, start)
-    else:  # folded, escaped or multi-line scalar: map the value as a whole
-        draft.add(value, start, stop)
-    return draft

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from brandlint.document.deck import DeckCopy
 from brandlint.document.front_matter import split_front_matter
 from brandlint.document.html import HtmlCopy
 from brandlint.document.markdown import markdown_drafts
@@ -38,7 +39,14 @@ class UnreadableFile(Exception):
         self.offset = offset
 
 
+DECK_SUFFIXES = (".copy.yaml", ".copy.yml", ".copy.json")
+
+
 def format_of(path: str) -> str | None:
+    """The format a file name implies, or None for files brandlint does not read."""
+    name = Path(path).name.lower()
+    if name.endswith(DECK_SUFFIXES):
+        return "deck"
     return FORMATS.get(Path(path).suffix.lower())
 
 
@@ -58,6 +66,20 @@ def decode(data: bytes) -> str:
 def parse_document(path: str, source: str, format: str | None = None) -> Document:
     """Parse decoded source; `format` defaults to the one the file name implies (else text)."""
     kind = format or format_of(path) or "text"
+    if kind == "deck":
+        comments = SuppressionCollector()
+        deck = DeckCopy(source).parse(comments)
+        lang = deck.meta.get("lang")
+        return assemble(
+            path,
+            source,
+            deck.drafts,
+            format="deck",
+            meta=deck.meta,
+            lang=str(lang) if lang else None,
+            suppressions=comments.finish(),
+            notices=deck.notices,
+        )
     front = split_front_matter(source)
     # Blank the front matter out, keeping line breaks, so parsers see true line numbers.
     body = "".join(c if c == "\n" else " " for c in source[: front.end]) + source[front.end :]
