@@ -1,6 +1,7 @@
 """Running the examples rules carry: copy each rule must flag, and copy it must pass.
 
-Rule files list examples under `examples: {flag: […], pass: […]}`. Guide terms get theirs
+Rule files list examples under `examples: {flag: […], pass: […]}`, read as Markdown (so an
+example can carry front matter fields or headings). Guide terms get theirs
 from their own words: every wrong variant and banned word must be flagged, the preferred
 term must pass. A rule with a typo in a pattern fails here before it fails a writer.
 """
@@ -55,7 +56,7 @@ def run_rule_examples(workspace: Workspace, folder: str | None) -> tuple[list[st
             from brandlint.document.reader import parse_document
 
             lang = spec.langs[0] if spec.langs else base.lang
-            document = parse_document("example.txt", text, "text")
+            document = parse_document("example.md", text, "markdown")
             channel = spec.channels[0] if spec.channels else None
             from dataclasses import replace
 

@@ -172,7 +172,7 @@ consistency:               # either spelling is fine, mixing them in one piece i
   - [e-commerce, ecommerce]
 
 rules:                     # per-rule settings: off or a level, by id or glob
-  brandlint.plain-language.sentence-length: off
+  brandlint.tone.passive: off
 """
 
 

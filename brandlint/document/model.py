@@ -132,9 +132,19 @@ class PositionMap:
         return segment if offset < segment.text_end else None
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
-        """Source range covering copy[start:end] (end exclusive)."""
+        """Source range covering copy[start:end] (end exclusive).
+
+        An empty range (an insertion point) maps to just after the character before it.
+        """
+        if end <= start:
+            if start == 0:
+                first = self._segment_at(0)
+                offset = first.source_start if first else 0
+                return offset, offset
+            _, before = self.to_source(start - 1, start)
+            return before, before
         first = self._segment_at(start)
-        last = self._segment_at(max(start, end - 1))
+        last = self._segment_at(end - 1)
         if first is None or last is None:
             raise ValueError(f"copy range {start}-{end} does not come from the source")
         if first.verbatim:
@@ -142,11 +152,9 @@ class PositionMap:
         else:
             source_start = first.source_start
         if last.verbatim:
-            source_end = last.source_start + (max(start, end - 1) - last.text_start) + 1
+            source_end = last.source_start + (end - 1 - last.text_start) + 1
         else:
             source_end = last.source_end
-        if end == start:
-            source_end = source_start
         return source_start, source_end
 
 

@@ -19,7 +19,14 @@ def test_discovery_walks_up_from_the_file(tmp_path):
 def test_no_guide_means_the_bundled_default(tmp_path):
     guide = load_guide(start=tmp_path)
     assert guide.path == str(default_guide_path())
-    assert {r.id.split(".")[1] for r in guide.rules} == {"plain-language", "inclusive", "hype"}
+    assert {r.id.split(".")[1] for r in guide.rules} == {
+        "plain-language",
+        "inclusive",
+        "hype",
+        "tone",
+        "readability",
+        "channels",
+    }
 
 
 def test_overrides_turn_rules_off_and_change_levels_by_glob(guide_file):
