@@ -85,7 +85,8 @@ class Linter:
             except Exception as exc:  # one broken rule must not silence the others
                 log.exception("rule %s failed on %s", rule.id, document.path)
                 alerts.append(self._internal_error(document, rule, exc))
-        alerts.extend(self._alert(document, rule, f) for rule, f in _longest_terms(found))
+        found = _strictest_per_span(_longest_terms(found))
+        alerts.extend(self._alert(document, rule, f) for rule, f in found)
         alerts.extend(self._notices(document, pipeline))
         kept = {
             a.sort_key() + (a.message,): a
@@ -165,6 +166,18 @@ def relative_to_guide(path: str, root: str) -> str:
         return os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
     except ValueError:  # another drive on Windows
         return path
+
+
+def _strictest_per_span(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
+    """Two rules of one kind flagging the same words (a general caps rule and the email
+    subject's) say the same thing: the stricter one speaks."""
+    best: dict[tuple[str, int, int], tuple[Rule, Finding]] = {}
+    for rule, finding in found:
+        key = (rule.kind, finding.start, finding.end)
+        kept = best.get(key)
+        if kept is None or rule.spec.level > kept[0].spec.level:
+            best[key] = (rule, finding)
+    return list(best.values())
 
 
 def _longest_terms(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:

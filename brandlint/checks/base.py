@@ -196,6 +196,8 @@ class PatternRule(Rule):
             if not self.in_scope(view.block):
                 continue
             text = ctx.document.text[hit.start : hit.end]
+            if hit.start > 0 and ctx.document.text[hit.start - 1] in "#@":
+                continue  # inside a hashtag or a handle: not running text
             base = view.block.start
             if not self._excepted_at(view.doc.text, hit.start - base, hit.end - base, exceptions):
                 yield hit, text
