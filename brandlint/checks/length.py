@@ -41,7 +41,10 @@ class Length(Rule):
             size = measure(found.text)
             if limit and size > limit:
                 keep = _fits(found.text, limit, measure)
-                name = "The post" if field == "body" else f"The {field.replace('_', ' ')}"
+                if field == "body":
+                    name = "The post" if channel == "social" else "The text"
+                else:
+                    name = f"The {field.replace('_', ' ')}"
                 message = (
                     self.spec.message or "{name} is {size} {unit}; the limit{channel} is {max}."
                 )

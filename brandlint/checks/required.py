@@ -63,5 +63,5 @@ class Required(Rule):
                     end,
                     self.spec.message
                     or f"This piece must {verb} '{self.text}'{channel_label(channel)}.",
-                    (" " + self.text,),
+                    (" " + self.text,) if where == "end" else (),
                 )
