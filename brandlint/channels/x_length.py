@@ -26,6 +26,10 @@ def _weight(char: str) -> int:
     return 1 if any(low <= code <= high for low, high in _LIGHT) else 2
 
 
+def url_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _URL.finditer(text)]
+
+
 def weighted_length(text: str) -> int:
     text = unicodedata.normalize("NFC", text)
     total = 0

@@ -30,7 +30,7 @@ class Exclamation(Rule):
                         f"Use one punctuation mark, not '{mark}'.",
                         ("!" if "?" not in mark else "?",),
                     )
-                if seen == limit + 1:
+                if seen > limit:
                     yield Finding(
                         start,
                         end,

