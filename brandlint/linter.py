@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
 from brandlint.alerts import Alert, Level
 from brandlint.checks.base import BlockView, Finding, LintContext, Rule
@@ -19,8 +21,9 @@ from brandlint.document.model import Document
 from brandlint.document.suppressions import is_suppressed
 from brandlint.errors import GuideError, Problem
 from brandlint.guide.model import Guide
-from brandlint.matching import Hit, PhraseIndex
+from brandlint.matching import PhraseIndex
 from brandlint.nlp.pipelines import LangPipeline, Pipelines, normalize_lang
+from brandlint.stats import VoiceMetrics, voice_metrics
 
 log = logging.getLogger("brandlint")
 
@@ -61,7 +64,7 @@ class Linter:
                 self._indexes[pipeline.requested] = index
             return index
 
-    def lint(self, document: Document) -> list[Alert]:
+    def _context(self, document: Document) -> tuple[LintContext, LangPipeline]:
         lang = normalize_lang(document.lang) or normalize_lang(self.guide.lang) or "en"
         document = replace(document, lang=lang)
         pipeline = self.pipelines.get(lang)
@@ -72,12 +75,20 @@ class Linter:
             for i, (block, doc) in enumerate(zip(document.blocks, docs, strict=True))
         ]
         hits = index.search(views)
-        ctx = LintContext(document, views, hits, pipeline.has_lemmas, pipeline.trained, self.names)
+        context = LintContext(
+            document, views, hits, pipeline.has_lemmas, pipeline.trained, self.names
+        )
+        return context, pipeline
+
+    def lint(self, document: Document) -> list[Alert]:
+        ctx, pipeline = self._context(document)
+        document = ctx.document
+        lang = document.lang
         found: list[tuple[Rule, Finding]] = []
         alerts: list[Alert] = []
         relative = relative_to_guide(document.path, self.guide.root)
         kind = str(document.meta.get("type", "") or "")
-        for rule in self._rules_to_run(hits):
+        for rule in self._rules_to_run(ctx.woken()):
             if not rule.spec.applies_to(lang, document.channel, relative, kind):
                 continue
             try:
@@ -95,7 +106,19 @@ class Linter:
         }
         return sorted(kept.values(), key=Alert.sort_key)
 
-    def _rules_to_run(self, hits: dict[int, list[Hit]]) -> list[Rule]:
+    def measure(self, document: Document) -> VoiceMetrics:
+        """The voice summary of `document` beside the targets of the rules that apply."""
+        ctx, _ = self._context(document)
+        document = ctx.document
+        relative = relative_to_guide(document.path, self.guide.root)
+        kind = str(document.meta.get("type", "") or "")
+        targets: dict[str, Any] = {}
+        for rule in self.rules:
+            if rule.spec.applies_to(document.lang, document.channel, relative, kind):
+                targets.update(rule.targets(document.channel))
+        return voice_metrics(ctx, targets)
+
+    def _rules_to_run(self, hits: Iterable[int]) -> list[Rule]:
         """Rules that look at every document, plus hit-driven rules the index woke up."""
         woken = [self._woken_by_hits[key] for key in hits if key in self._woken_by_hits]
         return sorted(self._always + woken, key=lambda rule: self._order[id(rule)])

@@ -21,6 +21,7 @@ from brandlint.guide.model import Guide
 from brandlint.linter import Linter, relative_to_guide
 from brandlint.nlp.pipelines import Pipelines
 from brandlint.packs import default_guide_path
+from brandlint.stats import VoiceMetrics
 
 UNREADABLE = "brandlint.unreadable"
 CHANNEL_FOLDERS = {
@@ -107,6 +108,17 @@ class Workspace:
         except OSError as exc:
             return [unreadable_alert(path, f"Cannot read this file: {exc.strerror or exc}.")]
         return linter.lint(self.prepare(document, linter.guide))
+
+    def measure_file(self, path: str | Path) -> VoiceMetrics | None:
+        """The voice summary of a file (None when it cannot be read)."""
+        path = str(path)
+        linter = self.linter_for(path)
+        try:
+            with open(path, "rb") as handle:
+                document = read_document(path, handle.read())
+        except (UnreadableFile, OSError):
+            return None
+        return linter.measure(self.prepare(document, linter.guide))
 
     # -- folders -------------------------------------------------------------------
     def files(self, paths: Sequence[str]) -> Iterator[str]:

@@ -95,3 +95,94 @@ def test_hungarian_and_norwegian_pages(kestrel):
             ("Kestrel Cloud",),
         ),
     ]
+
+
+def all_rows(kestrel, relative):
+    return [row(a) for a in kestrel.lint_file(CONTENT / relative)]
+
+
+def test_sms_with_a_unicode_character_a_price_and_no_opt_out(kestrel):
+    assert all_rows(kestrel, "sms/easter-offer.txt") == [
+        ("brandlint.channels.sms-segments", 1, 11, 1, 12, "’", ()),
+        ("brandlint.channels.terms-apply", 1, 63, 1, 65, "£9", ()),
+        ("brandlint.channels.sms-opt-out", 1, 124, 1, 124, "", (" Reply STOP to opt out.",)),
+    ]
+
+
+def test_social_post_with_urls_emoji_and_hashtags(kestrel):
+    rows = all_rows(kestrel, "social/spring-thread.md")
+    assert [r[:5] for r in rows] == [
+        ("brandlint.tone.sentence-length", 4, 1, 4, 195),
+        ("brandlint.tone.contractions", 4, 137, 4, 144),
+        ("brandlint.channels.social-emoji", 4, 247, 4, 248),
+        ("brandlint.channels.social-length", 4, 272, 4, 382),
+        ("brandlint.channels.social-hashtags", 4, 374, 4, 382),
+    ]
+    assert rows[3][5].startswith("https://example.com/blog/2026/")  # the link is not cut
+
+
+def test_push_and_ads_copy_decks(kestrel):
+    assert all_rows(kestrel, "push/order-ready.copy.yaml") == [
+        ("brandlint.channels.push-title", 6, 52, 6, 68, "p at the counter", ()),
+        (
+            "brandlint.tone.sentence-length",
+            7,
+            51,
+            7,
+            145,
+            "Show this message at the counter and a member of the team will hand it over in "
+            "under a minute.",
+            (),
+        ),
+        ("brandlint.channels.push-body", 7, 131, 7, 145, "nder a minute.", ()),
+    ]
+    assert all_rows(kestrel, "ads/spring.copy.json") == [
+        ("brandlint.channels.ads-headline", 6, 84, 6, 85, "e", ()),
+        ("brandlint.channels.ads-description", 8, 100, 8, 108, "etplace.", ()),
+    ]
+
+
+def test_email_subject_offer_and_unsubscribe(kestrel):
+    assert all_rows(kestrel, "email/spring-sale.md") == [
+        ("brandlint.channels.email-subject-caps", 3, 11, 3, 15, "HUGE", ()),
+        ("brandlint.channels.email-subject-emoji", 3, 70, 3, 71, "🎉", ("",)),
+        ("brandlint.channels.terms-apply", 10, 34, 10, 37, "£29", ()),
+        ("brandlint.tone.contractions", 10, 64, 10, 71, "You are", ("You're",)),
+        ("brandlint.tone.passive", 13, 8, 13, 21, "are processed", ()),
+        ("brandlint.channels.email-unsubscribe", 13, 94, 13, 94, "", ()),
+    ]
+
+
+def test_web_pricing_page(kestrel):
+    assert [r[:3] for r in all_rows(kestrel, "web/pricing.md")] == [
+        ("brandlint.channels.web-meta-description", 3, 169),
+        ("brandlint.readability.grade", 6, 3),
+        ("brandlint.tone.heading-case", 6, 3),
+        ("brandlint.channels.terms-apply", 8, 25),
+        ("brandlint.tone.exclamation", 8, 36),
+        ("kestrel.terms.product-names.kestrel-pay", 8, 59),
+        ("brandlint.channels.web-emoji", 9, 38),
+        ("brandlint.channels.web-h1", 11, 3),
+        ("kestrel.tone.person", 13, 1),
+        ("brandlint.tone.sentence-length", 13, 1),
+        ("brandlint.tone.passive", 13, 69),
+    ]
+
+
+def test_help_grade_nine_and_legal_exempt_from_readability_and_contractions(kestrel):
+    help_rules = [r[0] for r in all_rows(kestrel, "help/setup.md")]
+    assert help_rules == [
+        "brandlint.readability.grade",
+        "brandlint.tone.sentence-length",
+        "brandlint.tone.passive",
+    ]
+    (grade,) = [
+        a
+        for a in kestrel.lint_file(CONTENT / "help/setup.md")
+        if a.rule == "brandlint.readability.grade"
+    ]
+    assert "above the target of 9 for help copy" in grade.message
+    assert [r[0] for r in all_rows(kestrel, "legal/terms.md")] == [
+        "brandlint.tone.sentence-length",
+        "kestrel.tone.person",
+    ]

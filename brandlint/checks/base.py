@@ -67,6 +67,10 @@ class LintContext:
     def hits(self, rule: Rule) -> list[Hit]:
         return self._hits.get(id(rule), [])
 
+    def woken(self) -> Iterable[int]:
+        """Keys (`id(rule)`) of the rules the shared index found phrases for."""
+        return self._hits.keys()
+
     def in_scope(self, rule: Rule) -> Iterator[BlockView]:
         for view in self.views:
             if rule.in_scope(view.block):
@@ -124,6 +128,10 @@ class Rule(ABC):
     @abstractmethod
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         """Findings for one document."""
+
+    def targets(self, channel: str | None) -> dict[str, Any]:
+        """The figures this rule holds copy to on `channel`, for `brandlint stats`."""
+        return {}
 
     # -- helpers shared by kinds --------------------------------------------------------
     def option(self, key: str, default: Any = None) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from brandlint.checks.base import Finding, LintContext, PatternRule
 from brandlint.errors import Problem
@@ -26,6 +27,9 @@ class Contractions(PatternRule):
     def register(self, index: PhraseIndex) -> None:
         for source, target in self.forms.items():
             index.add(self, target, [source], "LOWER")
+
+    def targets(self, channel: str | None) -> dict[str, Any]:
+        return {"contractions": self.prefer}
 
     def needs_hits(self) -> bool:
         return True

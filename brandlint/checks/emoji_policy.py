@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from brandlint.checks.base import Finding, LintContext, Rule, channel_label
 from brandlint.voice.emoji import emoji_spans
@@ -11,6 +12,10 @@ from brandlint.voice.emoji import emoji_spans
 class EmojiPolicy(Rule):
     kind = "emoji"
     keys = frozenset({"max", "allowed_scopes"})
+
+    def targets(self, channel: str | None) -> dict[str, Any]:
+        limit = self.setting(channel, "max")
+        return {} if limit is None else {"emoji": int(limit)}
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         channel = ctx.document.channel

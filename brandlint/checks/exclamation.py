@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from brandlint.checks.base import Finding, LintContext, Rule
 
@@ -13,6 +14,9 @@ _RUN = re.compile(r"[!?]*![!?]*")
 class Exclamation(Rule):
     kind = "exclamation"
     keys = frozenset({"max", "forbid"})
+
+    def targets(self, channel: str | None) -> dict[str, Any]:
+        return {"exclamations_per_paragraph": int(self.setting(channel, "max", 1))}
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         channel = ctx.document.channel

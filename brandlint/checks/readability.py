@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from brandlint.checks.base import BlockView, Finding, LintContext, Rule, channel_label
 from brandlint.readability import Scores, measure, unsupported_reason
@@ -55,6 +56,13 @@ def sections(views: list[BlockView]) -> list[Section]:
 class Readability(Rule):
     kind = "readability"
     keys = frozenset({"max_grade", "min_ease", "per", "min_words", "metrics", "grade"})
+
+    def targets(self, channel: str | None) -> dict[str, Any]:
+        found = {
+            "grade": self.setting(channel, "max_grade"),
+            "reading_ease": self.setting(channel, "min_ease"),
+        }
+        return {k: v for k, v in found.items() if v is not None}
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         lang = ctx.document.lang or "en"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from brandlint.checks.base import Finding, LintContext, Rule, channel_label, word_count
 
@@ -11,6 +12,9 @@ class SentenceLength(Rule):
     kind = "sentence-length"
     keys = frozenset({"max"})
     default_scope = ("~heading", "~alt", "~title", "~meta")
+
+    def targets(self, channel: str | None) -> dict[str, Any]:
+        return {"max_sentence_length": int(self.setting(channel, "max", 25))}
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         channel = ctx.document.channel

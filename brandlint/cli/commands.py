@@ -13,6 +13,7 @@ from typing import TextIO
 from brandlint.alerts import Alert, Level
 from brandlint.cli.main import EXIT_ALERTS, EXIT_CLEAN, EXIT_USAGE
 from brandlint.errors import UsageError
+from brandlint.stats import VoiceMetrics
 from brandlint.workspace import Settings, Workspace
 
 
@@ -90,6 +91,46 @@ def check(args: argparse.Namespace) -> int:
         REPORTERS[args.format](alerts, sources, out, _color(args, out), checked)
     fail = Level.parse(args.fail_level)
     return EXIT_ALERTS if any(a.level >= fail for a in alerts) else EXIT_CLEAN
+
+
+def stats(args: argparse.Namespace) -> int:
+    import json
+
+    workspace = _workspace(args)
+    for given in args.paths:
+        if not os.path.exists(given):
+            raise UsageError(f"{given}: no such file or folder")
+    found = [m for m in (workspace.measure_file(p) for p in workspace.files(args.paths)) if m]
+    if args.format == "json":
+        json.dump([m.record() for m in found], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
+    for metrics in found:
+        print(_stats_text(metrics))
+    return EXIT_CLEAN
+
+
+def _stats_text(m: VoiceMetrics) -> str:
+    def show(value: object, target_key: str = "", sign: str = "≤") -> str:
+        shown = "n/a" if value is None else str(value)
+        target = m.targets.get(target_key) if target_key else None
+        return f"{shown} (target {sign} {target})" if target is not None else shown
+
+    prefer = f" (prefer {m.targets['contractions']})" if "contractions" in m.targets else ""
+    lines = [
+        f"{m.path}  [{m.lang}{', ' + m.channel if m.channel else ''}]",
+        f"  words {m.words}, sentences {m.sentences}",
+        f"  Flesch–Kincaid grade {show(m.grade, 'grade')}, "
+        f"reading ease {show(m.reading_ease, 'reading_ease', '≥')}",
+        f"  sentence length: mean {m.mean_sentence_length}, "
+        f"max {show(m.max_sentence_length, 'max_sentence_length')}",
+        f"  passive {m.passive_share:.0%} of sentences, "
+        f"{m.exclamations_per_100_words} exclamations per 100 words, "
+        f"emoji {show(m.emoji, 'emoji')}",
+        f"  you/we {show(m.you_we_ratio)}, contractions {show(m.contractions_share)}"
+        f"{prefer}, formality {show(m.formality)}",
+    ]
+    return "\n".join(lines)
 
 
 def rules(args: argparse.Namespace) -> int:

@@ -66,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
+    stats = commands.add_parser("stats", help="voice summary per document beside the targets")
+    stats.add_argument("paths", nargs="+", metavar="PATH")
+    guide_option(stats)
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+    stats.add_argument("--lang", help="language of copy that does not declare one")
+    stats.add_argument("--channel", help="channel of copy the guide and front matter leave open")
+
     rules = commands.add_parser("rules", help="list the active rules and where each comes from")
     guide_option(rules)
     explain = commands.add_parser("explain", help="explain one rule")
