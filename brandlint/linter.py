@@ -69,10 +69,11 @@ class Linter:
         document = replace(document, lang=lang)
         pipeline = self.pipelines.get(lang)
         index = self._index(pipeline)
-        docs = pipeline.process(document.block_text(b) for b in document.blocks)
+        texts = [document.block_text(b) for b in document.blocks]
+        docs = pipeline.process(texts)
         views = [
-            BlockView(block, doc, i)
-            for i, (block, doc) in enumerate(zip(document.blocks, docs, strict=True))
+            BlockView(block, doc, i, text)
+            for i, (block, doc, text) in enumerate(zip(document.blocks, docs, texts, strict=True))
         ]
         hits = index.search(views)
         context = LintContext(

@@ -78,13 +78,13 @@ def voice_metrics(ctx: LintContext, targets: dict[str, Any]) -> VoiceMetrics:
     document = ctx.document
     lang = document.lang or "en"
     views = [v for v in ctx.views if not any(v.block.in_scope(s) for s in _PROSE_EXCLUDED)]
-    sentences = [s for v in views for s in v.doc.sents if word_count(s)]
+    sentences = [s for v in views for s in v.sentences if word_count(s)]
     lengths = [word_count(s) for s in sentences]
     words = sum(lengths)
-    text = "\n".join(v.doc.text for v in views)
+    text = "\n".join(v.text for v in views)
     scores = measure(text, lang) if words and not unsupported_reason(lang) else None
     passive = (
-        sum(1 for v in views for s in v.doc.sents if passive_spans(s.as_doc(), ctx.trained))
+        sum(1 for v in views for s in v.sentences if passive_spans(s.as_doc(), ctx.trained))
         if lang == "en"
         else 0
     )
@@ -104,7 +104,7 @@ def voice_metrics(ctx: LintContext, targets: dict[str, Any]) -> VoiceMetrics:
         max_sentence_length=max(lengths, default=0),
         passive_share=round(passive / len(sentences), 2) if sentences else 0.0,
         exclamations_per_100_words=round(100 * text.count("!") / words, 1) if words else 0.0,
-        emoji=sum(len(emoji_spans(v.doc.text)) for v in ctx.views),
+        emoji=sum(len(emoji_spans(v.text)) for v in ctx.views),
         you_we_ratio=round(you / we, 2) if we else None,
         contractions_share=(
             round(contracted / (contracted + expanded), 2) if contracted + expanded else None

@@ -39,7 +39,7 @@ def field_texts(views: list[BlockView], text: str, field: str) -> list[FieldText
         scopes.append("meta.title")
     for scope in scopes:
         found = [
-            FieldText(v.block.start, v.block.end, v.doc.text, piece_of(v))
+            FieldText(v.block.start, v.block.end, v.text, piece_of(v))
             for v in views
             if scope in v.block.scopes
         ]

@@ -17,7 +17,7 @@ from brandlint.errors import Problem
 from brandlint.guide.model import RuleSpec
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from brandlint.document.model import Block, Document
     from brandlint.matching import Hit, PhraseIndex
@@ -33,16 +33,27 @@ class Finding:
     replacements: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
 class BlockView:
-    """A block with its spaCy doc (tokens, sentences, lemmas)."""
+    """A block with its spaCy doc (tokens, sentences, lemmas).
 
-    block: Block
-    doc: Doc
-    index: int
+    Sentences are computed once: spaCy's `Doc.sents` walks every token on each access, and
+    several rules ask for them.
+    """
 
-    def text(self) -> str:
-        return self.doc.text
+    __slots__ = ("block", "doc", "index", "text", "_sentences")
+
+    def __init__(self, block: Block, doc: Doc, index: int, text: str) -> None:
+        self.block = block
+        self.doc = doc
+        self.index = index
+        self.text = text  # the block's copy; `Doc.text` would re-join every token each time
+        self._sentences: list[Span] | None = None
+
+    @property
+    def sentences(self) -> list[Span]:
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+        return self._sentences
 
 
 class LintContext:
@@ -207,7 +218,7 @@ class PatternRule(Rule):
             if hit.start > 0 and ctx.document.text[hit.start - 1] in "#@":
                 continue  # inside a hashtag or a handle: not running text
             base = view.block.start
-            if not self._excepted_at(view.doc.text, hit.start - base, hit.end - base, exceptions):
+            if not self._excepted_at(view.text, hit.start - base, hit.end - base, exceptions):
                 yield hit, text
 
     def regex_matches(
@@ -216,7 +227,7 @@ class PatternRule(Rule):
         """(block start offset, match) for every in-scope match, exceptions removed."""
         exceptions = self.exceptions()
         for view in ctx.in_scope(self):
-            text = view.doc.text
+            text = view.text
             for found in pattern.finditer(text):
                 if found.end() > found.start() and not self._excepted_at(
                     text, found.start(), found.end(), exceptions

@@ -129,10 +129,10 @@ class Capitalization(PatternRule):
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         for view in ctx.in_scope(self):
-            text = view.doc.text.strip()
+            text = view.text.strip()
             if not text:
                 continue
-            start = view.block.start + view.doc.text.index(text)
+            start = view.block.start + view.text.index(text)
             if self.custom is not None:
                 if not self.custom.fullmatch(text):
                     yield Finding(

@@ -19,7 +19,7 @@ class Caps(Rule):
         minimum = int(self.setting(ctx.document.channel, "min_length", 4))
         allowed = {str(e) for e in self.option("exceptions", []) or []}
         for view in ctx.in_scope(self):
-            for found in _CAPS.finditer(view.doc.text):
+            for found in _CAPS.finditer(view.text):
                 word = found.group()
                 if len(word) >= minimum and word not in allowed and word.upper() == word:
                     start = view.block.start + found.start()

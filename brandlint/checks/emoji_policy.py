@@ -24,7 +24,7 @@ class EmojiPolicy(Rule):
         count = 0
         for view in ctx.in_scope(self):
             base = view.block.start
-            for start, end, symbol in emoji_spans(view.doc.text):
+            for start, end, symbol in emoji_spans(view.text):
                 count += 1
                 if allowed and not any(view.block.in_scope(s) for s in allowed):
                     yield Finding(

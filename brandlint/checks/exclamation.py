@@ -24,7 +24,7 @@ class Exclamation(Rule):
         forbid = [str(f) for f in self.setting(channel, "forbid", ["!!", "?!", "!?"]) or []]
         for view in ctx.in_scope(self):
             base = view.block.start
-            for seen, run in enumerate(_RUN.finditer(view.doc.text), start=1):
+            for seen, run in enumerate(_RUN.finditer(view.text), start=1):
                 mark = run.group()
                 start, end = base + run.start(), base + run.end()
                 if len(mark) > 1 and any(f in mark for f in forbid):

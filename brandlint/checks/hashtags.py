@@ -17,7 +17,7 @@ class Hashtags(Rule):
         limit = int(self.setting(channel, "max", 2))
         count = 0
         for view in ctx.in_scope(self):
-            for found in HASHTAG.finditer(view.doc.text):
+            for found in HASHTAG.finditer(view.text):
                 count += 1
                 if count > limit:
                     start = view.block.start + found.start()

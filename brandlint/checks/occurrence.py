@@ -42,10 +42,10 @@ class Occurrence(PatternRule):
     def _units(self, ctx: LintContext) -> Iterator[tuple[int, str]]:
         for view in ctx.in_scope(self):
             if self.per_sentence:
-                for sentence in view.doc.sents:
+                for sentence in view.sentences:
                     yield view.block.start + sentence.start_char, sentence.text
             else:
-                yield view.block.start, view.doc.text
+                yield view.block.start, view.text
 
     def _verdict(self, count: int) -> bool:
         too_many = self.max is not None and count > int(self.max)

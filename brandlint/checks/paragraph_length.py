@@ -17,7 +17,7 @@ class ParagraphLength(Rule):
         max_sentences = self.setting(channel, "max_sentences")
         max_words = self.setting(channel, "max_words")
         for view in ctx.in_scope(self):
-            sentences = len(list(view.doc.sents))
+            sentences = len(view.sentences)
             words = word_count(view.doc)
             problem = ""
             if max_sentences is not None and sentences > int(max_sentences):

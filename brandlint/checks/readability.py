@@ -36,7 +36,7 @@ def sections(views: list[BlockView]) -> list[Section]:
 
     def close() -> None:
         if parts and (heading or first):
-            name = f"section '{heading.doc.text.strip()}'" if heading else "the opening"
+            name = f"section '{heading.text.strip()}'" if heading else "the opening"
             found.append(Section(name, heading or first, "\n".join(parts)))  # type: ignore[arg-type]
 
     for view in views:
@@ -44,7 +44,7 @@ def sections(views: list[BlockView]) -> list[Section]:
             close()
             heading, parts, first = view, [], None
         elif not any(view.block.in_scope(s) for s in _NOT_PROSE[1:]):
-            text = view.doc.text.strip()
+            text = view.text.strip()
             parts.append(text if text[-1:] in ".!?" else text + ".")
             first = first or view
     close()
@@ -96,7 +96,7 @@ class Readability(Rule):
 
     def _judge(self, unit: Section, scores: Scores, channel: str | None) -> Finding | None:
         where = unit.anchor.block
-        text = unit.anchor.doc.text
+        text = unit.anchor.text
         start = where.start + (len(text) - len(text.lstrip()))
         end = where.start + len(text.rstrip())
         metrics = self.option("metrics")

@@ -20,7 +20,7 @@ class SentenceLength(Rule):
         channel = ctx.document.channel
         limit = int(self.setting(channel, "max", 25))
         for view in ctx.in_scope(self):
-            for sentence in view.doc.sents:
+            for sentence in view.sentences:
                 words = word_count(sentence)
                 if words > limit:
                     start = view.block.start + sentence.start_char
