@@ -186,3 +186,10 @@ def test_help_grade_nine_and_legal_exempt_from_readability_and_contractions(kest
         "brandlint.tone.sentence-length",
         "kestrel.tone.person",
     ]
+
+
+def test_print_flyer_may_carry_emoji_but_not_web_phrases(kestrel):
+    # guide 2.7 bans emoji on the web, not in print; "click here" is banned everywhere (1.6)
+    assert all_rows(kestrel, "print/store-flyer.md") == [
+        ("kestrel.terms.click-here", 3, 49, 3, 59, "Click here", ()),
+    ]

@@ -153,3 +153,14 @@ def test_heading_case_keeps_product_names_from_the_guide(lint):
             ("Sell everywhere with Kestrel Cloud",),
         ),
     ]
+
+
+def test_emoji_allowed_only_in_some_scopes(lint_with):
+    lint = lint_with("""
+        name: t
+        rules:
+          t.emoji: {extends: emoji, allowed_scopes: [list]}
+    """)
+    alerts = lint("# Launch 🚀\n\n- Free delivery 🎉\n")
+    assert [(row(a), a.message) for a in alerts] == [
+        (("t.emoji", 1, 10, 1, 11, "🚀", ("",)), "No emoji here: '🚀'.")]
