@@ -43,9 +43,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 class Capitalization(PatternRule):
     kind = "capitalization"
-    keys = frozenset(
-        {"match", "style", "exceptions", "indicators", "threshold", "prefix", "ignorecase"}
-    )
+    keys = frozenset({"match", "style", "exceptions", "indicators", "threshold"})
     default_message = "'%s' should be in %s."
     default_scope = ("heading",)
 

@@ -19,9 +19,7 @@ def quoted_choices(options: tuple[str, ...]) -> str:
 
 class Substitution(PatternRule):
     kind = "substitution"
-    keys = frozenset(
-        {"swap", "ignorecase", "nonword", "exceptions", "action", "capitalize", "append", "raw"}
-    )
+    keys = frozenset({"swap", "ignorecase", "nonword", "exceptions", "action", "capitalize"})
     default_message = "Use '%s' instead of '%s'."
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:

@@ -237,6 +237,14 @@ def _schema_text() -> str:
     return resources.files("brandlint.schema").joinpath("guide.schema.json").read_text("utf-8")
 
 
+def docs(args: argparse.Namespace) -> int:
+    from brandlint.reference import reference
+
+    with _output(args.output) as out:
+        out.write(reference())
+    return EXIT_CLEAN
+
+
 def schema(args: argparse.Namespace) -> int:
     sys.stdout.write(_schema_text())
     return EXIT_CLEAN

@@ -82,6 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("path", nargs="?", default="brandlint.yaml")
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
     commands.add_parser("schema", help="print the JSON Schema of brandlint.yaml (for editors)")
+    docs = commands.add_parser("docs", help="print the rule reference (docs/rules.md)")
+    docs.add_argument("--output", metavar="FILE", help="write it here instead of stdout")
     test_rules = commands.add_parser(
         "test-rules", help="run the examples of every rule (built-in and yours)"
     )

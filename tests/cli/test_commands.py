@@ -70,3 +70,11 @@ def test_test_rules_reports_a_rule_that_misses_its_example(tmp_path, capsys):
     assert capsys.readouterr().out == (
         "FAIL Acme.Wow: should flag: 'Such WOW.'\n1 passed, 1 failed\n"
     )
+
+
+def test_the_committed_rule_reference_is_current():
+    from brandlint.reference import reference
+    from tests.conftest import REPO
+
+    committed = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == reference(), "run: brandlint docs --output docs/rules.md"
