@@ -56,6 +56,9 @@ class Alert:
     lang: str = ""
     channel: str = ""
     scope: str = field(default="", compare=False)
+    # the span's copy is the source as written (no entity, escape or joined line inside),
+    # so a replacement can be written back safely
+    fixable: bool = field(default=True, compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.offset, self.span.end_offset, self.rule)

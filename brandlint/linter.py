@@ -140,6 +140,8 @@ class Linter:
             lang=document.lang or "",
             channel=document.channel or "",
             scope=block.scope if block else "",
+            fixable=document.text[finding.start : finding.end]
+            == document.source[span.offset : span.end_offset],
         )
 
     def _internal_error(self, document: Document, rule: Rule, exc: Exception) -> Alert:

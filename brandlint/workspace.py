@@ -15,6 +15,7 @@ from pathlib import Path
 from brandlint.alerts import Alert, Level
 from brandlint.document.model import Document, LineIndex
 from brandlint.document.reader import UnreadableFile, format_of, parse_document, read_document
+from brandlint.errors import GuideError
 from brandlint.globs import glob_match
 from brandlint.guide.loader import discover_guide, load_guide
 from brandlint.guide.model import Guide
@@ -67,9 +68,16 @@ class Workspace:
             self._linters[guide_path] = linter
         return linter
 
-    def forget_guides(self) -> None:
-        """Drop loaded guides (after a guide changed on disk)."""
-        self._linters.clear()
+    def reload_guides(self) -> list[GuideError]:
+        """Load every guide in use again (one changed on disk). A guide that is now broken
+        keeps its last good version, and its errors are returned."""
+        failures = []
+        for guide_path in list(self._linters):
+            try:
+                self._linters[guide_path] = Linter(load_guide(guide_path), self.pipelines)
+            except GuideError as exc:
+                failures.append(exc)
+        return failures
 
     # -- documents ----------------------------------------------------------------
     def prepare(self, document: Document, guide: Guide) -> Document:

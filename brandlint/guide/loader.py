@@ -56,11 +56,15 @@ def discover_guide(start: Path) -> Path | None:
     return None
 
 
-def load_guide(path: str | Path | None = None, *, start: str | Path | None = None) -> Guide:
-    """Load the guide at `path`, else the nearest to `start`, else the bundled default."""
+def load_guide(
+    path: str | Path | None = None, *, start: str | Path | None = None, text: str | None = None
+) -> Guide:
+    """Load the guide at `path`, else the nearest to `start`, else the bundled default.
+
+    `text` stands in for the file's content (a guide being edited in an editor)."""
     if path is None:
         path = discover_guide(Path(start or ".")) or default_guide_path()
-    loader = _Loader()
+    loader = _Loader({Path(path).resolve(): text} if text is not None else {})
     guide = loader.load(Path(path))
     errors = [p for p in loader.problems if p.severity == "error"]
     if errors:
@@ -73,7 +77,8 @@ def slug(text: str) -> str:
 
 
 class _Loader:
-    def __init__(self) -> None:
+    def __init__(self, overlay: dict[Path, str] | None = None) -> None:
+        self.overlay = overlay or {}
         self.problems: list[Problem] = []
         self._loading: list[Path] = []
 
@@ -96,7 +101,7 @@ class _Loader:
 
     def _read(self, path: Path) -> LocatedYaml | None:
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            text = self.overlay.get(path.resolve()) or path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
             self.problems.append(
                 Problem(
