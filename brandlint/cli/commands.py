@@ -245,6 +245,12 @@ def docs(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def lsp(args: argparse.Namespace) -> int:
+    from lsp.server import main as serve
+
+    return serve(["--tcp", args.tcp] if args.tcp else [])
+
+
 def schema(args: argparse.Namespace) -> int:
     sys.stdout.write(_schema_text())
     return EXIT_CLEAN

@@ -81,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="write a commented starter brandlint.yaml")
     init.add_argument("path", nargs="?", default="brandlint.yaml")
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    lsp = commands.add_parser("lsp", help="run the language server (stdio, or --tcp HOST:PORT)")
+    lsp.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead of stdio")
     commands.add_parser("schema", help="print the JSON Schema of brandlint.yaml (for editors)")
     docs = commands.add_parser("docs", help="print the rule reference (docs/rules.md)")
     docs.add_argument("--output", metavar="FILE", help="write it here instead of stdout")

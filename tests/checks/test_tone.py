@@ -163,4 +163,5 @@ def test_emoji_allowed_only_in_some_scopes(lint_with):
     """)
     alerts = lint("# Launch 🚀\n\n- Free delivery 🎉\n")
     assert [(row(a), a.message) for a in alerts] == [
-        (("t.emoji", 1, 10, 1, 11, "🚀", ("",)), "No emoji here: '🚀'.")]
+        (("t.emoji", 1, 10, 1, 11, "🚀", ("",)), "No emoji here: '🚀'.")
+    ]

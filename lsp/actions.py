@@ -1,0 +1,102 @@
+"""Quick fixes, "fix all", "disable this rule on this line", and hovers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lsprotocol import types
+from pygls.workspace.position_codec import PositionCodec
+
+from brandlint.alerts import Alert
+from brandlint.document.front_matter import split_front_matter
+from brandlint.fixes import plan_edits
+from lsp.positions import offsets_to_range, span_to_range
+
+FIX_ALL = "source.fixAll.brandlint"
+_COMMENTS = {
+    "markdown": "<!-- brandlint-disable-next-line {rule} -->",
+    "html": "<!-- brandlint-disable-next-line {rule} -->",
+    "deck": "# brandlint-disable-next-line {rule}",
+}
+
+
+def _edit(uri: str, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+    return types.WorkspaceEdit(changes={uri: edits})
+
+
+def quick_fixes(
+    uri: str,
+    alert: Alert,
+    diagnostic: types.Diagnostic | None,
+    lines: Sequence[str],
+    codec: PositionCodec,
+) -> list[types.CodeAction]:
+    if not alert.fixable:
+        return []
+    out = []
+    span_range = span_to_range(alert.span, lines, codec)
+    for n, replacement in enumerate(alert.replacements):
+        title = f"Replace with '{replacement}'" if replacement else f"Remove '{alert.match}'"
+        out.append(
+            types.CodeAction(
+                title=f"{title} ({alert.rule})",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic] if diagnostic else None,
+                is_preferred=n == 0,
+                edit=_edit(uri, [types.TextEdit(range=span_range, new_text=replacement)]),
+            )
+        )
+    return out
+
+
+def disable_line(
+    uri: str, alert: Alert, format: str, source: str, lines: Sequence[str]
+) -> types.CodeAction | None:
+    """Insert the file type's suppression comment above the alert's line."""
+    template = _COMMENTS.get(format)
+    if template is None or _in_front_matter(source, alert.span.line):
+        return None
+    line = lines[alert.span.line - 1] if alert.span.line <= len(lines) else ""
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    newline = "\r\n" if line.endswith("\r\n") else "\n"
+    at = types.Position(line=alert.span.line - 1, character=0)
+    text = indent + template.format(rule=alert.rule) + newline
+    return types.CodeAction(
+        title=f"Disable {alert.rule} on this line",
+        kind=types.CodeActionKind.QuickFix,
+        edit=_edit(uri, [types.TextEdit(range=types.Range(start=at, end=at), new_text=text)]),
+    )
+
+
+def _in_front_matter(source: str, line: int) -> bool:
+    end = split_front_matter(source).end
+    return bool(end) and line <= source[:end].count("\n")
+
+
+def fix_all(
+    uri: str, alerts: Sequence[Alert], source: str, lines: Sequence[str], codec: PositionCodec
+) -> types.CodeAction | None:
+    edits = plan_edits(alerts, source)
+    if not edits:
+        return None
+    text_edits = [
+        types.TextEdit(
+            range=offsets_to_range(source, e.start, e.end, lines, codec), new_text=e.text
+        )
+        for e in edits
+    ]
+    return types.CodeAction(
+        title=f"Fix all brandlint alerts ({len(edits)})", kind=FIX_ALL, edit=_edit(uri, text_edits)
+    )
+
+
+def hover_text(alert: Alert) -> str:
+    parts = [f"**{alert.rule}** — {alert.message}"]
+    if alert.reason:
+        parts.append(f"Why: {alert.reason}")
+    if alert.replacements:
+        shown = " or ".join(f"`{r}`" if r else "(remove)" for r in alert.replacements)
+        parts.append(f"Replace with {shown}")
+    if alert.link:
+        parts.append(f"[More about this rule]({alert.link})")
+    return "\n\n".join(parts)

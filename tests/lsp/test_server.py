@@ -1,0 +1,264 @@
+"""The language server end to end over stdio, driven by a real LSP client (pytest-lsp)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+from brandlint.document.model import LineIndex
+from brandlint.fixes import Edit, apply_edits
+
+GUIDE = """\
+name: t
+terms:
+  - avoid: [leverage]
+    suggest: use
+    reason: Plain words, not jargon.
+    link: https://brand.example/terms#leverage
+  - avoid: [synergy]
+    suggest: [teamwork]
+  - use: Kestrel Cloud
+    case: exact
+    level: error
+"""
+SERVER = [sys.executable, "-m", "brandlint", "lsp"]
+
+
+def capabilities(
+    pull: bool = False, encodings: list[str] | None = None
+) -> types.ClientCapabilities:
+    return types.ClientCapabilities(
+        general=types.GeneralClientCapabilities(position_encodings=encodings or ["utf-16"]),
+        text_document=types.TextDocumentClientCapabilities(
+            diagnostic=types.DiagnosticClientCapabilities() if pull else None,
+            code_action=types.CodeActionClientCapabilities(),
+            hover=types.HoverClientCapabilities(),
+        ),
+    )
+
+
+def folder() -> Path:
+    path = Path(__file__).parent / "_workspace"
+    path.mkdir(exist_ok=True)
+    (path / "brandlint.yaml").write_text(GUIDE, encoding="utf-8")
+    return path
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+async def client(lsp_client: LanguageClient):
+    root = folder()
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=capabilities(),
+            root_uri=root.as_uri(),
+            initialization_options={"debounce": 0},
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+async def pull_client(lsp_client: LanguageClient):
+    root = folder()
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=capabilities(pull=True, encodings=["utf-32", "utf-16"]),
+            root_uri=root.as_uri(),
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def open_and_wait(
+    client: LanguageClient, name: str, text: str, language: str = "markdown"
+) -> tuple[str, list[types.Diagnostic]]:
+    uri = (folder() / name).as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id=language, version=1, text=text
+            )
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return uri, client.diagnostics[uri]
+
+
+def span(diagnostic: types.Diagnostic) -> tuple[int, int, int, int]:
+    r = diagnostic.range
+    return (r.start.line, r.start.character, r.end.line, r.end.character)
+
+
+async def test_diagnostics_land_on_the_right_utf16_characters(client: LanguageClient):
+    uri, diagnostics = await open_and_wait(client, "post.md", "🎉 We leverage synergy\n")
+    assert [(d.code, span(d), d.severity, d.source) for d in diagnostics] == [
+        ("t.terms.leverage", (0, 6, 0, 14), types.DiagnosticSeverity.Warning, "brandlint"),
+        ("t.terms.synergy", (0, 15, 0, 22), types.DiagnosticSeverity.Warning, "brandlint"),
+    ]
+    first = diagnostics[0]
+    assert first.message == "Avoid 'leverage'; use 'use'."
+    assert first.code_description.href == "https://brand.example/terms#leverage"
+    assert first.data["replacements"] == ["use"]
+
+
+async def test_quick_fix_applied_gives_the_expected_text(client: LanguageClient):
+    text = "# Hi\n\n🎉 We leverage Kestrel cloud.\n"
+    uri, diagnostics = await open_and_wait(client, "fix.md", text)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=diagnostics[1].range,
+            context=types.CodeActionContext(diagnostics=[diagnostics[1]]),
+        )
+    )
+    titles = [a.title for a in actions]
+    assert titles[:2] == [
+        "Replace with 'Kestrel Cloud' (t.terms.kestrel-cloud)",
+        "Disable t.terms.kestrel-cloud on this line",
+    ]
+    assert apply(text, actions[0].edit.changes[uri]) == "# Hi\n\n🎉 We leverage Kestrel Cloud.\n"
+    assert apply(text, actions[1].edit.changes[uri]) == (
+        "# Hi\n\n<!-- brandlint-disable-next-line t.terms.kestrel-cloud -->\n"
+        "🎉 We leverage Kestrel cloud.\n"
+    )
+    (fix_all,) = [a for a in actions if a.kind == "source.fixAll.brandlint"]
+    assert apply(text, fix_all.edit.changes[uri]) == "# Hi\n\n🎉 We use Kestrel Cloud.\n"
+
+
+def apply(text: str, edits: list[types.TextEdit]) -> str:
+    """Apply LSP text edits (UTF-16 positions) the way an editor does."""
+    lines = LineIndex(text)
+
+    def offset(position: types.Position) -> int:
+        line = text[lines.starts[position.line] :]
+        units = 0
+        for index, char in enumerate(line):
+            if units >= position.character:
+                return lines.starts[position.line] + index
+            units += len(char.encode("utf-16-le")) // 2
+        return lines.starts[position.line] + len(line)
+
+    return apply_edits(
+        text, [Edit(offset(e.range.start), offset(e.range.end), e.new_text, "") for e in edits]
+    )
+
+
+async def test_hover_explains_the_rule(client: LanguageClient):
+    uri, _ = await open_and_wait(client, "hover.md", "🎉 We leverage it.\n")
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=0, character=8),
+        )
+    )
+    assert hover.contents.value == (
+        "**t.terms.leverage** — Avoid 'leverage'; use 'use'.\n\nWhy: Plain words, not jargon."
+        "\n\nReplace with `use`\n\n[More about this rule](https://brand.example/terms#leverage)"
+    )
+    assert (hover.range.start.character, hover.range.end.character) == (6, 14)
+    nothing = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=0, character=2),
+        )
+    )
+    assert nothing is None
+
+
+async def test_changes_are_linted_again(client: LanguageClient):
+    uri, diagnostics = await open_and_wait(client, "change.md", "We leverage it.\n")
+    assert len(diagnostics) == 1
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text="All good.\n")],
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert list(client.diagnostics[uri]) == []
+
+
+async def test_guide_errors_show_in_the_guide_at_their_place(client: LanguageClient):
+    uri = (folder() / "brandlint.yaml").as_uri()
+    broken = GUIDE.replace("    case: exact", "    caes: exact")
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id="yaml", version=1, text=broken
+            )
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    (diagnostic,) = client.diagnostics[uri]
+    assert diagnostic.message == "unknown key 'caes' in terms[3]; did you mean 'case'?"
+    assert (diagnostic.range.start.line, diagnostic.range.start.character) == (9, 4)
+    assert diagnostic.severity == types.DiagnosticSeverity.Error
+
+
+async def test_pull_diagnostics_and_utf32_when_the_client_prefers_it(pull_client: LanguageClient):
+    uri = (folder() / "pull.md").as_uri()
+    pull_client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id="markdown", version=1, text="🎉 We leverage synergy\n"
+            )
+        )
+    )
+    report = await pull_client.text_document_diagnostic_async(
+        types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    assert [(d.code, span(d)) for d in report.items] == [
+        ("t.terms.leverage", (0, 5, 0, 13)),
+        ("t.terms.synergy", (0, 14, 0, 21)),
+    ]
+    workspace = await pull_client.workspace_diagnostic_async(
+        types.WorkspaceDiagnosticParams(previous_result_ids=[])
+    )
+    assert [(item.uri, len(item.items)) for item in workspace.items] == [(uri, 2)]
+
+
+async def wait_for(client: LanguageClient, uri: str, predicate, rounds: int = 6) -> None:
+    """Wait (a bounded number of notifications) until `uri`'s diagnostics satisfy `predicate`."""
+    for _ in range(rounds):
+        if uri in client.diagnostics and predicate(list(client.diagnostics[uri])):
+            return
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    raise AssertionError(f"diagnostics of {uri}: {client.diagnostics.get(uri)}")
+
+
+async def test_saving_the_guide_reloads_it_and_relints_open_documents(client: LanguageClient):
+    uri, diagnostics = await open_and_wait(client, "reload.md", "We leverage synergy.\n")
+    assert [d.code for d in diagnostics] == ["t.terms.leverage", "t.terms.synergy"]
+    guide = folder() / "brandlint.yaml"
+    guide.write_text(GUIDE.replace("  - avoid: [synergy]\n    suggest: [teamwork]\n", ""))
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(
+            text_document=types.TextDocumentIdentifier(uri=guide.as_uri())
+        )
+    )
+    await wait_for(client, uri, lambda found: [d.code for d in found] == ["t.terms.leverage"])
+
+
+async def test_a_broken_guide_keeps_the_last_good_one_and_shows_its_errors(client: LanguageClient):
+    uri, _ = await open_and_wait(client, "broken.md", "We leverage synergy.\n")
+    guide = folder() / "brandlint.yaml"
+    guide.write_text(GUIDE + "terms_typo: 1\n")
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(
+            text_document=types.TextDocumentIdentifier(uri=guide.as_uri())
+        )
+    )
+    await wait_for(client, guide.as_uri(), lambda found: len(found) == 1)
+    (problem,) = client.diagnostics[guide.as_uri()]
+    assert problem.message.startswith("unknown key 'terms_typo' in the guide")
+    await wait_for(
+        client,
+        uri,
+        lambda found: [d.code for d in found] == ["t.terms.leverage", "t.terms.synergy"],
+    )
