@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from pathlib import Path
 
@@ -86,7 +87,9 @@ async def open_and_wait(
             )
         )
     )
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await asyncio.wait_for(
+        client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
+    )
     return uri, client.diagnostics[uri]
 
 
@@ -180,7 +183,9 @@ async def test_changes_are_linted_again(client: LanguageClient):
             content_changes=[types.TextDocumentContentChangeWholeDocument(text="All good.\n")],
         )
     )
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await asyncio.wait_for(
+        client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
+    )
     assert list(client.diagnostics[uri]) == []
 
 
@@ -194,7 +199,9 @@ async def test_guide_errors_show_in_the_guide_at_their_place(client: LanguageCli
             )
         )
     )
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await asyncio.wait_for(
+        client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
+    )
     (diagnostic,) = client.diagnostics[uri]
     assert diagnostic.message == "unknown key 'caes' in terms[3]; did you mean 'case'?"
     assert (diagnostic.range.start.line, diagnostic.range.start.character) == (9, 4)
@@ -228,7 +235,9 @@ async def wait_for(client: LanguageClient, uri: str, predicate, rounds: int = 6)
     for _ in range(rounds):
         if uri in client.diagnostics and predicate(list(client.diagnostics[uri])):
             return
-        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        await asyncio.wait_for(
+            client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
+        )
     raise AssertionError(f"diagnostics of {uri}: {client.diagnostics.get(uri)}")
 
 
