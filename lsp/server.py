@@ -225,9 +225,17 @@ def create_server() -> BrandlintServer:
         ls.configure(options if isinstance(options, dict) else None)
 
     @server.feature(types.INITIALIZED)
-    def initialized(ls: BrandlintServer, params: types.InitializedParams) -> None:
+    async def initialized(ls: BrandlintServer, params: types.InitializedParams) -> None:
         handler = _ToClient(ls, asyncio.get_running_loop())
         logging.getLogger("brandlint").addHandler(handler)
+        workspace = ls.client_capabilities.workspace
+        if workspace and workspace.configuration:
+            (settings,) = await ls.workspace_configuration_async(
+                types.ConfigurationParams(items=[types.ConfigurationItem(section="brandlint")])
+            )
+            if isinstance(settings, dict) and settings:
+                ls.configure(settings)
+                ls.relint_all()
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: BrandlintServer, params: types.DidOpenTextDocumentParams) -> None:

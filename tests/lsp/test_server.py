@@ -271,3 +271,25 @@ async def test_a_broken_guide_keeps_the_last_good_one_and_shows_its_errors(clien
         uri,
         lambda found: [d.code for d in found] == ["t.terms.leverage", "t.terms.synergy"],
     )
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+async def configured_client(lsp_client: LanguageClient):
+    lsp_client.set_configuration({"minLevel": "error"}, section="brandlint")
+    caps = capabilities()
+    caps.workspace = types.WorkspaceClientCapabilities(configuration=True)
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=caps, root_uri=folder().as_uri(), initialization_options={"debounce": 0}
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_settings_from_workspace_configuration(configured_client: LanguageClient):
+    uri, _ = await open_and_wait(configured_client, "levels.md", "We leverage Kestrel cloud.\n")
+    # the first result may predate the configuration reply; the settled one hides warnings
+    await wait_for(
+        configured_client, uri, lambda found: [d.code for d in found] == ["t.terms.kestrel-cloud"]
+    )
