@@ -52,13 +52,13 @@ def _color(args: argparse.Namespace, out: TextIO) -> bool:
 
 
 def check(args: argparse.Namespace) -> int:
-    from brandlint.reporters import REPORTERS
+    from brandlint.reporters import Report, reporter
 
     workspace = _workspace(args)
     min_level = Level.parse(args.min_level)
     alerts: list[Alert] = []
     sources: dict[str, str] = {}
-    checked = 0
+    checked: list[str] = []
     warned: set[str] = set()
     for given in args.paths:
         if given != "-" and not os.path.exists(given):
@@ -67,10 +67,9 @@ def check(args: argparse.Namespace) -> int:
         if given == "-":
             text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
             name = args.stdin_filename
-            found = workspace.lint_text(text, name)
+            alerts.extend(workspace.lint_text(text, name))
             sources[name] = text
-            checked += 1
-            alerts.extend(found)
+            checked.append(name)
             continue
         for path in workspace.files([given]):
             guide = str(workspace.guide_path_for(path))
@@ -78,19 +77,78 @@ def check(args: argparse.Namespace) -> int:
                 warned.add(guide)
                 _show_guide_warnings(workspace, path)
             found = [a for a in workspace.lint_file(path) if a.level >= min_level]
-            checked += 1
+            checked.append(path)
             if found:
                 alerts.extend(found)
-                try:
-                    with open(path, encoding="utf-8-sig", errors="replace") as handle:
-                        sources[path] = handle.read()
-                except OSError:
-                    pass
+                sources[path] = _source(path)
     alerts = [a for a in alerts if a.level >= min_level]
+    if args.baseline:
+        from brandlint.baseline import load_baseline, new_alerts
+
+        alerts = new_alerts(alerts, load_baseline(args.baseline))
     with _output(args.output) as out:
-        REPORTERS[args.format](alerts, sources, out, _color(args, out), checked)
+        reporter(args.format)(Report(alerts, checked, sources, _color(args, out)), out)
     fail = Level.parse(args.fail_level)
     return EXIT_ALERTS if any(a.level >= fail for a in alerts) else EXIT_CLEAN
+
+
+def _source(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            return handle.read()
+    except OSError:
+        return ""
+
+
+def fix(args: argparse.Namespace) -> int:
+    import difflib
+
+    from brandlint.document.reader import UnreadableFile, parse_document
+    from brandlint.fixes import apply_edits, plan_edits
+    from brandlint.safe_write import ChangedOnDisk, read_for_update, write_back
+
+    workspace = _workspace(args)
+    remaining = 0
+    failing = False
+    fail = Level.parse(args.fail_level)
+    for given in args.paths:
+        if not os.path.exists(given):
+            raise UsageError(f"{given}: no such file or folder")
+    for path in workspace.files(args.paths):
+        try:
+            original = read_for_update(path)
+            linter = workspace.linter_for(path)
+            document = workspace.prepare(parse_document(path, original.text), linter.guide)
+        except (UnicodeDecodeError, UnreadableFile, OSError) as exc:
+            print(f"{path}: skipped, cannot be read as UTF-8 text ({exc})", file=sys.stderr)
+            continue
+        edits = plan_edits(
+            linter.lint(document), original.text, select=args.select, ignore=args.ignore
+        )
+        fixed = apply_edits(original.text, edits)
+        after = linter.lint(workspace.prepare(parse_document(path, fixed), linter.guide))
+        remaining += len(after)
+        failing = failing or any(a.level >= fail for a in after)
+        if not edits:
+            continue
+        if args.diff:
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    original.text.splitlines(keepends=True),
+                    fixed.splitlines(keepends=True),
+                    f"a/{path}",
+                    f"b/{path}",
+                )
+            )
+            continue
+        try:
+            write_back(original, fixed)
+        except ChangedOnDisk:
+            print(f"{path}: changed on disk while brandlint worked; left alone", file=sys.stderr)
+            continue
+        print(f"{path}: {len(edits)} fix{'es' if len(edits) != 1 else ''} applied")
+    print(f"{remaining} alert{'s' if remaining != 1 else ''} remain", file=sys.stderr)
+    return EXIT_ALERTS if failing else EXIT_CLEAN
 
 
 def stats(args: argparse.Namespace) -> int:

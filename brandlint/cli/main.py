@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from brandlint import __version__
 
 EXIT_CLEAN, EXIT_ALERTS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github")
 LEVELS = ("suggestion", "warning", "error")
 
 
@@ -38,7 +39,17 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="lint files and folders")
     check.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
     guide_option(check)
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text, json, jsonl, sarif (2.1.0), junit, or github (annotations)",
+    )
+    check.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report only alerts not in this baseline (a --format json output)",
+    )
     check.add_argument("--output", metavar="FILE", help="write the report here instead of stdout")
     check.add_argument(
         "--min-level", choices=LEVELS, default="suggestion", help="hide alerts below this level"
@@ -65,6 +76,34 @@ def _parser() -> argparse.ArgumentParser:
         help="name (and so format and guide) for copy read from stdin",
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    fix = commands.add_parser("fix", help="apply the fixes alerts carry, safely")
+    fix.add_argument("paths", nargs="+", metavar="PATH")
+    guide_option(fix)
+    fix.add_argument("--diff", action="store_true", help="print a unified diff; write nothing")
+    fix.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="only fixes of these rules (globs; repeatable)",
+    )
+    fix.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="no fixes of these rules (globs; repeatable)",
+    )
+    fix.add_argument(
+        "--fail-level",
+        choices=LEVELS,
+        default="error",
+        help="exit 1 when an alert at or above this level remains",
+    )
+    fix.add_argument("--lang")
+    fix.add_argument("--channel")
+    fix.add_argument("--exclude", action="append", default=[], metavar="GLOB")
 
     stats = commands.add_parser("stats", help="voice summary per document beside the targets")
     stats.add_argument("paths", nargs="+", metavar="PATH")

@@ -2,27 +2,37 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from brandlint.alerts import Alert
 
 
-def _text(
-    alerts: Sequence[Alert], sources: dict[str, str], out: TextIO, color: bool, checked: int
-) -> None:
-    from brandlint.reporters.text import report
+@dataclass(frozen=True)
+class Report:
+    """What a run found: the alerts, the sources of files with alerts, every checked path."""
 
-    report(alerts, sources, out, color, checked)
-
-
-def _json(
-    alerts: Sequence[Alert], sources: dict[str, str], out: TextIO, color: bool, checked: int
-) -> None:
-    from brandlint.reporters.json_report import report
-
-    report(alerts, out)
+    alerts: Sequence[Alert]
+    checked: Sequence[str]
+    sources: dict[str, str] = field(default_factory=dict)
+    color: bool = False
 
 
-Reporter = Callable[[Sequence[Alert], dict[str, str], TextIO, bool, int], None]
-REPORTERS: dict[str, Reporter] = {"text": _text, "json": _json}
+Reporter = Callable[[Report, TextIO], None]
+# format name → module in this package with a `report(report, out)` function
+_MODULES = {
+    "text": "text",
+    "json": "json_report",
+    "jsonl": "jsonl",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
+}
+FORMATS = tuple(_MODULES)
+
+
+def reporter(name: str) -> Reporter:
+    module = importlib.import_module(f"brandlint.reporters.{_MODULES[name]}")
+    return module.report  # type: ignore[no-any-return]

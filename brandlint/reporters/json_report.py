@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import Any, TextIO
 
 from brandlint.alerts import Alert
+from brandlint.reporters import Report
 
 
 def alert_record(alert: Alert) -> dict[str, Any]:
@@ -29,6 +29,6 @@ def alert_record(alert: Alert) -> dict[str, Any]:
     }
 
 
-def report(alerts: Sequence[Alert], out: TextIO) -> None:
-    json.dump([alert_record(a) for a in alerts], out, ensure_ascii=False, indent=2)
+def report(found: Report, out: TextIO) -> None:
+    json.dump([alert_record(a) for a in found.alerts], out, ensure_ascii=False, indent=2)
     out.write("\n")

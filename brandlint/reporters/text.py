@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
 from typing import TextIO
 
 from brandlint.alerts import Alert, Level
+from brandlint.reporters import Report
 
 _COLORS = {Level.ERROR: "\033[31m", Level.WARNING: "\033[33m", Level.SUGGESTION: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -35,9 +35,9 @@ def _excerpt(alert: Alert, source: str) -> list[str]:
     return [f"    {line}", "    " + " " * pad + "^" * marks]
 
 
-def report(
-    alerts: Sequence[Alert], sources: dict[str, str], out: TextIO, color: bool, checked: int
-) -> None:
+def report(found: Report, out: TextIO) -> None:
+    alerts, sources, color, checked = found.alerts, found.sources, found.color, len(found.checked)
+
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
 

@@ -1,0 +1,96 @@
+"""SARIF 2.1.0, as GitHub code scanning and other CI dashboards read it.
+
+Columns are code points (`columnKind: unicodeCodePoints`), the unit brandlint reports in.
+Each alert with a safe fix carries it as a SARIF `fix` with its replacement.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from brandlint import __version__
+from brandlint.alerts import Alert, Level
+from brandlint.reporters import Report
+
+SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+_LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.SUGGESTION: "note"}
+
+
+def _region(alert: Alert) -> dict[str, int]:
+    span = alert.span
+    return {
+        "startLine": span.line,
+        "startColumn": span.column,
+        "endLine": span.end_line,
+        "endColumn": span.end_column,
+    }
+
+
+def _result(alert: Alert, rule_index: int) -> dict[str, Any]:
+    location = {
+        "physicalLocation": {"artifactLocation": {"uri": alert.path}, "region": _region(alert)}
+    }
+    result: dict[str, Any] = {
+        "ruleId": alert.rule,
+        "ruleIndex": rule_index,
+        "level": _LEVELS[alert.level],
+        "message": {"text": alert.message},
+        "locations": [location],
+    }
+    if alert.fixable and alert.replacements:
+        result["fixes"] = [
+            {
+                "description": {"text": f"Replace with '{alert.replacements[0]}'"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": alert.path},
+                        "replacements": [
+                            {
+                                "deletedRegion": _region(alert),
+                                "insertedContent": {"text": alert.replacements[0]},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
+    return result
+
+
+def report(found: Report, out: TextIO) -> None:
+    rules: dict[str, int] = {}
+    descriptors: list[dict[str, Any]] = []
+    for alert in found.alerts:
+        if alert.rule not in rules:
+            rules[alert.rule] = len(descriptors)
+            descriptor: dict[str, Any] = {
+                "id": alert.rule,
+                "shortDescription": {"text": alert.reason or alert.rule},
+                "defaultConfiguration": {"level": _LEVELS[alert.level]},
+            }
+            if alert.link:
+                descriptor["helpUri"] = alert.link
+            descriptors.append(descriptor)
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "brandlint",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/brandlint/",
+                        "rules": descriptors,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(a, rules[a.rule]) for a in found.alerts],
+            }
+        ],
+    }
+    json.dump(log, out, ensure_ascii=False, indent=2)
+    out.write("\n")
