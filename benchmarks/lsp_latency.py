@@ -17,17 +17,19 @@ import sys
 import time
 from pathlib import Path
 
+from _corpus import EXAMPLE_GUIDE, corpus
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
-
-from _corpus import EXAMPLE_GUIDE, corpus
 
 CONTENT = EXAMPLE_GUIDE.parent / "content" / "web"
 
 
 def copy(words: int) -> str:
-    paths = [p for p in corpus(Path("/tmp/brandlint-bench/corpus-1000"), 1000)
-             if p.suffix == ".md" and "/web/" in str(p)]
+    paths = [
+        p
+        for p in corpus(Path("/tmp/brandlint-bench/corpus-1000"), 1000)
+        if p.suffix == ".md" and "/web/" in str(p)
+    ]
     body: list[str] = ["# Launch notes", ""]
     for path in paths:
         text = path.read_text(encoding="utf-8").split("---", 2)[-1]
@@ -47,22 +49,30 @@ async def run(words: int, rounds: int) -> list[float]:
             arrived[params.version] = time.perf_counter()
 
     await client.start_io(sys.executable, "-m", "brandlint", "lsp")
-    await client.initialize_async(types.InitializeParams(
-        capabilities=types.ClientCapabilities(), root_uri=CONTENT.as_uri()))
+    await client.initialize_async(
+        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=CONTENT.as_uri())
+    )
     client.initialized(types.InitializedParams())
     uri = (CONTENT / "bench.md").as_uri()
     text = copy(words)
     print(f"document: {len(text.split())} words")
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1,
-                                             text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id="markdown", version=1, text=text
+            )
+        )
+    )
     timings = []
     for version in range(2, rounds + 2):
         edited = text.replace("Launch", f"Launch {version}", 1)
         sent = time.perf_counter()
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=edited)]))
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=edited)],
+            )
+        )
         while version not in arrived:
             await asyncio.sleep(0.001)
         if version > 4:  # the first rounds build pipelines, matchers and the syllable data
@@ -80,8 +90,10 @@ def main() -> None:
     args = parser.parse_args()
     timings = sorted(asyncio.run(run(args.words, args.rounds)))
     p95 = timings[min(len(timings) - 1, int(0.95 * len(timings)))]
-    print(f"didChange → diagnostics over {len(timings)} rounds: median "
-          f"{1000 * statistics.median(timings):.1f} ms, p95 {1000 * p95:.1f} ms")
+    print(
+        f"didChange → diagnostics over {len(timings)} rounds: median "
+        f"{1000 * statistics.median(timings):.1f} ms, p95 {1000 * p95:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

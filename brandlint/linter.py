@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -106,6 +107,23 @@ class Linter:
             if not is_suppressed(document.suppressions, a.rule, a.span.line)
         }
         return sorted(kept.values(), key=Alert.sort_key)
+
+    def lint_with_forms(self, document: Document) -> tuple[list[Alert], dict[str, Counter[str]]]:
+        """Alerts, plus the spellings used for each term and consistency group (case-folded
+        except for exact-case names),
+        which an audit adds up across a corpus ("Omni-channel" in 12 files…)."""
+        ctx, _ = self._context(document)
+        forms: dict[str, Counter[str]] = {}
+        for rule in self.rules:
+            if rule.kind in ("term", "consistency"):
+                exact = rule.options.get("case") == "exact"  # names: case is the point
+                for hit in ctx.hits(rule):
+                    if hit.start and ctx.document.text[hit.start - 1] in "#@":
+                        continue  # hashtags and handles are not running text
+                    text = ctx.document.text[hit.start : hit.end]
+                    text = text if exact else text.casefold()
+                    forms.setdefault(rule.id, Counter())[text] += 1
+        return self.lint(document), forms
 
     def measure(self, document: Document) -> VoiceMetrics:
         """The voice summary of `document` beside the targets of the rules that apply."""

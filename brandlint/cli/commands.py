@@ -151,6 +151,39 @@ def fix(args: argparse.Namespace) -> int:
     return EXIT_ALERTS if failing else EXIT_CLEAN
 
 
+def audit(args: argparse.Namespace) -> int:
+    from brandlint.audit.report import write_csv, write_html, write_json
+    from brandlint.audit.run import AuditOptions, run_audit
+
+    for given in args.paths:
+        if not os.path.exists(given):
+            raise UsageError(f"{given}: no such file or folder")
+    workspace = _workspace(args)
+    options = AuditOptions(
+        args.paths,
+        workspace.settings,
+        args.workers or os.cpu_count() or 1,
+        None if args.no_cache else args.cache,
+        sys.stderr.isatty(),
+    )
+    result = run_audit(options)
+    for target, write in ((args.html, write_html), (args.json, write_json), (args.csv, write_csv)):
+        if target:
+            with open(target, "w", encoding="utf-8", newline="") as out:
+                write(result, out)
+    s = result["summary"]
+    print(
+        f"{s['files']} files, {s['words']} words: score {s['score']}; {s['errors']} errors, "
+        f"{s['warnings']} warnings, {s['suggestions']} suggestions; {s['skipped']} skipped"
+    )
+    for skipped in result["skipped"]:
+        print(f"skipped {skipped['path']}: {skipped['reason']}", file=sys.stderr)
+    for variant in result["variants"]:
+        spread = ", ".join(f"'{f['form']}' in {f['files']}" for f in variant["forms"])
+        print(f"variants of {variant['rule']}: {spread}")
+    return EXIT_CLEAN
+
+
 def stats(args: argparse.Namespace) -> int:
     import json
 

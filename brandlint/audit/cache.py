@@ -1,0 +1,61 @@
+"""The audit's result cache: a result is reused when the piece and its guide are unchanged.
+
+The key hashes the brandlint version, the guide (its file and every rule file it loads),
+the piece's path and its bytes, and the channel and language it was given. A rerun of an
+unchanged corpus reads results instead of linting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from brandlint import __version__
+from brandlint.guide.model import Guide
+
+
+def guide_fingerprint(guide: Guide) -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted({guide.path or "", *(r.origin for r in guide.rules)}):
+        digest.update(path.encode())
+        try:
+            digest.update(Path(path).read_bytes())
+        except OSError:
+            digest.update(b"?")
+    return digest.hexdigest()
+
+
+class ResultCache:
+    def __init__(self, folder: str | None) -> None:
+        self.folder = Path(folder) if folder else None
+
+    def key(
+        self, guide: str, path: str, content: bytes, channel: str | None, lang: str | None
+    ) -> str:
+        digest = hashlib.sha256(guide.encode())
+        for part in (path, channel or "", lang or ""):
+            digest.update(part.encode() + b"\0")
+        digest.update(content)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        if self.folder is None:
+            return None
+        try:
+            return json.loads((self.folder / key[:2] / f"{key}.json").read_text("utf-8"))  # type: ignore[no-any-return]
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, result: dict[str, Any]) -> None:
+        if self.folder is None:
+            return
+        target = self.folder / key[:2] / f"{key}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(result, out, ensure_ascii=False)
+        os.replace(temporary, target)

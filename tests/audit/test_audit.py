@@ -1,0 +1,176 @@
+"""`brandlint audit`: corpus, exports, cache, variants, scores and reports."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from brandlint.audit.run import AuditOptions, run_audit
+from brandlint.audit.score import document_score
+from brandlint.cli.main import main
+from brandlint.workspace import Settings
+
+GUIDE = """name: acme
+terms:
+  - use: Acme Cloud
+    case: exact
+    level: error
+consistency:
+  - [omnichannel, omni-channel]
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    (tmp_path / "brandlint.yaml").write_text(GUIDE)
+    web = tmp_path / "web"
+    web.mkdir()
+    (web / "a.md").write_text("# Omnichannel\n\nAcme Cloud sells omnichannel. #omnichannel\n")
+    (web / "b.md").write_text("Acme cloud is omni-channel. Then omnichannel.\n")
+    (web / "c.md").write_bytes(b"\x89PNG\x00\x00binary")
+    (tmp_path / "cms.csv").write_text(
+        "id,channel,lang,body\npost-1,social,en,AcmeCloud rocks\npost-2,social,en,All good here\n"
+    )
+    return tmp_path
+
+
+def options(corpus, **extra):
+    settings = {"cache": str(corpus / ".cache"), **extra}
+    return AuditOptions([str(corpus)], Settings(guide=str(corpus / "brandlint.yaml")), **settings)
+
+
+def test_corpus_summary_variants_scores_and_skips(corpus):
+    audit = run_audit(options(corpus))
+    assert audit["summary"] | {"score": None} == {
+        "files": 4,
+        "skipped": 1,
+        "words": 17,
+        "alerts": 3,
+        "errors": 2,
+        "warnings": 1,
+        "suggestions": 0,
+        "score": None,
+    }
+    assert [(s["path"].split("/")[-1], s["reason"][:20]) for s in audit["skipped"]] == [
+        ("c.md", "This is a binary fil")
+    ]
+    assert [(d["path"].split("/")[-1], d["channel"], d["alerts"]) for d in audit["documents"]] == [
+        ("b.md", "web", 2),
+        ("cms.csv#post-1", "social", 1),
+        ("cms.csv#post-2", "social", 0),  # equal scores: ordered by path
+        ("a.md", "web", 0),
+    ]
+    variants = {v["rule"]: [(f["form"], f["files"]) for f in v["forms"]] for v in audit["variants"]}
+    assert variants == {
+        "acme.consistency.omnichannel": [("omnichannel", 2), ("omni-channel", 1)],
+        "acme.terms.acme-cloud": [("Acme Cloud", 1), ("Acme cloud", 1), ("AcmeCloud", 1)],
+    }
+    social = next(c for c in audit["channels"] if c["channel"] == "social")
+    assert social["score"] == round(
+        (50 * document_score([{"level": "error"}], 2) + 50 * 100) / 100, 1
+    )
+
+
+def test_score_formula():
+    assert document_score([], 120) == 100.0
+    assert document_score([{"level": "warning"}], 200) == round(100 * math.exp(-1 / 20), 1)
+    assert document_score([{"level": "error"}] * 10, 200) == round(100 * math.exp(-25 / 20), 1)
+
+
+def test_cached_rerun_matches_and_skips_linting(corpus, monkeypatch):
+    first = run_audit(options(corpus))
+    from brandlint.audit import worker
+
+    def refuse(item):  # a cached rerun must not lint anything
+        raise AssertionError(f"linted {item.path} again")
+
+    monkeypatch.setattr(worker, "audit_item", refuse)
+    assert run_audit(options(corpus)) == first
+
+
+def test_two_workers_give_the_same_result(corpus):
+    assert run_audit(options(corpus, workers=2, cache=None)) == run_audit(
+        options(corpus, cache=None)
+    )
+
+
+def test_reports_and_cli(corpus, capsys, monkeypatch):
+    monkeypatch.chdir(corpus)
+    assert (
+        main(
+            [
+                "audit",
+                ".",
+                "--workers",
+                "1",
+                "--no-cache",
+                "--html",
+                "r.html",
+                "--json",
+                "r.json",
+                "--csv",
+                "r.csv",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("4 files, 17 words: score ")
+    assert (
+        "variants of acme.consistency.omnichannel: 'omnichannel' in 2, 'omni-channel' in 1" in out
+    )
+    data = json.loads((corpus / "r.json").read_text())
+    rows = list(csv.DictReader((corpus / "r.csv").open()))
+    assert [(r["rule"], r["match"]) for r in rows] == [
+        (a["rule"], a["match"]) for a in data["alerts"]
+    ]
+
+
+def test_html_report_renders_in_chromium_without_errors(corpus, tmp_path):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert chromium, "chromium is needed (apt-get install chromium; .ci/run installs it)"
+    audit = run_audit(options(corpus))
+    from brandlint.audit.report import write_html
+
+    page = tmp_path / "report.html"
+    with page.open("w", encoding="utf-8") as out:
+        write_html(audit, out)
+    done = subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    dom = done.stdout
+    console_errors = [
+        line
+        for line in done.stderr.splitlines()
+        if "CONSOLE" in line and ("Error" in line or "Uncaught" in line)
+    ]
+    assert console_errors == []
+    assert dom.count('<tr class="alert level-') == audit["summary"]["alerts"] == 3
+    assert re.search(r'<span id="shown">(\d+)</span>', dom).group(1) == "3"
+    for key in ("files", "alerts", "errors", "warnings", "skipped"):
+        shown = re.search(rf'<b id="{key}">([^<]*)</b>', dom).group(1)
+        assert shown == str(audit["summary"][key])
