@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +20,14 @@ EXPORT_SUFFIXES = (".csv", ".jsonl")
 
 @dataclass(frozen=True)
 class Item:
-    """One piece to audit: a file on disk, or a row of an export (with its text)."""
+    """One piece to audit: a file on disk, or a row of an export (with its text).
+
+    `path` is how reports name it; `location` is the absolute file (the export, for a row),
+    so a worker in another folder or on another machine finds it and its guide.
+    """
 
     path: str
+    location: str
     text: str | None = None
     format: str | None = None
     channel: str | None = None
@@ -42,6 +48,7 @@ def export_items(path: str) -> Iterator[Item]:
         name = str(row.get("id") or row.get("url") or f"row-{number}")
         yield Item(
             f"{path}#{name}",
+            os.path.abspath(path),
             body,
             _str(row.get("format")),
             _str(row.get("channel")),

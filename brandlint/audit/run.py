@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +40,7 @@ def items(workspace: Workspace, paths: Sequence[str]) -> Iterator[Item]:
             if is_export(path):
                 yield from export_items(path)
             else:
-                yield Item(path)
+                yield Item(path, os.path.abspath(path))
 
 
 def run_audit(options: AuditOptions, executor: Executor | None = None) -> dict[str, Any]:
@@ -49,12 +51,12 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> dict[s
     todo: list[tuple[int, Item, str]] = []
     pieces = list(items(workspace, options.paths))
     for index, item in enumerate(pieces):
-        source = item.path.split("#", 1)[0]
+        source = item.location
         guide_path = str(workspace.guide_path_for(source))
         if guide_path not in fingerprints:
             fingerprints[guide_path] = guide_fingerprint(workspace.linter_for(source).guide)
         try:
-            content = item.text.encode() if item.text is not None else Path(item.path).read_bytes()
+            content = item.text.encode() if item.text is not None else Path(source).read_bytes()
         except OSError as exc:
             results[index] = {"path": item.path, "skipped": str(exc)}
             continue
@@ -66,15 +68,13 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> dict[s
             todo.append((index, item, key))
     own = executor is None and options.workers > 1
     if own:
-        executor = ProcessPoolExecutor(
-            options.workers, initializer=worker.start, initargs=(options.settings,)
-        )
+        executor = ProcessPoolExecutor(options.workers)
+    job = partial(worker.audit_item, options.settings)
     try:
-        if executor is None:
-            worker.start(options.settings)
-            outcomes: Iterator[dict[str, Any]] = map(worker.audit_item, (t[1] for t in todo))
-        else:
-            outcomes = executor.map(worker.audit_item, [t[1] for t in todo], chunksize=8)
+        jobs = [t[1] for t in todo]
+        outcomes: Iterator[dict[str, Any]] = (
+            map(job, jobs) if executor is None else executor.map(job, jobs, chunksize=8)
+        )
         for done, ((index, _, key), result) in enumerate(zip(todo, outcomes, strict=True), 1):
             results[index] = result
             cache.put(key, result)  # a skip (binary, not UTF-8) is as stable as a result

@@ -1,4 +1,6 @@
-"""Linting one audit item, in a worker process (or in this one) with its own workspace."""
+"""Linting one audit item, in whatever process runs it: this one, a local worker process or a
+Dask worker on another machine. Each job carries its settings, so a worker builds its
+workspace (pipelines, guides) on its first job and reuses it for the rest."""
 
 from __future__ import annotations
 
@@ -10,21 +12,18 @@ from brandlint.document.reader import UnreadableFile, parse_document, read_docum
 from brandlint.reporters.json_report import alert_record
 from brandlint.workspace import Settings, Workspace
 
-_WORKSPACE: list[Workspace] = []  # one per worker process, made by `start`
+_WORKSPACES: dict[Settings, Workspace] = {}  # per process: the workspace of each settings
 
 
-def start(settings: Settings) -> None:
-    """Process initializer: each worker builds its pipelines and guides once."""
-    _WORKSPACE[:] = [Workspace(settings)]
-
-
-def audit_item(item: Item) -> dict[str, Any]:
-    workspace = _WORKSPACE[0]
+def audit_item(settings: Settings, item: Item) -> dict[str, Any]:
+    workspace = _WORKSPACES.get(settings)
+    if workspace is None:
+        workspace = _WORKSPACES[settings] = Workspace(settings)
     base: dict[str, Any] = {"path": item.path}
     try:
-        linter = workspace.linter_for(item.path.split("#", 1)[0])
+        linter = workspace.linter_for(item.location)
         if item.text is None:
-            with open(item.path, "rb") as handle:
+            with open(item.location, "rb") as handle:
                 document = read_document(item.path, handle.read())
         else:
             document = parse_document(item.path, item.text, item.format or "text")

@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -158,15 +159,25 @@ def audit(args: argparse.Namespace) -> int:
     for given in args.paths:
         if not os.path.exists(given):
             raise UsageError(f"{given}: no such file or folder")
-    workspace = _workspace(args)
+    settings = _workspace(args).settings
+    if settings.guide:  # workers may run in another folder, or on another machine
+        settings = replace(settings, guide=os.path.abspath(settings.guide))
     options = AuditOptions(
         args.paths,
-        workspace.settings,
+        settings,
         args.workers or os.cpu_count() or 1,
         None if args.no_cache else args.cache,
         sys.stderr.isatty(),
     )
-    result = run_audit(options)
+    if args.executor == "dask":
+        if not args.scheduler:
+            raise UsageError("--executor dask needs --scheduler ADDRESS")
+        from brandlint.audit.dask_executor import dask_executor
+
+        with dask_executor(args.scheduler) as executor:
+            result = run_audit(options, executor)
+    else:
+        result = run_audit(options)
     for target, write in ((args.html, write_html), (args.json, write_json), (args.csv, write_csv)):
         if target:
             with open(target, "w", encoding="utf-8", newline="") as out:

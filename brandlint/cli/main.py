@@ -123,6 +123,15 @@ def _parser() -> argparse.ArgumentParser:
         help="result cache folder (default .brandlint-cache)",
     )
     audit.add_argument("--no-cache", action="store_true")
+    audit.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes, or a Dask cluster (needs brandlint[dask])",
+    )
+    audit.add_argument(
+        "--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786"
+    )
     audit.add_argument("--html", metavar="FILE", help="write the HTML report here")
     audit.add_argument("--json", metavar="FILE", help="write the JSON report here")
     audit.add_argument("--csv", metavar="FILE", help="write the alerts as CSV here")

@@ -87,7 +87,7 @@ def test_cached_rerun_matches_and_skips_linting(corpus, monkeypatch):
     first = run_audit(options(corpus))
     from brandlint.audit import worker
 
-    def refuse(item):  # a cached rerun must not lint anything
+    def refuse(settings, item):  # a cached rerun must not lint anything
         raise AssertionError(f"linted {item.path} again")
 
     monkeypatch.setattr(worker, "audit_item", refuse)
@@ -174,3 +174,33 @@ def test_html_report_renders_in_chromium_without_errors(corpus, tmp_path):
     for key in ("files", "alerts", "errors", "warnings", "skipped"):
         shown = re.search(rf'<b id="{key}">([^<]*)</b>', dom).group(1)
         assert shown == str(audit["summary"][key])
+
+
+def test_the_same_audit_runs_on_a_local_dask_cluster(corpus, capsys, monkeypatch):
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        monkeypatch.chdir(corpus)
+        assert (
+            main(
+                [
+                    "audit",
+                    ".",
+                    "--no-cache",
+                    "--executor",
+                    "dask",
+                    "--scheduler",
+                    cluster.scheduler_address,
+                    "--json",
+                    "dask.json",
+                ]
+            )
+            == 0
+        )
+        assert main(["audit", ".", "--no-cache", "--workers", "1", "--json", "local.json"]) == 0
+    capsys.readouterr()
+    assert json.loads((corpus / "dask.json").read_text()) == json.loads(
+        (corpus / "local.json").read_text()
+    )
