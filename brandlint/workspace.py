@@ -129,8 +129,11 @@ class Workspace:
         return linter.measure(self.prepare(document, linter.guide))
 
     # -- folders -------------------------------------------------------------------
-    def files(self, paths: Sequence[str]) -> Iterator[str]:
-        """Files to lint under `paths`: named files always, folders by supported type."""
+    def files(
+        self, paths: Sequence[str], also: Callable[[str], bool] = lambda name: False
+    ) -> Iterator[str]:
+        """Files to lint under `paths`: named files always, folders by supported type (and
+        files `also` accepts, such as an audit's CMS exports)."""
         for given in paths:
             if os.path.isdir(given):
                 ignore = self._ignore_spec(given)
@@ -138,7 +141,7 @@ class Workspace:
                     dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
                     for name in sorted(names):
                         full = os.path.join(folder, name)
-                        if format_of(name) and not ignore(full):
+                        if (format_of(name) or also(name)) and not ignore(full):
                             yield full
             else:
                 if not self._ignore_spec(os.path.dirname(given) or ".")(given):

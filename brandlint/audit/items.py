@@ -12,7 +12,6 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 BODY_COLUMNS = ("body", "text", "content", "copy")
 EXPORT_SUFFIXES = (".csv", ".jsonl")
@@ -61,4 +60,4 @@ def _str(value: object) -> str | None:
 
 
 def is_export(path: str) -> bool:
-    return Path(path).suffix.lower() in EXPORT_SUFFIXES
+    return path.lower().endswith(EXPORT_SUFFIXES)

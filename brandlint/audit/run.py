@@ -29,18 +29,12 @@ class AuditOptions:
 
 
 def items(workspace: Workspace, paths: Sequence[str]) -> Iterator[Item]:
-    for given in paths:
-        candidates = [given] if Path(given).is_file() else None
-        if candidates is None:
-            candidates = list(workspace.files([given]))
-            candidates += [
-                str(p) for p in sorted(Path(given).rglob("*")) if p.is_file() and is_export(str(p))
-            ]
-        for path in candidates:
-            if is_export(path):
-                yield from export_items(path)
-            else:
-                yield Item(path, os.path.abspath(path))
+    """Every piece under `paths`, in one walk of each folder."""
+    for path in workspace.files(paths, also=is_export):
+        if is_export(path):
+            yield from export_items(path)
+        else:
+            yield Item(path, os.path.abspath(path))
 
 
 def run_audit(options: AuditOptions, executor: Executor | None = None) -> dict[str, Any]:
@@ -145,7 +139,7 @@ def summarize(results: list[dict[str, Any]]) -> dict[str, Any]:
                 "rule": rule,
                 "forms": [
                     {"form": f, "files": len(set(ps)), "examples": sorted(set(ps))[:5]}
-                    for f, ps in sorted(found.items(), key=lambda kv: -len(set(kv[1])))
+                    for f, ps in sorted(found.items(), key=lambda kv: (-len(set(kv[1])), kv[0]))
                 ],
             }
             for rule, found in sorted(forms.items())

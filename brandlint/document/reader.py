@@ -7,7 +7,7 @@ error alert for that file while the run goes on.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from brandlint.document.deck import DeckCopy
 from brandlint.document.front_matter import split_front_matter
@@ -44,10 +44,10 @@ DECK_SUFFIXES = (".copy.yaml", ".copy.yml", ".copy.json")
 
 def format_of(path: str) -> str | None:
     """The format a file name implies, or None for files brandlint does not read."""
-    name = Path(path).name.lower()
+    name = path.lower()  # string checks: called for every file of a large tree
     if name.endswith(DECK_SUFFIXES):
         return "deck"
-    return FORMATS.get(Path(path).suffix.lower())
+    return FORMATS.get(os.path.splitext(name)[1])
 
 
 def decode(data: bytes) -> str:
