@@ -118,6 +118,14 @@ def write_html(audit: dict[str, Any], out: TextIO) -> None:
         [(r["rule"], r["count"]) for r in audit["rules"][:15]],
         max([r["count"] for r in audit["rules"]] or [0]),
     )
+    compliance = _bars(
+        [
+            (r["rule"], r["compliance"])
+            for r in sorted(audit["rules"], key=lambda r: r["compliance"])[:15]
+        ],
+        100,
+        "%",
+    )
     worst = "".join(
         f"<tr><td>{e(d['path'])}</td><td>{e(d['channel'])}</td>"
         f"<td>{d['score']}</td><td>{d['alerts']}</td></tr>"
@@ -144,6 +152,7 @@ def write_html(audit: dict[str, Any], out: TextIO) -> None:
 <h1>Brand consistency audit</h1>
 <div class="cards">{cards}</div>
 <h2>Score per channel</h2>{channels}
+<h2>Score per rule (% of files without its alerts)</h2>{compliance}
 <h2>Alerts per rule</h2>{rules}
 <h2>Term variants across the corpus</h2>
 <table id="variants"><tr><th>Rule</th><th>Spellings</th></tr>{variants}</table>

@@ -15,7 +15,7 @@ from typing import Any
 from brandlint.audit import worker
 from brandlint.audit.cache import ResultCache, guide_fingerprint
 from brandlint.audit.items import Item, export_items, is_export
-from brandlint.audit.score import document_score, weighted_score
+from brandlint.audit.score import compliance, document_score, weighted_score
 from brandlint.workspace import Settings, Workspace
 
 
@@ -35,6 +35,13 @@ def items(workspace: Workspace, paths: Sequence[str]) -> Iterator[Item]:
             yield from export_items(path)
         else:
             yield Item(path, os.path.abspath(path))
+
+
+def progress(done: int, total: int, cached: int) -> None:
+    filled = 30 * done // max(total, 1)
+    sys.stderr.write(
+        f"\r[{'#' * filled}{' ' * (30 - filled)}] {done}/{total} audited, {cached} cached"
+    )
 
 
 def run_audit(options: AuditOptions, executor: Executor | None = None) -> dict[str, Any]:
@@ -73,7 +80,7 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> dict[s
             results[index] = result
             cache.put(key, result)  # a skip (binary, not UTF-8) is as stable as a result
             if options.progress:
-                sys.stderr.write(f"\raudited {done}/{len(todo)} (cached {len(pieces) - len(todo)})")
+                progress(done, len(todo), len(pieces) - len(todo))
     finally:
         if own and executor is not None:
             executor.shutdown()
@@ -111,6 +118,10 @@ def summarize(results: list[dict[str, Any]]) -> dict[str, Any]:
     for document in documents:
         by_channel[document["channel"] or "(none)"].append(document)
     rules = Counter((a["rule"], a["level"]) for a in alerts)
+    files_with: Counter[str] = Counter()
+    for result in results:
+        if "skipped" not in result:
+            files_with.update({a["rule"] for a in result["alerts"]})
     return {
         "summary": {
             "files": len(documents),
@@ -132,7 +143,16 @@ def summarize(results: list[dict[str, Any]]) -> dict[str, Any]:
             }
             for c, ds in sorted(by_channel.items())
         ],
-        "rules": [{"rule": r, "level": lv, "count": n} for (r, lv), n in rules.most_common()],
+        "rules": [
+            {
+                "rule": r,
+                "level": lv,
+                "count": n,
+                "files": files_with[r],
+                "compliance": compliance(files_with[r], len(documents)),
+            }
+            for (r, lv), n in rules.most_common()
+        ],
         "documents": sorted(documents, key=lambda d: (d["score"], d["path"])),
         "variants": [
             {

@@ -5,6 +5,9 @@ For one document with E errors, W warnings and S suggestions in N words:
     penalty = (5·E + 2·W + 0.5·S) × 100 / max(N, 50)      (weighted alerts per 100 words)
     score   = 100 × exp(−penalty / 20)                     (rounded to one decimal)
 
+A rule's score is its compliance: the share of audited documents with no alert from it
+(100 when no document breaks it).
+
 So one warning in a 200-word page scores 95.1, one error 88.2, and an error every 20 words
 (penalty 25) about 28.7. The floor of 50 words keeps a two-word push title with one slip
 from scoring zero. A channel's or the corpus's score is the mean of its documents' scores
@@ -34,3 +37,8 @@ def weighted_score(documents: Iterable[Mapping[str, Any]]) -> float | None:
         total += w * float(document["score"])
         weight += w
     return round(total / weight, 1) if weight else None
+
+
+def compliance(documents_with_alerts: int, documents: int) -> float:
+    """% of documents with no alert from a rule."""
+    return round(100 * (1 - documents_with_alerts / documents), 1) if documents else 100.0

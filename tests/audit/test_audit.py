@@ -71,6 +71,10 @@ def test_corpus_summary_variants_scores_and_skips(corpus):
         "acme.consistency.omnichannel": [("omnichannel", 2), ("omni-channel", 1)],
         "acme.terms.acme-cloud": [("Acme Cloud", 1), ("Acme cloud", 1), ("AcmeCloud", 1)],
     }
+    assert [(r["rule"], r["count"], r["files"], r["compliance"]) for r in audit["rules"]] == [
+        ("acme.terms.acme-cloud", 2, 2, 50.0),
+        ("acme.consistency.omnichannel", 1, 1, 75.0),
+    ]
     social = next(c for c in audit["channels"] if c["channel"] == "social")
     assert social["score"] == round(
         (50 * document_score([{"level": "error"}], 2) + 50 * 100) / 100, 1
