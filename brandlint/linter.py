@@ -143,8 +143,15 @@ class Linter:
         return sorted(self._always + woken, key=lambda rule: self._order[id(rule)])
 
     def _alert(self, document: Document, rule: Rule, finding: Finding) -> Alert:
-        span = document.source_span(finding.start, finding.end)
-        block = next((b for b in document.blocks if b.start <= finding.start < b.end), None)
+        if finding.in_source:
+            span = document.lines.span(finding.start, finding.end)
+        else:
+            span = document.source_span(finding.start, finding.end)
+        block = (
+            None
+            if finding.in_source
+            else next((b for b in document.blocks if b.start <= finding.start < b.end), None)
+        )
         return Alert(
             path=document.path,
             rule=rule.id,
@@ -158,7 +165,8 @@ class Linter:
             lang=document.lang or "",
             channel=document.channel or "",
             scope=block.scope if block else "",
-            fixable=document.text[finding.start : finding.end]
+            fixable=not finding.in_source
+            and document.text[finding.start : finding.end]
             == document.source[span.offset : span.end_offset],
         )
 

@@ -31,6 +31,8 @@ class Finding:
     end: int
     message: str
     replacements: tuple[str, ...] = ()
+    # offsets into the source instead of the copy: for what has no copy (an image's tag)
+    in_source: bool = False
 
 
 class BlockView:

@@ -13,6 +13,7 @@ from brandlint.checks.exclamation import Exclamation
 from brandlint.checks.existence import Existence
 from brandlint.checks.hashtags import Hashtags
 from brandlint.checks.headings import Headings
+from brandlint.checks.images import Images
 from brandlint.checks.length import Length
 from brandlint.checks.occurrence import Occurrence
 from brandlint.checks.paragraph_length import ParagraphLength
@@ -53,6 +54,8 @@ KINDS: dict[str, type[Rule]] = {
         Hashtags,
         Headings,
         Required,
+        # visual assets
+        Images,
     )
 }
 

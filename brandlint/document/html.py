@@ -12,7 +12,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from brandlint.document.model import BlockDraft, LineIndex
+from brandlint.document.model import BlockDraft, ImageRef, LineIndex
 from brandlint.document.suppressions import SuppressionCollector
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
@@ -137,6 +137,7 @@ class HtmlCopy(HTMLParser):
         self.comments = comments
         self.lines = LineIndex(fragment)
         self.drafts: list[BlockDraft] = []
+        self.images: list[ImageRef] = []
         self.lang: str | None = None
         self.meta: dict[str, str] = {}
         self._skip: list[str] = []
@@ -207,6 +208,22 @@ class HtmlCopy(HTMLParser):
             self.meta["description"] = named.get("content") or ""
             if "content" in values:
                 self._attribute_block("meta.description", values["content"])
+        if tag == "img":
+            start = self.base + self._offset()
+            raw = self.get_starttag_text() or ""
+            role = (named.get("role") or "").lower()
+            self.images.append(
+                ImageRef(
+                    src=named.get("src") or "",
+                    alt=named.get("alt"),
+                    start=start,
+                    end=start + len(raw),
+                    width=named.get("width"),
+                    height=named.get("height"),
+                    decorative=role in ("presentation", "none")
+                    or (named.get("aria-hidden") or "").lower() == "true",
+                )
+            )
         if "alt" in values and tag in ("img", "area", "input"):
             self._attribute_block("alt", values["alt"])
         if "title" in values:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from brandlint.document.html import HtmlCopy
-from brandlint.document.model import BlockDraft, LineIndex
+from brandlint.document.model import BlockDraft, ImageRef, LineIndex
 from brandlint.document.suppressions import SuppressionCollector
 
 if TYPE_CHECKING:
@@ -48,6 +48,7 @@ class _Walker:
         self.source = source
         self.lines = LineIndex(source)
         self.drafts: list[BlockDraft] = []
+        self.images: list[ImageRef] = []
         self.comments = comments
         self.cursor = 0
 
@@ -85,6 +86,7 @@ class _Walker:
 
     def html(self, fragment: str, offset: int, line: int, *, text: bool) -> None:
         copy = HtmlCopy(fragment, offset, self.comments, base_line=line).parse()
+        self.images.extend(copy.images)
         self.drafts.extend(d for d in copy.drafts if text or d.scopes & {"alt", "title"})
 
     def find(self, needle: str, limit: int | None = None) -> int:
@@ -180,6 +182,11 @@ class _Walker:
         self.drafts.append(alt)
         title = token.attrs.get("title")
         self.skip_destination(limit) if not title else self.image_title(str(title), limit)
+        self.images.append(
+            ImageRef(
+                src=str(token.attrs.get("src", "")), alt=alt.text, start=start, end=self.cursor
+            )
+        )
 
     def image_title(self, title: str, limit: int | None) -> None:
         at = self.find(title, limit)
@@ -188,11 +195,15 @@ class _Walker:
             draft.add(title, at)
             self.drafts.append(draft)
             self.cursor = at + len(title)
-        self.skip_destination(limit)
+        close = self.find(")", limit)  # past the title's closing quote and the parenthesis
+        if close >= 0:
+            self.cursor = close + 1
 
 
-def markdown_drafts(source: str, comments: SuppressionCollector) -> list[BlockDraft]:
-    """Block drafts of a Markdown source (front matter already blanked out)."""
+def markdown_drafts(
+    source: str, comments: SuppressionCollector
+) -> tuple[list[BlockDraft], list[ImageRef]]:
+    """Block drafts and images of a Markdown source (front matter already blanked out)."""
     walker = _Walker(source, comments)
     walker.walk(_parser().parse(source))
-    return walker.drafts
+    return walker.drafts, walker.images

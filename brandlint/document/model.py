@@ -172,6 +172,20 @@ class Suppression:
 
 
 @dataclass(frozen=True)
+class ImageRef:
+    """An image the copy references, with the source range of its tag (`<img …>` or
+    `![alt](src)`) so asset rules can point at it even when it has no alt text."""
+
+    src: str
+    alt: str | None  # None: no alt attribute at all
+    start: int
+    end: int
+    width: str | None = None
+    height: str | None = None
+    decorative: bool = False  # role="presentation"/"none" or aria-hidden="true"
+
+
+@dataclass(frozen=True)
 class Notice:
     """Something the parser wants the user to know about the file itself (not its copy)."""
 
@@ -198,6 +212,7 @@ class Document:
     channel: str | None = None
     suppressions: tuple[Suppression, ...] = ()
     notices: tuple[Notice, ...] = ()
+    images: tuple[ImageRef, ...] = ()
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
@@ -218,6 +233,7 @@ def assemble(
     lang: str | None = None,
     suppressions: Iterable[Suppression] = (),
     notices: Iterable[Notice] = (),
+    images: Iterable[ImageRef] = (),
 ) -> Document:
     """Join block drafts into one document text with its position map."""
     parts: list[str] = []
@@ -251,4 +267,5 @@ def assemble(
         lang=lang,
         suppressions=tuple(suppressions),
         notices=tuple(notices),
+        images=tuple(images),
     )

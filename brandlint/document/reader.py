@@ -13,7 +13,7 @@ from brandlint.document.deck import DeckCopy
 from brandlint.document.front_matter import split_front_matter
 from brandlint.document.html import HtmlCopy
 from brandlint.document.markdown import markdown_drafts
-from brandlint.document.model import Document, assemble
+from brandlint.document.model import Document, ImageRef, assemble
 from brandlint.document.plain import plain_blocks
 from brandlint.document.suppressions import SuppressionCollector
 
@@ -85,11 +85,12 @@ def parse_document(path: str, source: str, format: str | None = None) -> Documen
     body = "".join(c if c == "\n" else " " for c in source[: front.end]) + source[front.end :]
     comments = SuppressionCollector()
     lang = front.meta.get("lang")
+    images: list[ImageRef] = []
     if kind == "markdown":
-        drafts = markdown_drafts(body, comments)
+        drafts, images = markdown_drafts(body, comments)
     elif kind == "html":
         copy = HtmlCopy(body, 0, comments).parse()
-        drafts = copy.drafts
+        drafts, images = copy.drafts, copy.images
         lang = lang or copy.lang
         front.meta = {**copy.meta, **front.meta}
     else:
@@ -103,6 +104,7 @@ def parse_document(path: str, source: str, format: str | None = None) -> Documen
         lang=str(lang) if lang else None,
         suppressions=comments.finish(),
         notices=front.notices,
+        images=images,
     )
 
 

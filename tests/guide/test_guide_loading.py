@@ -26,6 +26,7 @@ def test_no_guide_means_the_bundled_default(tmp_path):
         "tone",
         "readability",
         "channels",
+        "assets",
     }
 
 

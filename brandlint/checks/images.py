@@ -1,0 +1,68 @@
+"""`images`: every image has useful alt text (guide 4.1 and WCAG's text alternatives).
+
+An image without alt text is flagged at its tag. A decorative image is fine with an empty
+`alt` only when it says so (`role="presentation"` or `"none"`, or `aria-hidden="true"`);
+Markdown has no way to say so, so an empty `![](…)` is flagged. Alt text over `max_alt`
+characters, or opening with words screen readers already say ("image of"), is flagged on
+the alt text itself, with a fix that drops the opening.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from brandlint.checks.base import Finding, LintContext, Rule
+
+
+class Images(Rule):
+    kind = "images"
+    keys = frozenset({"alt", "max_alt", "forbid_openings"})
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        channel = ctx.document.channel
+        if self.setting(channel, "alt", "required") == "required":
+            yield from self._missing(ctx)
+        limit = self.setting(channel, "max_alt")
+        openings = [str(o) for o in self.setting(channel, "forbid_openings", []) or []]
+        for view in ctx.views:
+            if "alt" not in view.block.scopes:
+                continue
+            text, start = view.text, view.block.start
+            lower = text.lower()
+            for opening in openings:
+                if lower == opening.lower() or lower.startswith(opening.lower() + " "):
+                    rest = text[len(opening) :].lstrip()
+                    fix = rest[:1].upper() + rest[1:]
+                    yield Finding(
+                        start,
+                        view.block.end,
+                        f"Alt text should not start with '{text[: len(opening)]}'; "
+                        "screen readers already say it is an image.",
+                        (fix,),
+                    )
+            if limit is not None and len(text) > int(limit):
+                yield Finding(
+                    start + int(limit),
+                    view.block.end,
+                    f"Alt text is {len(text)} characters; keep it to {limit} or fewer.",
+                )
+
+    def _missing(self, ctx: LintContext) -> Iterator[Finding]:
+        for image in ctx.document.images:
+            name = image.src.rsplit("/", 1)[-1] or "this image"
+            if image.alt is None and not image.decorative:
+                yield Finding(
+                    image.start,
+                    image.end,
+                    f"Image '{name}' has no alt text; describe it, or mark a "
+                    'decorative image with alt="" and role="presentation".',
+                    in_source=True,
+                )
+            elif image.alt is not None and not image.alt.strip() and not image.decorative:
+                yield Finding(
+                    image.start,
+                    image.end,
+                    f"Image '{name}' has empty alt text; describe it (or, in HTML, "
+                    'mark a decorative image with role="presentation").',
+                    in_source=True,
+                )
