@@ -9,16 +9,13 @@ from typing import Any
 
 from brandlint.audit.items import Item
 from brandlint.document.reader import UnreadableFile, parse_document, read_document
+from brandlint.parallel import workspace_for
 from brandlint.reporters.json_report import alert_record
-from brandlint.workspace import Settings, Workspace
-
-_WORKSPACES: dict[Settings, Workspace] = {}  # per process: the workspace of each settings
+from brandlint.workspace import Settings
 
 
 def audit_item(settings: Settings, item: Item) -> dict[str, Any]:
-    workspace = _WORKSPACES.get(settings)
-    if workspace is None:
-        workspace = _WORKSPACES[settings] = Workspace(settings)
+    workspace = workspace_for(settings)
     base: dict[str, Any] = {"path": item.path}
     try:
         linter = workspace.linter_for(item.location)

@@ -53,6 +53,7 @@ def _color(args: argparse.Namespace, out: TextIO) -> bool:
 
 
 def check(args: argparse.Namespace) -> int:
+    from brandlint.parallel import lint_files
     from brandlint.reporters import Report, reporter
 
     workspace = _workspace(args)
@@ -72,12 +73,15 @@ def check(args: argparse.Namespace) -> int:
             sources[name] = text
             checked.append(name)
             continue
-        for path in workspace.files([given]):
+        paths = list(workspace.files([given]))
+        for path in paths:
             guide = str(workspace.guide_path_for(path))
             if guide not in warned:
                 warned.add(guide)
                 _show_guide_warnings(workspace, path)
-            found = [a for a in workspace.lint_file(path) if a.level >= min_level]
+        jobs = args.jobs or ((os.cpu_count() or 1) if len(paths) > 20 else 1)
+        for path, found in lint_files(workspace, paths, jobs):
+            found = [a for a in found if a.level >= min_level]
             checked.append(path)
             if found:
                 alerts.extend(found)

@@ -76,6 +76,13 @@ def _parser() -> argparse.ArgumentParser:
         help="name (and so format and guide) for copy read from stdin",
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes to lint with (default: one per core for more than 20 files, else 1)",
+    )
 
     fix = commands.add_parser("fix", help="apply the fixes alerts carry, safely")
     fix.add_argument("paths", nargs="+", metavar="PATH")
