@@ -147,11 +147,7 @@ class Linter:
             span = document.lines.span(finding.start, finding.end)
         else:
             span = document.source_span(finding.start, finding.end)
-        block = (
-            None
-            if finding.in_source
-            else next((b for b in document.blocks if b.start <= finding.start < b.end), None)
-        )
+        block = None if finding.in_source else document.block_at(finding.start)
         return Alert(
             path=document.path,
             rule=rule.id,

@@ -114,6 +114,7 @@ class Rule(ABC):
         self.scope = spec.scope or self.default_scope
         self.message = spec.message or self.default_message
         self.problems = problems
+        self._exceptions: list[re.Pattern[str]] | None = None
 
     @property
     def id(self) -> str:
@@ -176,6 +177,12 @@ class Rule(ABC):
             return None
 
     def exceptions(self) -> list[re.Pattern[str]]:
+        """The rule's exceptions, compiled once (rules run on every document)."""
+        if self._exceptions is None:
+            self._exceptions = self._compile_exceptions()
+        return self._exceptions
+
+    def _compile_exceptions(self) -> list[re.Pattern[str]]:
         flags = re.IGNORECASE if self.option("ignorecase") else 0
         out = []
         for text in self.option("exceptions", []) or []:

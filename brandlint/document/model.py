@@ -217,6 +217,13 @@ class Document:
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
 
+    def block_at(self, offset: int) -> Block | None:
+        """The block holding copy offset `offset` (blocks are in copy order)."""
+        index = bisect.bisect_right(self.blocks, offset, key=lambda b: b.start) - 1
+        if index >= 0 and offset < self.blocks[index].end:
+            return self.blocks[index]
+        return None
+
     def source_span(self, start: int, end: int) -> Span:
         """The source span of copy[start:end]."""
         source_start, source_end = self.position_map.to_source(start, end)
