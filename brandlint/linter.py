@@ -151,7 +151,7 @@ class Linter:
         return Alert(
             path=document.path,
             rule=rule.id,
-            level=rule.spec.level,
+            level=finding.level or rule.spec.level,
             message=finding.message,
             span=span,
             match=document.source[span.offset : span.end_offset],
@@ -161,8 +161,9 @@ class Linter:
             lang=document.lang or "",
             channel=document.channel or "",
             scope=block.scope if block else "",
-            fixable=not finding.in_source
-            and document.text[finding.start : finding.end]
+            fixable=bool(finding.replacements)
+            if finding.in_source
+            else document.text[finding.start : finding.end]
             == document.source[span.offset : span.end_offset],
         )
 

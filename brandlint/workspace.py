@@ -25,6 +25,7 @@ from brandlint.packs import default_guide_path
 from brandlint.stats import VoiceMetrics
 
 UNREADABLE = "brandlint.unreadable"
+ASSET_FORMATS = frozenset({"css", "svg"})
 CHANNEL_FOLDERS = {
     "web": "web",
     "email": "email",
@@ -82,13 +83,21 @@ class Workspace:
     # -- documents ----------------------------------------------------------------
     def prepare(self, document: Document, guide: Guide) -> Document:
         """Settle language and channel: the document's own words win, then the guide's
-        path globs, then the command line, then the guide default / folder names."""
+        path globs, then the command line, then the guide default / folder names.
+
+        A stylesheet or an SVG is an asset, not a piece of copy for a channel: it gets no
+        channel, so piece rules (an email's "Unsubscribe", a web page's H1) leave it alone
+        while the palette and font rules still apply."""
         relative = relative_to_guide(document.path, guide.root)
         channel = (
-            document.meta.get("channel")
-            or _glob_value(relative, guide.channel_globs)
-            or self.settings.channel
-            or _channel_from_folders(document.path)
+            None
+            if document.format in ASSET_FORMATS
+            else (
+                document.meta.get("channel")
+                or _glob_value(relative, guide.channel_globs)
+                or self.settings.channel
+                or _channel_from_folders(document.path)
+            )
         )
         lang = (
             document.lang
@@ -133,7 +142,18 @@ class Workspace:
         self, paths: Sequence[str], also: Callable[[str], bool] = lambda name: False
     ) -> Iterator[str]:
         """Files to lint under `paths`: named files always, folders by supported type (and
-        files `also` accepts, such as an audit's CMS exports)."""
+        files `also` accepts, such as an audit's CMS exports). A named HTML file brings the
+        local stylesheets it links, so `check email.html` checks the CSS it is styled with
+        (a folder's own CSS files are found by type). Each file comes once."""
+        seen: set[str] = set()
+
+        def first_time(path: str) -> bool:
+            key = os.path.abspath(path)
+            if key in seen:
+                return False
+            seen.add(key)
+            return True
+
         for given in paths:
             if os.path.isdir(given):
                 ignore = self._ignore_spec(given)
@@ -141,11 +161,17 @@ class Workspace:
                     dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
                     for name in sorted(names):
                         full = os.path.join(folder, name)
-                        if (format_of(name) or also(name)) and not ignore(full):
+                        if (
+                            (format_of(name) or also(name))
+                            and not ignore(full)
+                            and first_time(full)
+                        ):
                             yield full
-            else:
-                if not self._ignore_spec(os.path.dirname(given) or ".")(given):
+            elif not self._ignore_spec(os.path.dirname(given) or ".")(given):
+                if first_time(given):
                     yield given
+                if format_of(given) == "html":
+                    yield from filter(first_time, linked_stylesheets(given))
 
     def _ignore_spec(self, root: str) -> Callable[[str], bool]:
         import pathspec
@@ -177,6 +203,19 @@ class Workspace:
     def lint_paths(self, paths: Sequence[str]) -> Iterator[tuple[str, list[Alert]]]:
         for path in self.files(paths):
             yield path, self.lint_file(path)
+
+
+def linked_stylesheets(path: str) -> list[str]:
+    """Local CSS files an HTML file links with `<link rel="stylesheet">` that exist."""
+    from brandlint.assets.image_files import resolve
+
+    try:
+        with open(path, "rb") as handle:
+            document = read_document(path, handle.read())
+    except (UnreadableFile, OSError):
+        return []  # reported when the file itself is linted
+    found = (resolve(path, href) for href in document.stylesheets)
+    return [str(p) for p in found if p is not None and format_of(str(p)) == "css"]
 
 
 def unreadable_alert(path: str, message: str) -> Alert:

@@ -16,6 +16,8 @@ FIX_ALL = "source.fixAll.brandlint"
 _COMMENTS = {
     "markdown": "<!-- brandlint-disable-next-line {rule} -->",
     "html": "<!-- brandlint-disable-next-line {rule} -->",
+    "svg": "<!-- brandlint-disable-next-line {rule} -->",
+    "css": "/* brandlint-disable-next-line {rule} */",
     "deck": "# brandlint-disable-next-line {rule}",
 }
 

@@ -31,7 +31,13 @@ from lsp.actions import FIX_ALL, disable_line, fix_all, hover_text, quick_fixes
 from lsp.diagnostics import alert_diagnostic, problem_diagnostic
 from lsp.positions import position_to_offset, span_to_range
 
-LANGUAGE_FORMATS = {"markdown": "markdown", "html": "html", "plaintext": "text"}
+LANGUAGE_FORMATS = {
+    "markdown": "markdown",
+    "html": "html",
+    "plaintext": "text",
+    "css": "css",
+    "svg": "svg",
+}
 
 
 @dataclass
@@ -98,7 +104,7 @@ class BrandlintServer(LanguageServer):
             self.publish_guide_problems(document)
             return None
         fmt = self.format_of(document)
-        if fmt not in ("markdown", "html", "text", "deck"):
+        if fmt not in ("markdown", "html", "text", "deck", "css", "svg"):
             return None
         version, source = document.version, document.source
         loop = asyncio.get_running_loop()

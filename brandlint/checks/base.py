@@ -13,12 +13,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from brandlint.alerts import Level
 from brandlint.errors import Problem
 from brandlint.guide.model import RuleSpec
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from brandlint.assets.css import Declaration
     from brandlint.document.model import Block, Document
     from brandlint.matching import Hit, PhraseIndex
 
@@ -31,8 +33,10 @@ class Finding:
     end: int
     message: str
     replacements: tuple[str, ...] = ()
-    # offsets into the source instead of the copy: for what has no copy (an image's tag)
+    # offsets into the source instead of the copy: for what has no copy (an image's tag, a
+    # colour in CSS); such a finding is fixable only when its rule offers replacements
     in_source: bool = False
+    level: Level | None = None  # None: the rule's level
 
 
 class BlockView:
@@ -76,6 +80,16 @@ class LintContext:
         self.has_lemmas = lemmas
         self.trained = trained  # a trained pipeline tagged and parsed the copy
         self.names = names  # exact-case names from the guide's terms (Kestrel Cloud, …)
+        self._declarations: list[Declaration] | None = None
+
+    @property
+    def declarations(self) -> list[Declaration]:
+        """The document's CSS declarations, parsed once for every asset rule."""
+        if self._declarations is None:
+            from brandlint.assets.css import declarations
+
+            self._declarations = declarations(self.document.styles)
+        return self._declarations
 
     def hits(self, rule: Rule) -> list[Hit]:
         return self._hits.get(id(rule), [])

@@ -49,6 +49,8 @@ class Images(Rule):
 
     def _missing(self, ctx: LintContext) -> Iterator[Finding]:
         for image in ctx.document.images:
+            if image.kind != "img":
+                continue  # a <picture> source: the <img> inside carries the alt text
             name = image.src.rsplit("/", 1)[-1] or "this image"
             if image.alt is None and not image.decorative:
                 yield Finding(

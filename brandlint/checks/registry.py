@@ -11,11 +11,14 @@ from brandlint.checks.contractions import Contractions
 from brandlint.checks.emoji_policy import EmojiPolicy
 from brandlint.checks.exclamation import Exclamation
 from brandlint.checks.existence import Existence
+from brandlint.checks.fonts import Fonts
 from brandlint.checks.hashtags import Hashtags
 from brandlint.checks.headings import Headings
+from brandlint.checks.image_specs import ImageSpecs
 from brandlint.checks.images import Images
 from brandlint.checks.length import Length
 from brandlint.checks.occurrence import Occurrence
+from brandlint.checks.palette import Palette
 from brandlint.checks.paragraph_length import ParagraphLength
 from brandlint.checks.passive import Passive
 from brandlint.checks.person import Person
@@ -56,6 +59,9 @@ KINDS: dict[str, type[Rule]] = {
         Required,
         # visual assets
         Images,
+        ImageSpecs,
+        Palette,
+        Fonts,
     )
 }
 

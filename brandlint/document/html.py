@@ -12,7 +12,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from brandlint.document.model import BlockDraft, ImageRef, LineIndex
+from brandlint.document.model import BlockDraft, ImageRef, LineIndex, StyleRef
 from brandlint.document.suppressions import SuppressionCollector
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
@@ -29,6 +29,9 @@ _BLOCK_SCOPES: dict[str, frozenset[str]] = {
     "title": frozenset({"title", "meta.title"}),
     "button": frozenset({"button"}),
     "summary": frozenset({"summary"}),
+    # SVG copy (an SVG file, whose `title` is already above)
+    "text": frozenset({"paragraph"}),
+    "desc": frozenset({"paragraph"}),
 }
 _CONTAINERS = {
     "div",
@@ -94,6 +97,17 @@ _VOID = {
     "wbr",
     "param",
 }
+# Attributes that carry a colour or a font, read as the CSS property they stand for.
+_PRESENTATION = {
+    "fill": "fill",
+    "stroke": "stroke",
+    "stop-color": "stop-color",
+    "flood-color": "flood-color",
+    "lighting-color": "lighting-color",
+    "color": "color",
+    "bgcolor": "background-color",
+    "font-family": "font-family",
+}
 _ATTRIBUTE = re.compile(r"""[\s/]([^\s/>="']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _WORDS = re.compile(r"\S+(?: \S+)*")
@@ -124,13 +138,37 @@ def _add_with_entities(draft: BlockDraft, raw: str, offset: int) -> None:
     draft.add(raw[position:], offset + position)
 
 
+def _style(raw: str, start: int, kind: str, prop: str = "", element: str = "") -> StyleRef:
+    """An attribute value as CSS: character references decoded (`&quot;Inter&quot;` is
+    `"Inter"` to CSS), with the shifts that map offsets back to the value as written."""
+    parts: list[str] = []
+    shifts: list[tuple[int, int]] = []
+    position = gained = length = 0
+    for ref in _ENTITY.finditer(raw):
+        decoded = html.unescape(ref.group())
+        parts += [raw[position : ref.start()], decoded]
+        length += ref.start() - position + len(decoded)
+        gained += len(ref.group()) - len(decoded)
+        shifts.append((length, gained))
+        position = ref.end()
+    parts.append(raw[position:])
+    return StyleRef("".join(parts), start, kind, prop, element, tuple(shifts))
+
+
 class HtmlCopy(HTMLParser):
     """Feeds on (part of) a source string and collects block drafts and comments."""
 
     def __init__(
-        self, fragment: str, base: int, comments: SuppressionCollector, base_line: int = 1
+        self,
+        fragment: str,
+        base: int,
+        comments: SuppressionCollector,
+        base_line: int = 1,
+        *,
+        svg: bool = False,
     ) -> None:
         super().__init__(convert_charrefs=False)
+        self.svg = svg  # an SVG file: its text is copy, not markup to skip
         self.fragment = fragment
         self.base = base
         self.base_line = base_line
@@ -138,6 +176,9 @@ class HtmlCopy(HTMLParser):
         self.lines = LineIndex(fragment)
         self.drafts: list[BlockDraft] = []
         self.images: list[ImageRef] = []
+        self.styles: list[StyleRef] = []
+        self.stylesheets: list[str] = []
+        self._style_from: int | None = None
         self.lang: str | None = None
         self.meta: dict[str, str] = {}
         self._skip: list[str] = []
@@ -193,37 +234,24 @@ class HtmlCopy(HTMLParser):
         self._start(tag, attrs, closed=True)
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> None:
+        values = self._attribute_positions()
+        named = {name: value for name, value in attrs}
+        self._collect_styles(tag, named, values, closed)
         if self._skip:
             if tag == self._skip[-1] and not closed:
                 self._skip.append(tag)
             return
-        if tag in _NOT_COPY and not closed:
+        if tag in _NOT_COPY and not closed and not (self.svg and tag == "svg"):
             self._skip.append(tag)
             return
-        values = self._attribute_positions()
-        named = {name: value for name, value in attrs}
         if tag == "html" and named.get("lang"):
             self.lang = named["lang"]
         if tag == "meta" and (named.get("name") or "").lower() == "description":
             self.meta["description"] = named.get("content") or ""
             if "content" in values:
                 self._attribute_block("meta.description", values["content"])
-        if tag == "img":
-            start = self.base + self._offset()
-            raw = self.get_starttag_text() or ""
-            role = (named.get("role") or "").lower()
-            self.images.append(
-                ImageRef(
-                    src=named.get("src") or "",
-                    alt=named.get("alt"),
-                    start=start,
-                    end=start + len(raw),
-                    width=named.get("width"),
-                    height=named.get("height"),
-                    decorative=role in ("presentation", "none")
-                    or (named.get("aria-hidden") or "").lower() == "true",
-                )
-            )
+        if tag == "img" or (tag == "source" and "picture" in self._stack):
+            self.images.append(self._image(tag, named))
         if "alt" in values and tag in ("img", "area", "input"):
             self._attribute_block("alt", values["alt"])
         if "title" in values:
@@ -239,6 +267,49 @@ class HtmlCopy(HTMLParser):
         if tag not in _VOID and not closed:
             self._stack.append(tag)
 
+    def _image(self, tag: str, named: dict[str, str | None]) -> ImageRef:
+        start = self.base + self._offset()
+        raw = self.get_starttag_text() or ""
+        role = (named.get("role") or "").lower()
+        src = named.get("src") or (named.get("srcset") or "").split(" ", 1)[0].rstrip(",")
+        return ImageRef(
+            src=src,
+            alt=named.get("alt"),
+            start=start,
+            end=start + len(raw),
+            width=named.get("width"),
+            height=named.get("height"),
+            decorative=role in ("presentation", "none")
+            or (named.get("aria-hidden") or "").lower() == "true",
+            classes=tuple((named.get("class") or "").split()),
+            kind="img" if tag == "img" else "source",
+        )
+
+    def _collect_styles(
+        self,
+        tag: str,
+        named: dict[str, str | None],
+        values: dict[str, tuple[str, int]],
+        closed: bool,
+    ) -> None:
+        """Record the CSS this tag carries or opens, and the stylesheet it links."""
+        element = tag + "".join(f".{c}" for c in (named.get("class") or "").split())
+        if "style" in values:
+            raw, start = values["style"]
+            self.styles.append(_style(raw, self.base + start, "declarations", element=element))
+        for attribute, prop in _PRESENTATION.items():
+            if attribute in values:
+                raw, start = values[attribute]
+                self.styles.append(_style(raw, self.base + start, "value", prop, element))
+        if tag == "font" and "face" in values:
+            raw, start = values["face"]
+            self.styles.append(_style(raw, self.base + start, "value", "font-family", element))
+        if tag == "style" and not closed:
+            self._style_from = self._offset() + len(self.get_starttag_text() or "")
+        rel = (named.get("rel") or "").lower().split()
+        if tag == "link" and "stylesheet" in rel and named.get("href"):
+            self.stylesheets.append(str(named["href"]))
+
     def _attribute_positions(self) -> dict[str, tuple[str, int]]:
         raw = self.get_starttag_text() or ""
         start = self._offset()
@@ -251,6 +322,10 @@ class HtmlCopy(HTMLParser):
         return found
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "style" and self._style_from is not None:
+            start, end = self._style_from, self._offset()
+            self.styles.append(StyleRef(self.fragment[start:end], self.base + start, "sheet"))
+            self._style_from = None
         if self._skip:
             if tag == self._skip[-1]:
                 self._skip.pop()

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from brandlint.document.html import HtmlCopy
-from brandlint.document.model import BlockDraft, ImageRef, LineIndex
+from brandlint.document.model import BlockDraft, ImageRef, LineIndex, StyleRef
 from brandlint.document.suppressions import SuppressionCollector
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ class _Walker:
         self.lines = LineIndex(source)
         self.drafts: list[BlockDraft] = []
         self.images: list[ImageRef] = []
+        self.styles: list[StyleRef] = []
         self.comments = comments
         self.cursor = 0
 
@@ -87,6 +88,7 @@ class _Walker:
     def html(self, fragment: str, offset: int, line: int, *, text: bool) -> None:
         copy = HtmlCopy(fragment, offset, self.comments, base_line=line).parse()
         self.images.extend(copy.images)
+        self.styles.extend(copy.styles)
         self.drafts.extend(d for d in copy.drafts if text or d.scopes & {"alt", "title"})
 
     def find(self, needle: str, limit: int | None = None) -> int:
@@ -202,8 +204,9 @@ class _Walker:
 
 def markdown_drafts(
     source: str, comments: SuppressionCollector
-) -> tuple[list[BlockDraft], list[ImageRef]]:
-    """Block drafts and images of a Markdown source (front matter already blanked out)."""
+) -> tuple[list[BlockDraft], list[ImageRef], list[StyleRef]]:
+    """Block drafts, images and the CSS of embedded HTML, of a Markdown source (front
+    matter already blanked out)."""
     walker = _Walker(source, comments)
     walker.walk(_parser().parse(source))
-    return walker.drafts, walker.images
+    return walker.drafts, walker.images, walker.styles

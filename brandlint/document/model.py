@@ -183,6 +183,35 @@ class ImageRef:
     width: str | None = None
     height: str | None = None
     decorative: bool = False  # role="presentation"/"none" or aria-hidden="true"
+    classes: tuple[str, ...] = ()
+    kind: str = "img"  # or "source": a `<picture>` alternative, which carries no alt text
+
+
+@dataclass(frozen=True)
+class StyleRef:
+    """CSS found in the source, kept raw with its offset so colours and fonts inside it
+    can be reported (and snapped) at their exact place.
+
+    `kind` says how to read `text`: a whole stylesheet (`<style>`, a .css file), a
+    declaration list (a `style` attribute), or one property's value (a presentation
+    attribute such as SVG `fill="…"`, HTML `bgcolor="…"`, `<font face="…">`, which stands
+    for `property`). `element` names the element it styles (`blockquote.pull`) so a rule
+    can tell what the style is for.
+    """
+
+    text: str
+    start: int
+    kind: str  # "sheet" | "declarations" | "value"
+    property: str = ""
+    element: str = ""
+    # (index in `text`, source characters gained before it): after each decoded character
+    # reference (`&quot;` read as `"`), so offsets map back to the attribute as written
+    shifts: tuple[tuple[int, int], ...] = ()
+
+    def source_offset(self, index: int) -> int:
+        """The source offset of text[index] (or of the end, for index == len(text))."""
+        at = bisect.bisect_right(self.shifts, (index, float("inf"))) - 1
+        return self.start + index + (self.shifts[at][1] if at >= 0 else 0)
 
 
 @dataclass(frozen=True)
@@ -213,6 +242,8 @@ class Document:
     suppressions: tuple[Suppression, ...] = ()
     notices: tuple[Notice, ...] = ()
     images: tuple[ImageRef, ...] = ()
+    styles: tuple[StyleRef, ...] = ()
+    stylesheets: tuple[str, ...] = ()  # hrefs of `<link rel="stylesheet">`, as written
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
@@ -241,6 +272,8 @@ def assemble(
     suppressions: Iterable[Suppression] = (),
     notices: Iterable[Notice] = (),
     images: Iterable[ImageRef] = (),
+    styles: Iterable[StyleRef] = (),
+    stylesheets: Iterable[str] = (),
 ) -> Document:
     """Join block drafts into one document text with its position map."""
     parts: list[str] = []
@@ -275,4 +308,6 @@ def assemble(
         suppressions=tuple(suppressions),
         notices=tuple(notices),
         images=tuple(images),
+        styles=tuple(styles),
+        stylesheets=tuple(stylesheets),
     )

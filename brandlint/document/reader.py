@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 
+from brandlint.document.css import stylesheet
 from brandlint.document.deck import DeckCopy
 from brandlint.document.front_matter import split_front_matter
 from brandlint.document.html import HtmlCopy
 from brandlint.document.markdown import markdown_drafts
-from brandlint.document.model import Document, ImageRef, assemble
+from brandlint.document.model import Document, ImageRef, StyleRef, assemble
 from brandlint.document.plain import plain_blocks
 from brandlint.document.suppressions import SuppressionCollector
 
@@ -28,6 +29,8 @@ FORMATS = {
     ".xhtml": "html",
     ".txt": "text",
     ".text": "text",
+    ".css": "css",
+    ".svg": "svg",
 }
 
 
@@ -80,17 +83,26 @@ def parse_document(path: str, source: str, format: str | None = None) -> Documen
             suppressions=comments.finish(),
             notices=deck.notices,
         )
+    if kind == "css":
+        comments = SuppressionCollector()
+        sheet = stylesheet(source, comments)
+        return assemble(
+            path, source, [], format="css", suppressions=comments.finish(), styles=[sheet]
+        )
     front = split_front_matter(source)
     # Blank the front matter out, keeping line breaks, so parsers see true line numbers.
     body = "".join(c if c == "\n" else " " for c in source[: front.end]) + source[front.end :]
     comments = SuppressionCollector()
     lang = front.meta.get("lang")
     images: list[ImageRef] = []
+    styles: list[StyleRef] = []
+    stylesheets: list[str] = []
     if kind == "markdown":
-        drafts, images = markdown_drafts(body, comments)
-    elif kind == "html":
-        copy = HtmlCopy(body, 0, comments).parse()
+        drafts, images, styles = markdown_drafts(body, comments)
+    elif kind in ("html", "svg"):
+        copy = HtmlCopy(body, 0, comments, svg=kind == "svg").parse()
         drafts, images = copy.drafts, copy.images
+        styles, stylesheets = copy.styles, copy.stylesheets
         lang = lang or copy.lang
         front.meta = {**copy.meta, **front.meta}
     else:
@@ -105,6 +117,8 @@ def parse_document(path: str, source: str, format: str | None = None) -> Documen
         suppressions=comments.finish(),
         notices=front.notices,
         images=images,
+        styles=styles,
+        stylesheets=stylesheets,
     )
 
 

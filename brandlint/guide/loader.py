@@ -151,7 +151,7 @@ class _Loader:
                 for spec in self._extend(doc, index, str(item), path.parent):
                     by_id[spec.id] = spec
             name = str(doc.data.get("name", "guide"))
-            for spec in self._terms(doc, name) + self._groups(doc, name):
+            for spec in self._terms(doc, name) + self._groups(doc, name) + self._assets(doc, name):
                 by_id[spec.id] = spec
             return self._override(doc, list(by_id.values())), doc
         finally:
@@ -249,6 +249,41 @@ class _Loader:
             data.setdefault("ignorecase", True)
             spec = spec_from_mapping(
                 doc, at, data, rule_id, "consistency", self.problems, doc.path, warn_unknown=False
+            )
+            if spec is not None:
+                specs.append(spec)
+        return specs
+
+    def _assets(self, doc: LocatedYaml, name: str) -> list[RuleSpec]:
+        """`assets:` as rules: `NAME.palette`, `NAME.fonts`, `NAME.logos`, and one
+        `NAME.images.PURPOSE` per image purpose; `rules:` can then tune them like any rule."""
+        assets = doc.data.get("assets")
+        if not isinstance(assets, dict):
+            return []
+        wanted: list[tuple[tuple[str | int, ...], str, str, dict[str, Any]]] = []
+        if isinstance(assets.get("palette"), dict):
+            data = {"palette": assets["palette"], "level": "warning"}
+            if "near" in assets:
+                data["near"] = assets["near"]
+            wanted.append((("assets",), f"{name}.palette", "palette", data))
+        if isinstance(assets.get("fonts"), dict):
+            data = {"level": "error", **assets["fonts"]}
+            wanted.append((("assets", "fonts"), f"{name}.fonts", "fonts", data))
+        purposes: list[tuple[tuple[str | int, ...], str, str, Any]] = [
+            (("assets", "logos"), f"{name}.logos", "logo", assets.get("logos"))
+        ]
+        for purpose, entry in (assets.get("images") or {}).items():
+            purposes.append(
+                (("assets", "images", purpose), f"{name}.images.{slug(purpose)}", purpose, entry)
+            )
+        for at, rule_id, purpose, entry in purposes:
+            if isinstance(entry, dict):
+                data = {"level": "error" if purpose == "logo" else "warning", **entry}
+                wanted.append((at, rule_id, "image_specs", {"purpose": purpose, **data}))
+        specs = []
+        for at, rule_id, kind, data in wanted:
+            spec = spec_from_mapping(
+                doc, at, data, rule_id, kind, self.problems, doc.path, warn_unknown=False
             )
             if spec is not None:
                 specs.append(spec)

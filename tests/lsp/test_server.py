@@ -293,3 +293,43 @@ async def test_settings_from_workspace_configuration(configured_client: Language
     await wait_for(
         configured_client, uri, lambda found: [d.code for d in found] == ["t.terms.kestrel-cloud"]
     )
+
+
+async def test_css_and_html_show_palette_alerts_with_snap_quick_fixes(client: LanguageClient):
+    brand = folder() / "brand"  # its own guide, nearest to the files below
+    brand.mkdir(exist_ok=True)
+    guide = GUIDE + 'assets:\n  palette: {Kestrel Blue: "#0B5FFF", Ink: "#101820"}\n'
+    (brand / "brandlint.yaml").write_text(guide, encoding="utf-8")
+    try:
+        sheet = "/* 🎨 brand */ a { color: rgb(10, 94, 255); background: tomato }\n"
+        uri, diagnostics = await open_and_wait(client, "brand/site.css", sheet, "css")
+        assert [(d.code, span(d), d.severity) for d in diagnostics] == [
+            ("t.palette", (0, 26, 0, 42), types.DiagnosticSeverity.Warning),  # 🎨 is 2 units
+            ("t.palette", (0, 56, 0, 62), types.DiagnosticSeverity.Error),
+        ]
+        actions = await client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=diagnostics[0].range,
+                context=types.CodeActionContext(diagnostics=[diagnostics[0]]),
+            )
+        )
+        assert [a.title for a in actions][:2] == [
+            "Replace with 'rgb(11, 95, 255)' (t.palette)",
+            "Disable t.palette on this line",
+        ]
+        assert apply(sheet, actions[0].edit.changes[uri]) == (
+            "/* 🎨 brand */ a { color: rgb(11, 95, 255); background: tomato }\n"
+        )
+        assert apply(sheet, actions[1].edit.changes[uri]) == (
+            "/* brandlint-disable-next-line t.palette */\n" + sheet
+        )
+        page = '<p style="color: #0B5FFE">🎉 We leverage it.</p>\n'
+        uri, diagnostics = await open_and_wait(client, "brand/mail.html", page, "html")
+        assert [(d.code, span(d), d.data["replacements"]) for d in diagnostics] == [
+            ("t.palette", (0, 17, 0, 24), ["#0B5FFF"]),
+            ("t.terms.leverage", (0, 32, 0, 40), ["use"]),
+        ]
+    finally:
+        (brand / "brandlint.yaml").unlink()
+        brand.rmdir()

@@ -1,0 +1,1 @@
+"""Reading the visual side of copy: CSS declarations, colours, font stacks, image files."""

@@ -1,0 +1,131 @@
+"""CSS declarations with exact source positions, read with tinycss2.
+
+Every `StyleRef` of a document (a stylesheet, a `style` attribute, a presentation
+attribute) becomes a flat list of declarations: the property, its value tokens, and what it
+styles (the rule's selectors, or the element an attribute sits on). tinycss2 reports the line
+and column of each token within the text it parsed; `Declaration.offset` turns them into
+offsets in the document's source, so colour and font rules can point at (and replace)
+exactly one token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from brandlint.document.model import LineIndex, StyleRef
+
+# At-rules whose block holds rules (or declarations) that style the page.
+_GROUPING = {"media", "supports", "layer", "container", "document", "scope", "starting-style"}
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """`property: value` found in the source, with what it applies to."""
+
+    property: str
+    value: Sequence[Any]  # tinycss2 component values
+    context: str  # the selectors (`blockquote, .quote`) or the element (`td.hero`)
+    at_rule: str  # the innermost at-rule around it (`font-face`, `media`), or ""
+    ref: StyleRef
+    lines: LineIndex  # line starts of `ref.text`
+
+    def index(self, token: Any) -> int:
+        """Where a token of this declaration starts in `ref.text`."""
+        return self.lines.offset(token.source_line, token.source_column)
+
+    def end_index(self, token: Any) -> int:
+        """Where it ends in `ref.text` (a function: past its closing parenthesis)."""
+        return token_end(self.ref.text, self.index(token), token)
+
+    def offset(self, token: Any) -> int:
+        """The source offset of a token."""
+        return self.ref.source_offset(self.index(token))
+
+    def end(self, token: Any) -> int:
+        """The source offset just past a token."""
+        return self.ref.source_offset(self.end_index(token))
+
+    def text(self, first: Any, last: Any | None = None) -> str:
+        """The CSS from `first` to the end of `last` (default: `first` alone)."""
+        return self.ref.text[self.index(first) : self.end_index(last or first)]
+
+
+def token_end(text: str, start: int, token: Any) -> int:
+    """Where `token`, starting at text[start], ends in `text`."""
+    import tinycss2
+
+    written = tinycss2.serialize([token])
+    if text.startswith(written, start):
+        return start + len(written)
+    if token.type in ("function", "() block", "[] block", "{} block"):
+        return _closing(text, start)
+    if token.type == "hash":
+        return start + 1 + len(token.value)
+    if token.type == "ident":
+        return start + len(token.value)
+    return start + len(written)
+
+
+def _closing(text: str, start: int) -> int:
+    """Past the bracket that closes the first one opened at or after `start`."""
+    depth = 0
+    quote = ""
+    index = start
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return len(text)
+
+
+def declarations(styles: Iterable[StyleRef]) -> list[Declaration]:
+    """Every declaration in `styles`, in source order."""
+    import tinycss2
+
+    out: list[Declaration] = []
+    for ref in styles:
+        lines = LineIndex(ref.text)
+        if ref.kind == "value":
+            value = tinycss2.parse_component_value_list(ref.text)
+            out.append(Declaration(ref.property, value, ref.element, "", ref, lines))
+        elif ref.kind == "declarations":
+            nodes = tinycss2.parse_declaration_list(ref.text, True, True)
+            out.extend(_walk(nodes, ref.element, "", ref, lines))
+        else:
+            nodes = tinycss2.parse_stylesheet(ref.text, True, True)
+            out.extend(_walk(nodes, "", "", ref, lines))
+    return out
+
+
+def _walk(
+    nodes: Iterable[Any], context: str, at_rule: str, ref: StyleRef, lines: LineIndex
+) -> Iterator[Declaration]:
+    import tinycss2
+
+    for node in nodes:
+        if node.type == "declaration":
+            yield Declaration(node.lower_name, node.value, context, at_rule, ref, lines)
+        elif node.type == "qualified-rule" and node.content is not None:
+            selector = tinycss2.serialize(node.prelude).strip()
+            inner = f"{context} {selector}".strip() if context else selector
+            children = tinycss2.parse_blocks_contents(node.content, True, True)
+            yield from _walk(children, inner, at_rule, ref, lines)
+        elif node.type == "at-rule" and node.content is not None:
+            name = node.lower_at_keyword
+            if name in _GROUPING or name in ("font-face", "page") or name.endswith("keyframes"):
+                children = tinycss2.parse_blocks_contents(node.content, True, True)
+                yield from _walk(children, context, name, ref, lines)

@@ -1,0 +1,81 @@
+"""`palette`: every colour in CSS, inline styles and SVG comes from the brand palette.
+
+A colour equal to a palette colour in any syntax (`#0B5FFF`, `rgb(11 95 255)`, the same
+at 50 % alpha) passes. Others are measured against each palette colour in CIEDE2000: up to
+`near` (ΔE00, default 10) it is a near miss at the rule's level, named after the nearest
+palette colour, with a fix that snaps it there in the syntax it was written in; beyond that
+it is a different colour altogether, reported at `far_level` (default error) and not fixed,
+because which brand colour it should be is a design decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from brandlint.alerts import Level
+from brandlint.checks.base import Finding, LintContext, Rule
+from brandlint.errors import Problem
+from brandlint.guide.model import RuleSpec
+
+if TYPE_CHECKING:
+    from brandlint.assets.colors import ColorUse
+
+DEFAULT_NEAR = 10.0
+
+
+class Palette(Rule):
+    kind = "palette"
+    keys = frozenset({"palette", "near", "far_level"})
+
+    def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
+        from brandlint.assets.colors import Palette as Swatches
+
+        super().__init__(spec, problems)
+        colors = self.option("palette") or {}
+        self.swatches = Swatches(colors if isinstance(colors, dict) else {})
+        for name in self.swatches.invalid:
+            problems.append(
+                spec.problem(
+                    ("palette", name),
+                    f"'{colors[name]}' is not a CSS colour; write it as #rrggbb or rgb(r g b)",
+                )
+            )
+        self.near = float(self.option("near", DEFAULT_NEAR))
+        self.far_level = Level.parse(str(self.option("far_level", "error")))
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        from brandlint.assets.colors import colors_in, snapped
+
+        if not self.swatches.swatches:
+            return
+        listing = ", ".join(f"{s.name} {s.value}" for s in self.swatches.swatches)
+        for declaration in ctx.declarations:
+            for use in colors_in(declaration):
+                if self.swatches.exact(use.color):
+                    continue
+                swatch, distance = self.swatches.nearest(use.color)
+                if distance <= self.near:
+                    yield Finding(
+                        use.start,
+                        use.end,
+                        f"Colour {use.text} is not in the palette: it is ΔE {distance:.1f} "
+                        f"from {swatch.name} ({swatch.value}); use {swatch.name}.",
+                        (snapped(use, swatch),) if self._as_written(ctx, use) else (),
+                        in_source=True,
+                    )
+                else:
+                    yield Finding(
+                        use.start,
+                        use.end,
+                        f"Colour {use.text} is not a brand colour (nearest is {swatch.name}, "
+                        f"ΔE {distance:.1f}); the palette is {listing}.",
+                        in_source=True,
+                        level=self.far_level,
+                    )
+
+    @staticmethod
+    def _as_written(ctx: LintContext, use: ColorUse) -> bool:
+        """A snap may replace the colour only where the source spells it as CSS does (not
+        through character references in an attribute)."""
+        return ctx.document.source[use.start : use.end] == use.text
