@@ -193,3 +193,81 @@ def test_print_flyer_may_carry_emoji_but_not_web_phrases(kestrel):
     assert all_rows(kestrel, "print/store-flyer.md") == [
         ("kestrel.terms.click-here", 3, 49, 3, 59, "Click here", ()),
     ]
+
+
+def assets(kestrel, relative):
+    return [
+        (*row(a), a.level.name)
+        for a in kestrel.lint_file(CONTENT / relative)
+        if a.rule.startswith(
+            ("kestrel.palette", "kestrel.fonts", "kestrel.logos", "kestrel.images")
+        )
+        or a.rule == "brandlint.assets.alt-text"
+    ]
+
+
+def test_email_template_breaks_every_asset_rule_of_section_4(kestrel):
+    logo = '<img src="images/kestrel-logo.png" alt="Kestrel" width="100">'
+    hero = (
+        '<img src="images/spring-hero.png" class="hero" '
+        'alt="Tulips on a shop counter beside a card reader">'
+    )
+    broken = '<img src="images/store-hero.jpg" alt="A Kestrel store front in the morning">'
+    assert assets(kestrel, "email/spring-newsletter.html") == [
+        ("kestrel.palette", 7, 33, 7, 40, "#0B5FFE", ("#0B5FFF",), "WARNING"),
+        ("kestrel.palette", 8, 20, 8, 26, "tomato", (), "ERROR"),
+        ("kestrel.fonts", 9, 23, 9, 39, '"Helvetica Neue"', ('"Inter"',), "ERROR"),
+        ("kestrel.logos", 15, 7, 15, 68, logo, (), "ERROR"),
+        ("kestrel.images.hero", 18, 7, 18, 106, hero, (), "WARNING"),
+        ("kestrel.images.hero", 20, 7, 20, 83, broken, (), "WARNING"),
+        ("kestrel.palette", 23, 22, 23, 26, "#000", ("#101820",), "WARNING"),
+        ("kestrel.fonts", 26, 30, 26, 37, "Georgia", ("Inter",), "ERROR"),
+        (
+            "brandlint.assets.alt-text",
+            29,
+            39,
+            29,
+            72,
+            "Image of the Kestrel support team",
+            ("The Kestrel support team",),
+            "ERROR",
+        ),
+        ("kestrel.fonts", 32, 25, 32, 38, "Comic Sans MS", ("Inter",), "ERROR"),
+        ("kestrel.palette", 32, 47, 32, 54, "#1A66FF", ("#0B5FFF",), "WARNING"),
+    ]
+    messages = {
+        a.rule: a.message for a in kestrel.lint_file(CONTENT / "email/spring-newsletter.html")
+    }
+    assert messages["kestrel.logos"] == (
+        "Logo 'kestrel-logo.png' is a PNG; the guide allows SVG only; use kestrel-logo.svg. "
+        "Logo 'kestrel-logo.png' is 100 px wide (from its width and the file); never show it "
+        "narrower than 120 px."
+    )
+    # alt text is copy: the guide's terms apply to it
+    assert [
+        row(a)
+        for a in kestrel.lint_file(CONTENT / "email/spring-newsletter.html")
+        if a.rule == "kestrel.terms.sign-in"
+    ] == [("kestrel.terms.sign-in", 19, 92, 19, 98, "log in", ("sign in",))]
+
+
+def test_stylesheet_and_svgs_of_the_email(kestrel):
+    assert assets(kestrel, "email/styles/newsletter.css") == [
+        ("kestrel.palette", 14, 15, 14, 32, "hsl(220 100% 52%)", ("#0B5FFF",), "WARNING"),
+        ("kestrel.fonts", 18, 18, 18, 25, "Verdana", ("Inter",), "ERROR"),
+        ("kestrel.palette", 19, 10, 19, 14, "#333", (), "ERROR"),
+        ("kestrel.palette", 28, 47, 28, 54, "#FF6A00", (), "ERROR"),
+    ]
+    assert assets(kestrel, "email/images/spring-badge.svg") == [
+        ("kestrel.palette", 3, 43, 3, 50, "#0C5FFF", ("#0B5FFF",), "WARNING"),
+        ("kestrel.fonts", 4, 59, 4, 70, "Arial Black", ("Inter",), "ERROR"),
+    ]
+    # the real logo is on-brand, and as an asset it is no email piece (no "Unsubscribe")
+    assert kestrel.lint_file(CONTENT / "email/kestrel-logo.svg") == []
+
+
+def test_social_images_are_checked_against_both_sizes(kestrel):
+    square = "![Three shelves of summer hats in a Kestrel store](images/summer-square.png)"
+    assert assets(kestrel, "social/summer-teaser.md") == [
+        ("kestrel.images.social", 5, 1, 5, 77, square, (), "WARNING"),
+    ]

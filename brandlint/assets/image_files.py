@@ -8,9 +8,12 @@ element's `width`/`height`, or its `viewBox`.
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 _EXTENSIONS = {"jpeg": "jpg", "jpe": "jpg", "tif": "tiff", "svgz": "svg"}
@@ -46,13 +49,47 @@ def file_name(src: str) -> str:
     return unquote(urlsplit(src).path.rsplit("/", 1)[-1])
 
 
-def resolve(document_path: str, src: str) -> Path | None:
-    """The local file `src` names relative to the document, when there is one."""
+def local_path(document_path: str, src: str) -> Path | None:
+    """The path `src` names beside the document (None for remote and data URLs)."""
     parts = urlsplit(src)
     if parts.scheme or parts.netloc or not parts.path or src.startswith("data:"):
         return None
-    candidate = Path(document_path).parent / unquote(parts.path.lstrip("/"))
-    return candidate if candidate.is_file() else None
+    return Path(document_path).parent / unquote(parts.path.lstrip("/"))
+
+
+def resolve(document_path: str, src: str) -> Path | None:
+    """The local file `src` names relative to the document, when there is one."""
+    candidate = local_path(document_path, src)
+    return candidate if candidate is not None and candidate.is_file() else None
+
+
+def file_stamps(document_path: str, sources: Iterable[str]) -> list[list[Any]]:
+    """[path, size, mtime_ns] of each local file referenced (size None: missing), so a
+    cached result can tell that an image it judged has changed since."""
+    stamps: list[list[Any]] = []
+    for src in sources:
+        path = local_path(document_path, src)
+        if path is not None:
+            try:
+                stat = path.stat()
+                stamps.append([str(path), stat.st_size, stat.st_mtime_ns])
+            except OSError:
+                stamps.append([str(path), None, None])
+    return stamps
+
+
+def stamps_current(stamps: Iterable[Sequence[Any]]) -> bool:
+    """Whether every file stamp still matches the file system."""
+    for path, size, mtime in stamps:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            if size is not None:
+                return False
+            continue
+        if size is None or (stat.st_size, stat.st_mtime_ns) != (size, mtime):
+            return False
+    return True
 
 
 def pixels(value: str | None) -> float | None:

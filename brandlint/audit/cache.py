@@ -1,8 +1,9 @@
 """The audit's result cache: a result is reused when the piece and its guide are unchanged.
 
 The key hashes the brandlint version, the guide (its file and every rule file it loads),
-the piece's path and its bytes, and the channel and language it was given. A rerun of an
-unchanged corpus reads results instead of linting.
+the piece's path and its bytes, and the channel and language it was given. A result also
+records the size and time of the image files it judged (see `audit.run`), which must still
+match. A rerun of an unchanged corpus reads results instead of linting.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from brandlint.assets.image_files import stamps_current
 from brandlint.audit import worker
 from brandlint.audit.cache import ResultCache, guide_fingerprint
 from brandlint.audit.items import Item, export_items, is_export
@@ -63,7 +64,7 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> dict[s
             continue
         key = cache.key(fingerprints[guide_path], item.path, content, item.channel, item.lang)
         cached = cache.get(key)
-        if cached is not None:
+        if cached is not None and stamps_current(cached.get("depends") or []):
             results[index] = cached
         else:
             todo.append((index, item, key))

@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from brandlint.assets.image_files import file_stamps
 from brandlint.audit.items import Item
 from brandlint.document.reader import UnreadableFile, parse_document, read_document
 from brandlint.parallel import workspace_for
 from brandlint.reporters.json_report import alert_record
-from brandlint.workspace import Settings
+from brandlint.workspace import ASSET_FORMATS, Settings
 
 
 def audit_item(settings: Settings, item: Item) -> dict[str, Any]:
@@ -34,9 +35,12 @@ def audit_item(settings: Settings, item: Item) -> dict[str, Any]:
     alerts, forms = linter.lint_with_forms(document)
     return {
         **base,
-        "channel": document.channel or "",
+        # stylesheets and graphics have no channel; the report groups them as assets
+        "channel": document.channel or ("(assets)" if document.format in ASSET_FORMATS else ""),
         "lang": document.lang or "",
         "words": len(document.text.split()),
         "alerts": [alert_record(a) for a in alerts],
         "forms": {rule: dict(counts) for rule, counts in forms.items()},
+        # image files judged by size: a cached result is stale once one of them changes
+        "depends": file_stamps(item.location, [i.src for i in document.images]),
     }

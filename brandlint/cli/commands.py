@@ -152,7 +152,7 @@ def fix(args: argparse.Namespace) -> int:
             print(f"{path}: changed on disk while brandlint worked; left alone", file=sys.stderr)
             continue
         print(f"{path}: {len(edits)} fix{'es' if len(edits) != 1 else ''} applied")
-    print(f"{remaining} alert{'s' if remaining != 1 else ''} remain", file=sys.stderr)
+    print(f"{remaining} {'alert remains' if remaining == 1 else 'alerts remain'}", file=sys.stderr)
     return EXIT_ALERTS if failing else EXIT_CLEAN
 
 

@@ -98,6 +98,27 @@ def test_cached_rerun_matches_and_skips_linting(corpus, monkeypatch):
     assert run_audit(options(corpus)) == first
 
 
+def test_a_cached_result_is_stale_once_an_image_it_judged_changes(tmp_path):
+    from PIL import Image
+
+    guide = "name: acme\nassets:\n  images:\n    hero: {files: ['*hero*'], sizes: [{width: 600}]}\n"
+    (tmp_path / "brandlint.yaml").write_text(guide)
+    (tmp_path / "mail.md").write_text("Spring is here.\n\n![Tulips](hero.png)\n")
+    Image.new("RGB", (640, 300)).save(tmp_path / "hero.png")
+
+    def hero_alerts():
+        report = run_audit(options(tmp_path))
+        return [a["message"] for a in report["alerts"] if a["rule"] == "acme.images.hero"]
+
+    assert hero_alerts() == [
+        "Hero image 'hero.png' is 640×300 px (from the file); hero images are 600 px wide."
+    ]
+    Image.new("RGB", (600, 300)).save(tmp_path / "hero.png")  # the copy is unchanged
+    assert hero_alerts() == []
+    (tmp_path / "hero.png").unlink()
+    assert hero_alerts() == []  # a missing file has no size to judge
+
+
 def test_two_workers_give_the_same_result(corpus):
     assert run_audit(options(corpus, workers=2, cache=None)) == run_audit(
         options(corpus, cache=None)
