@@ -65,9 +65,12 @@ class Linter:
                 self._indexes[pipeline.requested] = index
             return index
 
-    def _context(self, document: Document) -> tuple[LintContext, LangPipeline]:
+    def _context(self, document: Document) -> tuple[LintContext, LangPipeline | None]:
         lang = normalize_lang(document.lang) or normalize_lang(self.guide.lang) or "en"
         document = replace(document, lang=lang)
+        if not document.blocks:
+            # no copy (a stylesheet, an empty page): nothing to tokenize, so no spaCy at all
+            return LintContext(document, [], {}, False, False, self.names), None
         pipeline = self.pipelines.get(lang)
         index = self._index(pipeline)
         texts = [document.block_text(b) for b in document.blocks]
@@ -179,7 +182,7 @@ class Linter:
             "",
         )
 
-    def _notices(self, document: Document, pipeline: LangPipeline) -> list[Alert]:
+    def _notices(self, document: Document, pipeline: LangPipeline | None) -> list[Alert]:
         out = []
         for notice in document.notices:
             span = document.lines.span(notice.source_start, notice.source_end)
@@ -193,7 +196,7 @@ class Linter:
                     document.source[span.offset : span.end_offset],
                 )
             )
-        if pipeline.problem:
+        if pipeline is not None and pipeline.problem:
             out.append(
                 Alert(
                     document.path,

@@ -146,15 +146,20 @@ class Palette:
             else:
                 self.swatches.append(Swatch(str(name), str(value), color))
         self._exact = {s.color.channels: s for s in self.swatches}
+        self._nearest: dict[tuple[int, int, int], tuple[Swatch, float]] = {}
 
     def exact(self, color: Rgb) -> Swatch | None:
         return self._exact.get(color.channels)
 
     def nearest(self, color: Rgb) -> tuple[Swatch, float]:
-        """The closest swatch and its ΔE00 (the palette must not be empty)."""
-        scored = [(delta_e(color, s.color), n, s) for n, s in enumerate(self.swatches)]
-        distance, _, swatch = min(scored)
-        return swatch, distance
+        """The closest swatch and its ΔE00 (the palette must not be empty). Remembered per
+        colour: a site repeats its few off-palette colours thousands of times."""
+        known = self._nearest.get(color.channels)
+        if known is None:
+            scored = [(delta_e(color, s.color), n, s) for n, s in enumerate(self.swatches)]
+            distance, _, swatch = min(scored)
+            known = self._nearest[color.channels] = (swatch, distance)
+        return known
 
 
 def snapped(use: ColorUse, swatch: Swatch) -> str:

@@ -53,19 +53,18 @@ class Declaration:
 
 
 def token_end(text: str, start: int, token: Any) -> int:
-    """Where `token`, starting at text[start], ends in `text`."""
+    """Where `token`, starting at text[start], ends in `text`. The common tokens are measured
+    directly; others by their serialization (which escapes can make differ from the source)."""
+    kind = token.type
+    if kind == "hash" and text.startswith(token.value, start + 1):
+        return start + 1 + len(token.value)
+    if kind == "ident" and text.startswith(token.value, start):
+        return start + len(token.value)
+    if kind in ("function", "() block", "[] block", "{} block"):
+        return _closing(text, start)
     import tinycss2
 
-    written = tinycss2.serialize([token])
-    if text.startswith(written, start):
-        return start + len(written)
-    if token.type in ("function", "() block", "[] block", "{} block"):
-        return _closing(text, start)
-    if token.type == "hash":
-        return start + 1 + len(token.value)
-    if token.type == "ident":
-        return start + len(token.value)
-    return start + len(written)
+    return start + len(tinycss2.serialize([token]))
 
 
 def _closing(text: str, start: int) -> int:
