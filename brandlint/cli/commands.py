@@ -318,6 +318,18 @@ terms:
 consistency:               # either spelling is fine, mixing them in one piece is not
   - [e-commerce, ecommerce]
 
+assets:                    # colours, fonts and images in HTML, CSS and SVG
+  palette:
+    Acme Blue: "#0B5FFF"
+    Ink: "#101820"
+    White: "#FFFFFF"
+  fonts:
+    families: [Inter]
+  logos:
+    files: ["*logo*"]
+    formats: [svg]
+    min_width: 120
+
 rules:                     # per-rule settings: off or a level, by id or glob
   brandlint.tone.passive: off
 """

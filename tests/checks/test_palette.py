@@ -140,3 +140,12 @@ def test_a_bad_palette_colour_is_a_guide_error_with_its_position(guide_file, tmp
 def test_suppression_comment_in_css(lint):
     sheet = "/* brandlint-disable-next-line acme.palette */\na { color: #111 }\nb { color: #111 }\n"
     assert [row(a)[1] for a in lint(sheet, name="x.css")] == [3]
+
+
+def test_a_misspelt_assets_key_is_named_with_its_place(guide_file, tmp_path):
+    path = guide_file('name: acme\nassets:\n  pallete:\n    Blue: "#0B5FFF"\n')
+    with pytest.raises(GuideError) as caught:
+        Workspace(Settings(guide=str(path))).lint_text("a {}", str(tmp_path / "a.css"))
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (3, 3)
+    assert "did you mean 'palette'" in problem.message

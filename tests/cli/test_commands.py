@@ -36,7 +36,8 @@ def test_init_writes_a_guide_that_loads_and_its_schema(tmp_path, capsys):
     target = tmp_path / "brandlint.yaml"
     assert main(["init", str(target)]) == 0
     assert main(["rules", "--guide", str(target)]) == 0
-    assert "acme.terms.acme-cloud" in capsys.readouterr().out
+    listed = capsys.readouterr().out
+    assert all(rule in listed for rule in ("acme.terms.acme-cloud", "acme.palette", "acme.logos"))
     schema = json.loads((tmp_path / ".brandlint.schema.json").read_text())
     assert schema["title"] == "brandlint guide (brandlint.yaml)"
     assert main(["init", str(target)]) == 2
