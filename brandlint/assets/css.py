@@ -128,3 +128,22 @@ def _walk(
             if name in _GROUPING or name in ("font-face", "page") or name.endswith("keyframes"):
                 children = tinycss2.parse_blocks_contents(node.content, True, True)
                 yield from _walk(children, context, name, ref, lines)
+
+
+def pixel_length(style: str, prop: str) -> float | None:
+    """The `prop` of a declaration list in px (`width: 300px` → 300), else None."""
+    if prop not in style:
+        return None
+    import tinycss2
+
+    found = None
+    for node in tinycss2.parse_declaration_list(style, True, True):
+        if node.type == "declaration" and node.lower_name == prop:
+            value = [t for t in node.value if t.type != "whitespace"]
+            if len(value) == 1 and value[0].type == "dimension" and value[0].lower_unit == "px":
+                found = float(value[0].value)
+            elif len(value) == 1 and value[0].type == "number" and value[0].value == 0:
+                found = 0.0
+            else:
+                found = None  # a later `width: 100%` overrides an earlier px width
+    return found

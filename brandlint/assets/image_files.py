@@ -31,7 +31,7 @@ class ImageInfo:
     height: float | None
 
 
-def format_of(src: str) -> str:
+def image_format(src: str) -> str:
     """The format an image reference names: its extension, or a data URL's media type."""
     if src.startswith("data:"):
         media = src[5:].split(";", 1)[0].split(",", 1)[0]

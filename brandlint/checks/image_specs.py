@@ -27,7 +27,7 @@ class ImageSpecs(Rule):
     keys = frozenset({"purpose", "files", "classes", "formats", "sizes", "min_width", "use"})
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
-        from brandlint.assets.image_files import file_name, format_of
+        from brandlint.assets.image_files import file_name, image_format
 
         files = [str(f).lower() for f in self.option("files", []) or []]
         classes = {str(c) for c in self.option("classes", []) or []}
@@ -43,20 +43,21 @@ class ImageSpecs(Rule):
             noun = purpose if purpose in ("logo", "image") else f"{purpose} image"
             label = f"{noun.capitalize()} '{name}'"
             problems = []
-            kind = format_of(image.src)
+            kind = image_format(image.src)
             if formats and kind not in formats:
                 problems.append(self._format_message(label, kind, formats))
+            unreadable = ""
             if (sizes or min_width is not None) and image.kind == "img":
                 measured = _rendered_size(ctx.document, image)
                 if isinstance(measured, str):
-                    yield self._at(
-                        image, f"Image file '{name}' cannot be read: {measured}.", Level.WARNING
-                    )
-                    continue
-                problems += self._size_problems(noun, label, measured, sizes, min_width)
+                    unreadable = f"Image file '{name}' cannot be read: {measured}."
+                else:
+                    problems += self._size_problems(noun, label, measured, sizes, min_width)
             if problems:
                 # one alert per image: "a PNG, and too narrow" is one thing to fix there
-                yield self._at(image, " ".join(problems))
+                yield self._at(image, " ".join([*problems, unreadable]).strip())
+            elif unreadable:  # its size is unknown, nothing is known to be wrong: a warning
+                yield self._at(image, unreadable, Level.WARNING)
 
     def _size_problems(
         self,
@@ -96,9 +97,14 @@ def _rendered_size(
     document: Document, image: ImageRef
 ) -> tuple[float | None, float | None, str] | str:
     """(width, height, where they came from), or why the file could not be read."""
+    from brandlint.assets.css import pixel_length
     from brandlint.assets.image_files import ImageFileError, pixels, read_image, resolve
 
-    width, height = pixels(image.width), pixels(image.height)
+    # CSS wins over the attributes, as in a browser
+    width = pixel_length(image.style, "width")
+    width = pixels(image.width) if width is None else width
+    height = pixel_length(image.style, "height")
+    height = pixels(image.height) if height is None else height
     if width is not None and height is not None:
         return width, height, "from its width and height"
     path: Path | None = resolve(document.path, image.src)

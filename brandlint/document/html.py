@@ -282,6 +282,7 @@ class HtmlCopy(HTMLParser):
             decorative=role in ("presentation", "none")
             or (named.get("aria-hidden") or "").lower() == "true",
             classes=tuple((named.get("class") or "").split()),
+            style=named.get("style") or "",
             kind="img" if tag == "img" else "source",
         )
 

@@ -184,6 +184,7 @@ class ImageRef:
     height: str | None = None
     decorative: bool = False  # role="presentation"/"none" or aria-hidden="true"
     classes: tuple[str, ...] = ()
+    style: str = ""  # the tag's style attribute (`width: 300px` sets the rendered size)
     kind: str = "img"  # or "source": a `<picture>` alternative, which carries no alt text
 
 

@@ -33,6 +33,11 @@ _SPEC_FIELDS = {
     "types": "types",
 }
 _TUPLE_FIELDS = {"scope", "lang", "channels", "paths", "types"}
+_PALETTE_REASON = (
+    "Colours come from the brand palette. A colour within `near` (CIEDE2000) of a palette "
+    "colour is a slip and snaps to it; anything further is a different colour."
+)
+_FONTS_REASON = "Type is set in the brand's families, each where the guide allows it."
 _TERM_SETTINGS = (
     "id",
     "level",
@@ -262,12 +267,12 @@ class _Loader:
             return []
         wanted: list[tuple[tuple[str | int, ...], str, str, dict[str, Any]]] = []
         if isinstance(assets.get("palette"), dict):
-            data = {"palette": assets["palette"], "level": "warning"}
+            data = {"palette": assets["palette"], "level": "warning", "reason": _PALETTE_REASON}
             if "near" in assets:
                 data["near"] = assets["near"]
             wanted.append((("assets",), f"{name}.palette", "palette", data))
         if isinstance(assets.get("fonts"), dict):
-            data = {"level": "error", **assets["fonts"]}
+            data = {"level": "error", "reason": _FONTS_REASON, **assets["fonts"]}
             wanted.append((("assets", "fonts"), f"{name}.fonts", "fonts", data))
         purposes: list[tuple[tuple[str | int, ...], str, str, Any]] = [
             (("assets", "logos"), f"{name}.logos", "logo", assets.get("logos"))
@@ -278,7 +283,11 @@ class _Loader:
             )
         for at, rule_id, purpose, entry in purposes:
             if isinstance(entry, dict):
-                data = {"level": "error" if purpose == "logo" else "warning", **entry}
+                data = {
+                    "level": "error" if purpose == "logo" else "warning",
+                    "reason": f"The guide's specs for {purpose} images: format, size, width.",
+                    **entry,
+                }
                 wanted.append((at, rule_id, "image_specs", {"purpose": purpose, **data}))
         specs = []
         for at, rule_id, kind, data in wanted:

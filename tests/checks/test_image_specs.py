@@ -173,3 +173,33 @@ def test_data_urls_name_their_format(site):
     assert [(a.span.line, a.message) for a in alerts] == [
         (2, "Hero image 'inline image' is a GIF; the guide allows PNG or JPG or WEBP."),
     ]
+
+
+def test_a_broken_logo_file_in_the_wrong_format_is_one_alert_at_the_rule_level(site):
+    (site / "email/img/old-logo.png").write_bytes(b"")
+    alerts = lint(site, "email/old.html", '<img src="img/old-logo.png" alt="Acme">\n')
+    assert [(a.rule, a.level, a.message) for a in alerts] == [
+        (
+            "acme.logos",
+            Level.ERROR,
+            "Logo 'old-logo.png' is a PNG; the guide allows SVG only; use acme-logo.svg. "
+            "Image file 'old-logo.png' cannot be read: it is not an image Pillow can read "
+            "(damaged, empty or another format).",
+        )
+    ]
+
+
+def test_a_style_width_wins_over_the_width_attribute(site):
+    page = (
+        '<img src="img/acme-logo.svg" alt="Acme" width="160" style="width: 90px">\n'
+        '<img src="img/acme-logo.svg" alt="Acme" width="90"'
+        ' style="max-width: 100%; width: 150px">\n'
+    )
+    alerts = lint(site, "email/styled.html", page)
+    assert [(a.span.line, a.message) for a in alerts] == [
+        (
+            1,
+            "Logo 'acme-logo.svg' is 90 px wide (from its width and the file); never show it "
+            "narrower than 120 px.",
+        )
+    ]
