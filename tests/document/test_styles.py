@@ -114,6 +114,9 @@ COLOURS = st.sampled_from(
         "hsl(220 100% 52%)",
         "navy",
         "RebeccaPurple",
+        "#0bf8",
+        "hsla(220, 100%, 52%, .5)",
+        "hwb(220 4% 0%)",
     ]
 )
 NOISE = st.sampled_from(["", " ", "\n", "\t", "/* ọjà 🎨 */", "/* } */", "\r\n"])
