@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from brandlint.assets.image_files import file_name
 from brandlint.checks.base import Finding, LintContext, Rule
 
 
@@ -51,7 +52,7 @@ class Images(Rule):
         for image in ctx.document.images:
             if image.kind != "img":
                 continue  # a <picture> source: the <img> inside carries the alt text
-            name = image.src.rsplit("/", 1)[-1] or "this image"
+            name = file_name(image.src) or "this image"
             if image.alt is None and not image.decorative:
                 yield Finding(
                     image.start,

@@ -302,6 +302,14 @@ class HtmlCopy(HTMLParser):
             if attribute in values:
                 raw, start = values[attribute]
                 self.styles.append(_style(raw, self.base + start, "value", prop, element))
+        name = (named.get("name") or "").lower()
+        if (
+            tag == "meta"
+            and name in ("theme-color", "msapplication-tilecolor")
+            and "content" in values
+        ):
+            raw, start = values["content"]  # the browser's toolbar, a pinned tile
+            self.styles.append(_style(raw, self.base + start, "value", "color", element))
         if tag == "font" and "face" in values:
             raw, start = values["face"]
             self.styles.append(_style(raw, self.base + start, "value", "font-family", element))

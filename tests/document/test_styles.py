@@ -17,7 +17,8 @@ from brandlint.workspace import Settings, Workspace
 
 def test_html_collects_every_kind_of_style_and_its_linked_stylesheets():
     page = (
-        '<html><head><link rel="stylesheet" href="css/brand.css">'
+        '<html><head><meta name="theme-color" content="#0B5FFF">'
+        '<link rel="stylesheet" href="css/brand.css">'
         '<link rel="icon" href="x.ico"><style>h1 { color: #0B5FFF }</style></head>\n'
         '<body bgcolor="#fff"><blockquote class="pull big" style="font-family: Georgia">Hi'
         '</blockquote><font face="Inter" color="navy">x</font>\n'
@@ -29,6 +30,7 @@ def test_html_collects_every_kind_of_style_and_its_linked_stylesheets():
         for s in document.styles
     ]
     assert found == [
+        ("value", "color", "meta", "#0B5FFF", "#0B5FFF"),
         ("sheet", "", "", "h1 { color: #0B5FFF }", "h1 { color: #0B5FFF }"),
         ("value", "background-color", "body", "#fff", "#fff"),
         (
