@@ -17,6 +17,7 @@ from brandlint.checks.registry import KINDS
 from brandlint.errors import GuideError, Problem
 from brandlint.guide.located_yaml import LocatedYaml, YamlSyntaxError, load_located_yaml
 from brandlint.guide.model import Guide, RuleSpec
+from brandlint.guide.option_types import option_problems, type_errors
 from brandlint.guide.rule_files import as_tuple, load_style, spec_from_mapping, style_folders
 from brandlint.guide.validate import did_you_mean, validate_guide
 from brandlint.packs import PREFIX, default_guide_path, pack_names, packs_root
@@ -71,7 +72,10 @@ def load_guide(
         path = discover_guide(Path(start or ".")) or default_guide_path()
     loader = _Loader({Path(path).resolve(): text} if text is not None else {})
     guide = loader.load(Path(path))
-    errors = [p for p in loader.problems if p.severity == "error"]
+    errors = sorted(
+        (p for p in loader.problems if p.severity == "error"),
+        key=lambda p: (p.path, p.line, p.column),
+    )
     if errors:
         raise GuideError(errors + [p for p in loader.problems if p.severity != "error"])
     return guide
@@ -346,7 +350,11 @@ class _Loader:
         allowed = KINDS[spec.kind].keys | {"per_channel"}
         fields: dict[str, Any] = {}
         options = dict(spec.options)
+        # values set here are checked here, so an error points at this guide, not the pack
+        wrong = {path[0] for path, _ in self._type_errors(doc, at, spec.id, setting)}
         for key, value in setting.items():
+            if key in wrong:
+                continue
             if key == "level":
                 fields["level"] = Level.parse(str(value))
             elif key in _SPEC_FIELDS:
@@ -354,7 +362,17 @@ class _Loader:
             elif key == "per_channel" and isinstance(value, dict):
                 merged = dict(options.get("per_channel") or {})
                 for channel, values in value.items():
-                    merged[channel] = {**merged.get(channel, {}), **(values or {})}
+                    if not isinstance(values, dict):
+                        self.problems.append(
+                            doc.problem(
+                                (*at, key, channel), f"settings for {channel} are a mapping"
+                            )
+                        )
+                        continue
+                    found = self._type_errors(doc, (*at, key, channel), spec.id, values)
+                    bad = {path[0] for path, _ in found}
+                    kept = {k: v for k, v in values.items() if k not in bad}
+                    merged[channel] = {**merged.get(channel, {}), **kept}
                 options["per_channel"] = merged
             elif key in allowed:
                 options[key] = value
@@ -369,7 +387,20 @@ class _Loader:
                 )
         return replace(spec, options=options, **fields)
 
+    def _type_errors(
+        self, doc: LocatedYaml, at: tuple[str | int, ...], rule: str, values: dict[str, Any]
+    ) -> list[tuple[tuple[str, ...], str]]:
+        """Type errors of option values written in `doc` at `at`, reported there."""
+        found = list(type_errors(rule, values))
+        for path, message in found:
+            self.problems.append(doc.problem((*at, *path), message))
+        return found
+
     def _validate_rules(self, specs: list[RuleSpec]) -> None:
-        """Compile each rule once so bad regexes surface at load, with their position."""
+        """Type-check each rule's options, then compile it once, so a wrong value or a bad
+        regex surfaces at load, with its position, not as a rule failing at lint time."""
         for spec in specs:
-            KINDS[spec.kind](spec, self.problems)
+            wrong = option_problems(spec)
+            self.problems.extend(wrong)
+            if not wrong:
+                KINDS[spec.kind](spec, self.problems)

@@ -90,3 +90,39 @@ def test_guide_error_exits_2_on_the_cli(guide_file, capsys):
     assert main(["check", "--guide", str(path), str(path)]) == 2
     err = capsys.readouterr().err
     assert f"{path}:4:5: error: unknown key 'caes' in terms[1]; did you mean 'case'?" in err
+
+
+def test_option_types_are_checked_at_load_with_their_place(guide_file):
+    path = guide_file(
+        "name: acme\n"
+        "extends: [brandlint:tone]\n"
+        "rules:\n"
+        "  acme.broken: {extends: occurrence, token: x, max: lots}\n"
+        "  brandlint.tone.sentence-length:\n"
+        "    max: -3\n"
+        "    per_channel:\n"
+        "      sms: {max: fifteen}\n"
+        "  acme.swapper:\n"
+        "    extends: substitution\n"
+        "    swap: [leverage, use]\n"
+        "    ignorecase: maybe\n"
+    )
+    assert problems(path) == [
+        "4:53: acme.broken: 'max' is a number (e.g. max: 3), not 'lots'",
+        "6:10: brandlint.tone.sentence-length: 'max' cannot be negative (-3)",
+        "8:18: brandlint.tone.sentence-length: 'max' is a number (e.g. max: 3), not 'fifteen'",
+        "11:11: acme.swapper: 'swap' is a mapping (name: value on separate lines)",
+        "12:17: acme.swapper: 'ignorecase' is true or false, not 'maybe'",
+    ]
+
+
+def test_a_vale_rule_file_with_a_wrong_option_type_points_into_the_file(tmp_path, guide_file):
+    style = tmp_path / "styles" / "Acme"
+    style.mkdir(parents=True)
+    (style / "Count.yml").write_text("extends: occurrence\nmessage: x\ntoken: '\\w+'\nmax: '3'\n")
+    path = guide_file("name: acme\nextends: [styles]\n")
+    with pytest.raises(GuideError) as caught:
+        load_guide(path)
+    (problem,) = caught.value.problems
+    assert (Path(problem.path).name, problem.line, problem.column) == ("Count.yml", 4, 6)
+    assert problem.message == "Acme.Count: 'max' is a number (e.g. max: 3), not '3'"

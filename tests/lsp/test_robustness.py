@@ -12,13 +12,13 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcMethodNotFound
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-SERVER = [sys.executable, "-m", "brandlint", "lsp"]
+SERVER = [sys.executable, str(Path(__file__).parent / "failing_rule_server.py")]
 GUIDE = """\
 name: t
 terms:
   - avoid: [synergy]
 rules:
-  t.broken: {extends: occurrence, token: 'x', max: lots}
+  t.broken: {extends: exploding}
 """
 
 
