@@ -87,9 +87,11 @@ class BrandlintServer(LanguageServer):
             self.state.debounce = float(options["debounce"])
 
     # -- linting ------------------------------------------------------------------
-    def format_of(self, document: TextDocument) -> str:
+    def format_of(self, document: TextDocument) -> str | None:
+        """The document's format, from its name, else the editor's language id; None for
+        files that are not copy (a `config.yaml` is neither a guide nor a copy deck)."""
         path = document.path or ""
-        return format_of(path) or LANGUAGE_FORMATS.get(document.language_id or "", "text")
+        return format_of(path) or LANGUAGE_FORMATS.get(document.language_id or "")
 
     def lint_now(self, uri: str, version: int | None, source: str, fmt: str) -> Linted:
         """Runs on the worker thread."""
@@ -104,7 +106,7 @@ class BrandlintServer(LanguageServer):
             self.publish_guide_problems(document)
             return None
         fmt = self.format_of(document)
-        if fmt not in ("markdown", "html", "text", "deck", "css", "svg"):
+        if fmt is None:
             return None
         version, source = document.version, document.source
         loop = asyncio.get_running_loop()

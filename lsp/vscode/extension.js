@@ -15,8 +15,9 @@ function activate(context) {
     lang: settings.get("lang") || undefined,
   };
   client = new LanguageClient("brandlint", "brandlint", { command, args }, {
-    documentSelector: ["markdown", "html", "plaintext", "yaml", "json"].map(
-      (language) => ({ scheme: "file", language })),
+    documentSelector: ["markdown", "html", "plaintext", "yaml", "json", "css"]
+      .map((language) => ({ scheme: "file", language }))
+      .concat([{ scheme: "file", pattern: "**/*.svg" }]),
     initializationOptions: options,
     synchronize: {
       configurationSection: "brandlint",

@@ -333,3 +333,17 @@ async def test_css_and_html_show_palette_alerts_with_snap_quick_fixes(client: La
     finally:
         (brand / "brandlint.yaml").unlink()
         brand.rmdir()
+
+
+async def test_files_that_are_not_copy_are_left_alone(client: LanguageClient):
+    config = (folder() / "config.yaml").as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=config, language_id="yaml", version=1, text="note: We leverage synergy\n"
+            )
+        )
+    )
+    uri, diagnostics = await open_and_wait(client, "after.md", "We leverage it.\n")
+    assert [d.code for d in diagnostics] == ["t.terms.leverage"]
+    assert config not in client.diagnostics  # linted first, had it been linted at all
