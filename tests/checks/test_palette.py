@@ -62,6 +62,7 @@ def test_exact_palette_colours_pass_in_any_form(lint):
         "a { color: #0b5fff; background: rgb(11, 95, 255); border-color: rgb(11 95 255 / .5) }\n"
         "b { color: white; fill: #FFF; stroke: #101820ff; }\n"
         "c { color: currentColor; background: transparent; border-color: inherit }\n"
+        "e { box-shadow: 0 0 0 rgba(0, 0, 0, 0); background: #ff000000 }\n"
         "d { animation-name: tan; grid-area: red; --accent: navy }\n"
     )
     assert lint(sheet, name="site.css") == []
