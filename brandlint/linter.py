@@ -37,7 +37,7 @@ class Linter:
 
     def __init__(self, guide: Guide, pipelines: Pipelines | None = None) -> None:
         self.guide = guide
-        self.pipelines = pipelines or Pipelines(dict(guide.pipelines))
+        self.pipelines = pipelines or Pipelines()
         problems: list[Problem] = []
         self.rules: list[Rule] = [KINDS[spec.kind](spec, problems) for spec in guide.rules]
         errors = [p for p in problems if p.severity == "error"]
@@ -71,7 +71,7 @@ class Linter:
         if not document.blocks:
             # no copy (a stylesheet, an empty page): nothing to tokenize, so no spaCy at all
             return LintContext(document, [], {}, False, False, self.names), None
-        pipeline = self.pipelines.get(lang)
+        pipeline = self.pipelines.get(lang, self.guide.pipelines.get(lang, ""))
         index = self._index(pipeline)
         texts = [document.block_text(b) for b in document.blocks]
         docs = pipeline.process(texts)

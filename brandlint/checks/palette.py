@@ -1,11 +1,12 @@
 """`palette`: every colour in CSS, inline styles and SVG comes from the brand palette.
 
 A colour equal to a palette colour in any syntax (`#0B5FFF`, `rgb(11 95 255)`, the same
-at 50 % alpha) passes, as does a fully transparent one, which paints nothing. Others are measured against each palette colour in CIEDE2000: up to
-`near` (ΔE00, default 10) it is a near miss at the rule's level, named after the nearest
-palette colour, with a fix that snaps it there in the syntax it was written in; beyond that
-it is a different colour altogether, reported at `far_level` (default error) and not fixed,
-because which brand colour it should be is a design decision.
+at 50 % alpha) passes, as does a fully transparent one, which paints nothing. Others are
+measured against each palette colour in CIEDE2000: up to `near` (ΔE00, default 10) it is a
+near miss at the rule's level, named after the nearest palette colour, with a fix that
+snaps it there in the syntax it was written in; beyond that it is a different colour
+altogether, reported at `far_level` (default error) and not fixed, because which brand
+colour it should be is a design decision.
 """
 
 from __future__ import annotations

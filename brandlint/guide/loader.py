@@ -20,6 +20,7 @@ from brandlint.guide.model import Guide, RuleSpec
 from brandlint.guide.option_types import option_problems, type_errors
 from brandlint.guide.rule_files import as_tuple, load_style, spec_from_mapping, style_folders
 from brandlint.guide.validate import did_you_mean, validate_guide
+from brandlint.nlp.pipelines import normalize_lang
 from brandlint.packs import PREFIX, default_guide_path, pack_names, packs_root
 
 GUIDE_NAMES = ("brandlint.yaml", ".brandlint.yaml", "brandlint.yml", ".brandlint.yml")
@@ -81,6 +82,12 @@ def load_guide(
     return guide
 
 
+def _pipeline_name(value: str, guide: Path) -> str:
+    """A package name as it is; a pipeline folder relative to the guide made absolute."""
+    folder = guide.resolve().parent / value
+    return str(folder) if folder.is_dir() else value
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "term"
 
@@ -104,7 +111,10 @@ class _Loader:
             channel_globs=tuple((str(k), str(v)) for k, v in (data.get("channels") or {}).items()),
             lang_globs=tuple((str(k), str(v)) for k, v in (data.get("languages") or {}).items()),
             ignore=as_tuple(data.get("ignore")),
-            pipelines={str(k): str(v) for k, v in (data.get("pipelines") or {}).items()},
+            pipelines={
+                normalize_lang(str(k)) or str(k): _pipeline_name(str(v), path)
+                for k, v in (data.get("pipelines") or {}).items()
+            },
             warnings=tuple(p for p in self.problems if p.severity != "error"),
         )
 

@@ -7,14 +7,17 @@ the start of a sentence would otherwise escape a rule about "leverage". Suppleti
 (best → well, is → be) are dropped: a brand rule about "best" must not flag "well".
 
 A trained pipeline is used only when the guide names one for the language and it is
-installed; it then brings its own lemmatizer and sentence boundaries.
+installed (a package, or a pipeline folder saved with `nlp.to_disk`); it then brings its
+tags, parse and sentence boundaries, and its lemmatizer if it has one (else the lookup
+tables above).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -45,8 +48,13 @@ class LangPipeline:
     problem: str = ""
 
     @property
+    def own_lemmas(self) -> bool:
+        """The pipeline lemmatizes by itself (a trained pipeline with a lemmatizer)."""
+        return self.trained and self.nlp.has_pipe("lemmatizer")
+
+    @property
     def has_lemmas(self) -> bool:
-        return self.trained or self.lemma_hashes is not None
+        return self.own_lemmas or self.lemma_hashes is not None
 
     def process(self, texts: Iterable[str]) -> list[Doc]:
         docs = list(self.nlp.pipe(texts))
@@ -57,7 +65,7 @@ class LangPipeline:
 
     def make(self, text: str, *, lemmas: bool = False) -> Doc:
         """Tokenize a pattern the way copy is tokenized (lemmatized when asked)."""
-        if lemmas and self.trained:
+        if lemmas and self.own_lemmas:
             return self.nlp(text)
         doc = self.nlp.make_doc(text)
         if lemmas and self.lemma_hashes is not None:
@@ -80,30 +88,35 @@ class LangPipeline:
 
 @dataclass
 class Pipelines:
-    """Owns the pipelines of one process; thread-safe, each language built once."""
+    """Owns the pipelines of one process; thread-safe, each (language, trained pipeline)
+    built once, so guides that name different pipelines share one cache."""
 
-    trained: Mapping[str, str] = field(default_factory=dict)
-    _cache: dict[str, LangPipeline] = field(default_factory=dict)
+    _cache: dict[tuple[str, str], LangPipeline] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def get(self, lang: str | None) -> LangPipeline:
+    def get(self, lang: str | None, trained: str = "") -> LangPipeline:
+        """The pipeline for `lang`: the trained one named (a package or a folder) when it
+        can be loaded, else the blank one with a `problem` saying why."""
         code = normalize_lang(lang) or "en"
         with self._lock:
-            if code not in self._cache:
-                self._cache[code] = self._build(code)
-            return self._cache[code]
+            key = (code, trained)
+            if key not in self._cache:
+                self._cache[key] = self._build(code, trained)
+            return self._cache[key]
 
-    def _build(self, code: str) -> LangPipeline:
+    def _build(self, code: str, name: str) -> LangPipeline:
         import spacy
 
-        name = self.trained.get(code)
-        if name and spacy.util.is_package(name):
-            nlp = spacy.load(name)
-            if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
-                nlp.add_pipe("sentencizer")
-            return LangPipeline(code, code, nlp, trained=True)
         problem = ""
-        if name:
+        if name and (spacy.util.is_package(name) or Path(name).is_dir()):
+            try:
+                return _trained(code, spacy.load(name))
+            except Exception as exc:  # a broken or incompatible pipeline: say so, lint on
+                problem = (
+                    f"trained pipeline {name!r} could not be loaded ({exc}); "
+                    f"using the blank {code} pipeline"
+                )
+        elif name:
             problem = f"trained pipeline {name!r} is not installed; using the blank {code} pipeline"
         try:
             nlp = spacy.blank(code)
@@ -117,6 +130,14 @@ class Pipelines:
         _split_hyphenated_compounds(nlp)
         nlp.add_pipe("sentencizer")
         return LangPipeline(used, code, nlp, _lemma_hashes(nlp, used), problem=problem)
+
+
+def _trained(code: str, nlp: Language) -> LangPipeline:
+    if not any(nlp.has_pipe(name) for name in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("sentencizer")
+    # without its own lemmatizer, lemmas come from the lookup tables as on the blank path
+    lemmas = None if nlp.has_pipe("lemmatizer") else _lemma_hashes(nlp, code)
+    return LangPipeline(code, code, nlp, lemmas, trained=True)
 
 
 # A hyphen between two letters: "omnikanal-tilnærming", "Omni-channel-strategi".
