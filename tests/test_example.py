@@ -213,6 +213,7 @@ def test_email_template_breaks_every_asset_rule_of_section_4(kestrel):
         'alt="Tulips on a shop counter beside a card reader">'
     )
     broken = '<img src="images/store-hero.jpg" alt="A Kestrel store front in the morning">'
+    old_logo = '<img src="images/kestrel-logo-2019.svg" alt="Kestrel" width="120">'
     assert assets(kestrel, "email/spring-newsletter.html") == [
         ("kestrel.palette", 7, 33, 7, 40, "#0B5FFE", ("#0B5FFF",), "WARNING"),
         ("kestrel.palette", 8, 20, 8, 26, "tomato", (), "ERROR"),
@@ -234,21 +235,19 @@ def test_email_template_breaks_every_asset_rule_of_section_4(kestrel):
         ),
         ("kestrel.fonts", 32, 25, 32, 38, "Comic Sans MS", ("Inter",), "ERROR"),
         ("kestrel.palette", 32, 47, 32, 54, "#1A66FF", ("#0B5FFF",), "WARNING"),
+        ("kestrel.logos", 34, 13, 34, 79, old_logo, (), "ERROR"),
     ]
-    messages = {
-        a.rule: a.message for a in kestrel.lint_file(CONTENT / "email/spring-newsletter.html")
-    }
-    assert messages["kestrel.logos"] == (
+    alerts = kestrel.lint_file(CONTENT / "email/spring-newsletter.html")
+    assert [a.message for a in alerts if a.rule == "kestrel.logos"] == [
         "Logo 'kestrel-logo.png' is a PNG; the guide allows SVG only; use kestrel-logo.svg. "
         "Logo 'kestrel-logo.png' is 100 px wide (from its width and the file); never show it "
-        "narrower than 120 px."
-    )
+        "narrower than 120 px.",
+        "Logo 'kestrel-logo-2019.svg' is not the logo file; use kestrel-logo.svg.",
+    ]
     # alt text is copy: the guide's terms apply to it
-    assert [
-        row(a)
-        for a in kestrel.lint_file(CONTENT / "email/spring-newsletter.html")
-        if a.rule == "kestrel.terms.sign-in"
-    ] == [("kestrel.terms.sign-in", 19, 92, 19, 98, "log in", ("sign in",))]
+    assert [row(a) for a in alerts if a.rule == "kestrel.terms.sign-in"] == [
+        ("kestrel.terms.sign-in", 19, 92, 19, 98, "log in", ("sign in",))
+    ]
 
 
 def test_stylesheet_and_svgs_of_the_email(kestrel):

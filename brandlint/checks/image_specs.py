@@ -4,7 +4,8 @@ An image has the purpose when its file name matches one of `files` (globs) or it
 one of `classes`; with neither, every image does (narrow it with `channels:`). Then:
 - `formats`: the file format, from the name (or a data URL's type), must be listed;
 - `sizes`: its size must equal one of them (`{width: 600}` leaves height free);
-- `min_width`: it must not render narrower.
+- `min_width`: it must not render narrower;
+- `use`: the one file to use (`kestrel-logo.svg`); another file of the purpose is flagged.
 The rendered size comes from the tag's `width`/`height`; what the tag leaves out comes from
 the file beside the document (Pillow reads the header only). A file that cannot be read is
 reported once, as a warning, and the run goes on. Remote images are not fetched.
@@ -44,8 +45,11 @@ class ImageSpecs(Rule):
             label = f"{noun.capitalize()} '{name}'"
             problems = []
             kind = image_format(image.src)
+            use = str(self.option("use", "") or "")
             if formats and kind not in formats:
                 problems.append(self._format_message(label, kind, formats))
+            elif use and name.lower() != use.lower() and image.kind == "img":
+                problems.append(f"{label} is not the {noun} file; use {use}.")
             unreadable = ""
             if (sizes or min_width is not None) and image.kind == "img":
                 measured = _rendered_size(ctx.document, image)

@@ -203,3 +203,14 @@ def test_a_style_width_wins_over_the_width_attribute(site):
             "narrower than 120 px.",
         )
     ]
+
+
+def test_a_logo_other_than_the_guide_s_file_is_flagged(site):
+    page = (
+        '<img src="img/acme-logo-2019.svg" alt="Acme" width="150">\n'
+        '<img src="img/ACME-LOGO.SVG" alt="Acme" width="150">\n'
+    )
+    alerts = lint(site, "email/old-brand.html", page)
+    assert [(a.span.line, a.message) for a in alerts] == [
+        (1, "Logo 'acme-logo-2019.svg' is not the logo file; use acme-logo.svg."),
+    ]
