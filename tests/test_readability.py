@@ -123,14 +123,15 @@ def test_two_languages_in_threads_never_mix():
     assert expected["en"] != expected["hu"]
 
 
-def test_english_readability_works_with_the_network_unreachable(tmp_path):
-    """No NLTK download: the syllable data comes from the installed cmudict package."""
+def offline_grade(tmp_path, before: str = "") -> subprocess.CompletedProcess[str]:
+    """The grade of PLAIN from a fresh process with sockets refused and no NLTK data."""
     script = textwrap.dedent(f"""
         import socket
         def refuse(*args, **kwargs):
             raise OSError("network unreachable (test)")
         socket.socket.connect = refuse
         socket.create_connection = refuse
+        {before}
         from brandlint.readability import measure
         print(measure({PLAIN!r}, "en").grade)
     """)
@@ -140,14 +141,44 @@ def test_english_readability_works_with_the_network_unreachable(tmp_path):
         "HOME": str(tmp_path),
         "NLTK_DATA": str(tmp_path / "no-nltk-data"),
     }
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
     )
+
+
+NLTK_CORPUS = ("cache", "brandlint", "nltk_data", "corpora", "cmudict", "cmudict")
+
+
+def test_english_readability_works_with_the_network_unreachable(tmp_path):
+    """No NLTK download, no NLTK corpus: syllables come from the installed cmudict package."""
+    done = offline_grade(tmp_path)
     assert done.returncode == 0, done.stderr
     assert float(done.stdout.strip()) == flesch_kincaid(PLAIN)
-    assert (
-        tmp_path / "cache" / "brandlint" / "nltk_data" / "corpora" / "cmudict" / "cmudict"
-    ).is_file()
+    assert not tmp_path.joinpath(*NLTK_CORPUS).exists()
+
+
+def test_without_the_fast_path_nltk_reads_a_corpus_built_from_the_same_wheel(tmp_path):
+    hide = "import brandlint.readability as r; r._install_pronunciations = lambda: False"
+    done = offline_grade(tmp_path, before=hide)
+    assert done.returncode == 0, done.stderr
+    assert float(done.stdout.strip()) == flesch_kincaid(PLAIN)
+    assert tmp_path.joinpath(*NLTK_CORPUS).is_file()
+
+
+def test_the_fast_dictionary_is_nltks_word_for_word(tmp_path, monkeypatch):
+    import nltk.data
+    from nltk.corpus.reader import CMUDictCorpusReader
+
+    from brandlint.readability import Pronunciations, _ensure_cmudict
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(nltk.data, "path", list(nltk.data.path))
+    _ensure_cmudict()  # the fallback's corpus, on NLTK's path
+    root = nltk.data.find("corpora/cmudict")
+    expected = CMUDictCorpusReader(root, ["cmudict"]).dict()
+    fast = Pronunciations.installed()
+    assert len(fast) == len(expected) > 100_000
+    assert all(fast[word] == pronunciations for word, pronunciations in expected.items())
 
 
 @pytest.mark.parametrize("lang", ["yo", "az"])
