@@ -167,11 +167,16 @@ class Workspace:
                             and first_time(full)
                         ):
                             yield full
-            elif not self._ignore_spec(os.path.dirname(given) or ".")(given):
+            elif not self._ignored(given):
                 if first_time(given):
                     yield given
                 if format_of(given) == "html":
-                    yield from filter(first_time, linked_stylesheets(given))
+                    for sheet in linked_stylesheets(given):
+                        if not self._ignored(sheet) and first_time(sheet):
+                            yield sheet
+
+    def _ignored(self, path: str) -> bool:
+        return self._ignore_spec(os.path.dirname(path) or ".")(path)
 
     def _ignore_spec(self, root: str) -> Callable[[str], bool]:
         import pathspec

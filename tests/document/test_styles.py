@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -65,7 +64,7 @@ def test_svg_text_is_copy_and_css_files_have_none(lint_with):
     assert lint(css, name="x.css") == []
 
 
-def test_a_named_html_file_brings_its_linked_local_stylesheets(tmp_path, capsys):
+def test_a_named_html_file_brings_its_linked_local_stylesheets(tmp_path, capsys, monkeypatch):
     (tmp_path / "brandlint.yaml").write_text('name: t\nassets:\n  palette: {Ink: "#101820"}\n')
     (tmp_path / "css").mkdir()
     (tmp_path / "css" / "mail.css").write_text("p { color: red }\n")
@@ -81,7 +80,13 @@ def test_a_named_html_file_brings_its_linked_local_stylesheets(tmp_path, capsys)
         str(page),
         str(tmp_path / "css" / "mail.css"),
     ]
-    os.chdir(tmp_path)
+    (tmp_path / ".brandlintignore").write_text("vendor/\n")
+    (tmp_path / "vendor").mkdir()
+    (tmp_path / "vendor" / "reset.css").write_text("p { color: red }\n")
+    other = tmp_path / "other.html"
+    other.write_text('<link rel="stylesheet" href="vendor/reset.css"><p>Hi</p>\n')
+    assert list(workspace.files([str(other)])) == [str(other)]  # ignored stays ignored
+    monkeypatch.chdir(tmp_path)
     assert main(["check", "mail.html"]) == 1
     assert capsys.readouterr().out.startswith(
         "css/mail.css:1:12: error t.palette Colour red is not a brand colour"
