@@ -155,6 +155,16 @@ def _style(raw: str, start: int, kind: str, prop: str = "", element: str = "") -
     return StyleRef("".join(parts), start, kind, prop, element, tuple(shifts))
 
 
+def _without_cdata(sheet: str) -> str:
+    """An SVG `<style>` wraps its CSS in `<![CDATA[ … ]]>`, which CSS cannot read: blank the
+    markers out (same length, so offsets hold)."""
+    opening = sheet.find("<![CDATA[")
+    closing = sheet.rfind("]]>")
+    if opening < 0 or closing < opening or sheet[:opening].strip():
+        return sheet
+    return f"{sheet[:opening]}{' ' * 9}{sheet[opening + 9 : closing]}   {sheet[closing + 3 :]}"
+
+
 class HtmlCopy(HTMLParser):
     """Feeds on (part of) a source string and collects block drafts and comments."""
 
@@ -333,7 +343,8 @@ class HtmlCopy(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "style" and self._style_from is not None:
             start, end = self._style_from, self._offset()
-            self.styles.append(StyleRef(self.fragment[start:end], self.base + start, "sheet"))
+            sheet = _without_cdata(self.fragment[start:end])
+            self.styles.append(StyleRef(sheet, self.base + start, "sheet"))
             self._style_from = None
         if self._skip:
             if tag == self._skip[-1]:

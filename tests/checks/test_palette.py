@@ -150,3 +150,17 @@ def test_a_misspelt_assets_key_is_named_with_its_place(guide_file, tmp_path):
     problem = caught.value.problems[0]
     assert (problem.line, problem.column) == (3, 3)
     assert "did you mean 'palette'" in problem.message
+
+
+def test_an_svg_style_element_with_cdata(lint):
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg">\n'
+        "<style><![CDATA[\n"
+        "  .a { fill: #0B5FFE }\n"
+        "]]></style>\n"
+        '<text class="a">Spring sale</text>\n'
+        "</svg>\n"
+    )
+    assert [row(a) for a in lint(svg, name="badge.svg")] == [
+        ("acme.palette", 3, 14, 3, 21, "#0B5FFE", ("#0B5FFF",)),
+    ]
