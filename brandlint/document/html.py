@@ -256,6 +256,8 @@ class HtmlCopy(HTMLParser):
             return
         if tag == "html" and named.get("lang"):
             self.lang = named["lang"]
+        if tag == "svg" and self.svg and self.lang is None:
+            self.lang = named.get("xml:lang") or named.get("lang")
         if tag == "meta" and (named.get("name") or "").lower() == "description":
             self.meta["description"] = named.get("content") or ""
             if "content" in values:

@@ -59,6 +59,8 @@ def test_svg_text_is_copy_and_css_files_have_none(lint_with):
         ("t.terms.leverage", 3, 10, "Leverage"),
         ("t.terms.leverage", 4, 31, "leverage"),
     ]
+    hungarian = '<svg xml:lang="hu"><text>Omnichannel</text></svg>\n'
+    assert parse_document("x.svg", hungarian).lang == "hu"
     css = '.hero::after { content: "We leverage it" }\n'
     assert parse_document("x.css", css).blocks == ()
     assert lint(css, name="x.css") == []
