@@ -123,4 +123,4 @@ def test_python_dash_m_and_version():
     done = subprocess.run(
         [sys.executable, "-m", "brandlint", "--version"], capture_output=True, text=True, check=True
     )
-    assert done.stdout.strip() == "brandlint 0.1.0"
+    assert done.stdout.strip() == "brandlint 0.2.0"
