@@ -127,13 +127,16 @@ class Workspace:
         return linter.lint(self.prepare(document, linter.guide))
 
     def measure_file(self, path: str | Path) -> VoiceMetrics | None:
-        """The voice summary of a file (None when it cannot be read)."""
+        """The voice summary of a file (None when it cannot be read, or is a stylesheet or
+        an SVG: a badge's two words have no voice to measure)."""
         path = str(path)
         linter = self.linter_for(path)
         try:
             with open(path, "rb") as handle:
                 document = read_document(path, handle.read())
         except (UnreadableFile, OSError):
+            return None
+        if document.format in ASSET_FORMATS:
             return None
         return linter.measure(self.prepare(document, linter.guide))
 

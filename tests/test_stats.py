@@ -29,6 +29,8 @@ def test_metrics_beside_targets(tmp_path, capsys, monkeypatch):
     (tmp_path / "brandlint.yaml").write_text(GUIDE)
     (tmp_path / "web").mkdir()
     (tmp_path / "web" / "welcome.md").write_text(COPY)
+    (tmp_path / "web" / "site.css").write_text("a { color: red }\n")  # no voice: left out
+    (tmp_path / "web" / "badge.svg").write_text("<svg><text>Sale!</text></svg>\n")
     monkeypatch.chdir(tmp_path)
     assert main(["stats", "--format", "json", "web"]) == 0
     (record,) = json.loads(capsys.readouterr().out)
