@@ -28,7 +28,7 @@ _COLOR_PROPERTY_PARTS = (
     "text-decoration",
     "column-rule",
 )
-_COLOR_FUNCTIONS = {"rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color"}
+COLOR_FUNCTIONS = {"rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color"}
 
 
 def takes_named_colors(prop: str) -> bool:
@@ -102,7 +102,7 @@ def _scan(declaration: Declaration, tokens: Any, named: bool) -> Iterator[ColorU
         syntax = ""
         if kind == "hash":
             syntax = "hash"
-        elif kind == "function" and token.lower_name in _COLOR_FUNCTIONS:
+        elif kind == "function" and token.lower_name in COLOR_FUNCTIONS:
             syntax = token.lower_name
         elif kind == "ident" and named and token.lower_value not in _KEYWORDS:
             syntax = "name"

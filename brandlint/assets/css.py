@@ -30,6 +30,9 @@ class Declaration:
     at_rule: str  # the innermost at-rule around it (`font-face`, `media`), or ""
     ref: StyleRef
     lines: LineIndex  # line starts of `ref.text`
+    # what the declaration styles, as a key: one rule block of a stylesheet, or one element
+    # (its `style` and presentation attributes together)
+    block: tuple[int, int] = (0, 0)
 
     def index(self, token: Any) -> int:
         """Where a token of this declaration starts in `ref.text`."""
@@ -96,38 +99,49 @@ def declarations(styles: Iterable[StyleRef]) -> list[Declaration]:
     import tinycss2
 
     out: list[Declaration] = []
-    for ref in styles:
+    for number, ref in enumerate(styles):
         lines = LineIndex(ref.text)
+        element = (-1, ref.owner)
         if ref.kind == "value":
             value = tinycss2.parse_component_value_list(ref.text)
-            out.append(Declaration(ref.property, value, ref.element, "", ref, lines))
+            out.append(Declaration(ref.property, value, ref.element, "", ref, lines, element))
         elif ref.kind == "declarations":
             nodes = tinycss2.parse_declaration_list(ref.text, True, True)
-            out.extend(_walk(nodes, ref.element, "", ref, lines))
+            out.extend(_Walk(ref, lines, element).walk(nodes, ref.element, ""))
         else:
             nodes = tinycss2.parse_stylesheet(ref.text, True, True)
-            out.extend(_walk(nodes, "", "", ref, lines))
+            out.extend(_Walk(ref, lines, (number, 0)).walk(nodes, "", ""))
     return out
 
 
-def _walk(
-    nodes: Iterable[Any], context: str, at_rule: str, ref: StyleRef, lines: LineIndex
-) -> Iterator[Declaration]:
-    import tinycss2
+class _Walk:
+    """Declarations of one style, each rule block numbered so its declarations stay
+    together."""
 
-    for node in nodes:
-        if node.type == "declaration":
-            yield Declaration(node.lower_name, node.value, context, at_rule, ref, lines)
-        elif node.type == "qualified-rule" and node.content is not None:
-            selector = tinycss2.serialize(node.prelude).strip()
-            inner = f"{context} {selector}".strip() if context else selector
-            children = tinycss2.parse_blocks_contents(node.content, True, True)
-            yield from _walk(children, inner, at_rule, ref, lines)
-        elif node.type == "at-rule" and node.content is not None:
-            name = node.lower_at_keyword
-            if name in _GROUPING or name in ("font-face", "page") or name.endswith("keyframes"):
+    def __init__(self, ref: StyleRef, lines: LineIndex, block: tuple[int, int]) -> None:
+        self.ref, self.lines, self.block = ref, lines, block
+
+    def walk(self, nodes: Iterable[Any], context: str, at_rule: str) -> Iterator[Declaration]:
+        import tinycss2
+
+        block = self.block
+        for node in nodes:
+            if node.type == "declaration":
+                yield Declaration(
+                    node.lower_name, node.value, context, at_rule, self.ref, self.lines, block
+                )
+            elif node.type == "qualified-rule" and node.content is not None:
+                selector = tinycss2.serialize(node.prelude).strip()
+                inner = f"{context} {selector}".strip() if context else selector
                 children = tinycss2.parse_blocks_contents(node.content, True, True)
-                yield from _walk(children, context, name, ref, lines)
+                self.block = (block[0], self.block[1] + 1)
+                yield from self.walk(children, inner, at_rule)
+            elif node.type == "at-rule" and node.content is not None:
+                name = node.lower_at_keyword
+                if name in _GROUPING or name in ("font-face", "page") or name.endswith("keyframes"):
+                    children = tinycss2.parse_blocks_contents(node.content, True, True)
+                    self.block = (block[0], self.block[1] + 1)
+                    yield from self.walk(children, context, name)
 
 
 def pixel_length(style: str, prop: str) -> float | None:

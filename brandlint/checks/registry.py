@@ -8,6 +8,7 @@ from brandlint.checks.caps import Caps
 from brandlint.checks.conditional import Conditional
 from brandlint.checks.consistency import Consistency
 from brandlint.checks.contractions import Contractions
+from brandlint.checks.contrast import Contrast
 from brandlint.checks.emoji_policy import EmojiPolicy
 from brandlint.checks.exclamation import Exclamation
 from brandlint.checks.existence import Existence
@@ -61,6 +62,7 @@ KINDS: dict[str, type[Rule]] = {
         Images,
         ImageSpecs,
         Palette,
+        Contrast,
         Fonts,
     )
 }

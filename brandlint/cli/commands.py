@@ -323,6 +323,7 @@ assets:                    # colours, fonts and images in HTML, CSS and SVG
     Acme Blue: "#0B5FFF"
     Ink: "#101820"
     White: "#FFFFFF"
+  contrast: 4.5            # text on its background, WCAG AA
   fonts:
     families: [Inter]
   logos:

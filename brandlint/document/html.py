@@ -138,7 +138,9 @@ def _add_with_entities(draft: BlockDraft, raw: str, offset: int) -> None:
     draft.add(raw[position:], offset + position)
 
 
-def _style(raw: str, start: int, kind: str, prop: str = "", element: str = "") -> StyleRef:
+def _style(
+    raw: str, start: int, kind: str, prop: str = "", element: str = "", owner: int = -1
+) -> StyleRef:
     """An attribute value as CSS: character references decoded (`&quot;Inter&quot;` is
     `"Inter"` to CSS), with the shifts that map offsets back to the value as written."""
     parts: list[str] = []
@@ -152,7 +154,7 @@ def _style(raw: str, start: int, kind: str, prop: str = "", element: str = "") -
         shifts.append((length, gained))
         position = ref.end()
     parts.append(raw[position:])
-    return StyleRef("".join(parts), start, kind, prop, element, tuple(shifts))
+    return StyleRef("".join(parts), start, kind, prop, element, owner, tuple(shifts))
 
 
 def _without_cdata(sheet: str) -> str:
@@ -307,13 +309,14 @@ class HtmlCopy(HTMLParser):
     ) -> None:
         """Record the CSS this tag carries or opens, and the stylesheet it links."""
         element = tag + "".join(f".{c}" for c in (named.get("class") or "").split())
+        owner = self.base + self._offset()
         if "style" in values:
             raw, start = values["style"]
-            self.styles.append(_style(raw, self.base + start, "declarations", element=element))
+            self.styles.append(_style(raw, self.base + start, "declarations", "", element, owner))
         for attribute, prop in _PRESENTATION.items():
             if attribute in values:
                 raw, start = values[attribute]
-                self.styles.append(_style(raw, self.base + start, "value", prop, element))
+                self.styles.append(_style(raw, self.base + start, "value", prop, element, owner))
         name = (named.get("name") or "").lower()
         if (
             tag == "meta"

@@ -205,6 +205,7 @@ class StyleRef:
     kind: str  # "sheet" | "declarations" | "value"
     property: str = ""
     element: str = ""
+    owner: int = -1  # the source offset of the element's tag: one element's styles together
     # (index in `text`, source characters gained before it): after each decoded character
     # reference (`&quot;` read as `"`), so offsets map back to the attribute as written
     shifts: tuple[tuple[int, int], ...] = ()

@@ -39,6 +39,9 @@ _PALETTE_REASON = (
     "Colours come from the brand palette. A colour within `near` (CIEDE2000) of a palette "
     "colour is a slip and snaps to it; anything further is a different colour."
 )
+_CONTRAST_REASON = (
+    "Text must stay readable on its background: WCAG 2.2 AA asks for 4.5:1, 3:1 for large text."
+)
 _FONTS_REASON = "Type is set in the brand's families, each where the guide allows it."
 _TERM_SETTINGS = (
     "id",
@@ -285,6 +288,11 @@ class _Loader:
             if "near" in assets:
                 data["near"] = assets["near"]
             wanted.append((("assets",), f"{name}.palette", "palette", data))
+        contrast = assets.get("contrast")
+        if contrast is not None:
+            data = dict(contrast) if isinstance(contrast, dict) else {"min": contrast}
+            data = {"level": "warning", "reason": _CONTRAST_REASON, **data}
+            wanted.append((("assets", "contrast"), f"{name}.contrast", "contrast", data))
         if isinstance(assets.get("fonts"), dict):
             data = {"level": "error", "reason": _FONTS_REASON, **assets["fonts"]}
             wanted.append((("assets", "fonts"), f"{name}.fonts", "fonts", data))
