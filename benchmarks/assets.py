@@ -6,7 +6,7 @@ Generates FILES stylesheets of RULES rule blocks each (colours in every syntax, 
 palette, some near misses, some far; font stacks), then times:
 - brandlint in-process (guide compiled once): declarations per second;
 - `brandlint check` on the folder (start-up included);
-- stylelint 16+ (npm, installed once under $PEERS_HOME, default /tmp/brandlint-peers) with
+- stylelint (npm, installed once under $PEERS_HOME, default /tmp/brandlint-peers) with
   the closest configuration it has: `declaration-property-value-allowed-list` holding the
   palette's exact spellings and the allowed font stacks. stylelint matches spellings; it
   cannot tell a near miss from a far one or read `rgb()` as the same colour as `#…`.
