@@ -25,8 +25,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from brandlint.alerts import Alert, Level, Span
-    from brandlint.errors import GuideError
+    from brandlint.core.alerts import Alert, Level, Span
+    from brandlint.core.errors import GuideError
     from brandlint.guide.loader import load_guide
     from brandlint.linter import Linter
     from brandlint.workspace import Settings, Workspace

@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from brandlint.alerts import Alert
-from brandlint.errors import UsageError
+from brandlint.core.alerts import Alert
+from brandlint.core.errors import UsageError
 
 Key = tuple[str, str, str]
 

@@ -13,7 +13,7 @@ import fnmatch
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from brandlint.alerts import Alert
+from brandlint.core.alerts import Alert
 
 
 @dataclass(frozen=True, order=True)

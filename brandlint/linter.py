@@ -15,12 +15,12 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from brandlint.alerts import Alert, Level
-from brandlint.checks.base import BlockView, Finding, LintContext, Rule
 from brandlint.checks.registry import KINDS
-from brandlint.document.model import Document
+from brandlint.core.alerts import Alert, Level
+from brandlint.core.document import Document
+from brandlint.core.errors import GuideError, Problem
+from brandlint.core.rule import BlockView, Finding, LintContext, Rule
 from brandlint.document.suppressions import is_suppressed
-from brandlint.errors import GuideError, Problem
 from brandlint.guide.model import Guide
 from brandlint.matching import PhraseIndex
 from brandlint.nlp.pipelines import LangPipeline, Pipelines, normalize_lang

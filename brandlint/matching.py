@@ -9,28 +9,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from brandlint.core.rule import BlockView, Hit, Rule
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
 
-    from brandlint.checks.base import BlockView, Rule
     from brandlint.nlp.pipelines import LangPipeline
 
 ATTRS = ("ORTH", "LOWER", "LEMMA")
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A phrase found in a block: copy offsets plus what the rule attached to the phrase."""
-
-    view: int
-    start: int
-    end: int
-    token_start: int
-    token_end: int
-    payload: Any
 
 
 class PhraseIndex:

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
-from brandlint.alerts import Alert
+from brandlint.core.alerts import Alert
 from brandlint.workspace import Settings, Workspace
 
 _WORKSPACES: dict[Settings, Workspace] = {}

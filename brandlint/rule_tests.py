@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from brandlint.errors import GuideError, Problem
-from brandlint.guide.model import Guide, RuleSpec
+from brandlint.core.errors import GuideError, Problem
+from brandlint.core.spec import RuleSpec
+from brandlint.guide.model import Guide
 from brandlint.guide.rule_files import load_style, style_folders
 from brandlint.linter import Linter
 from brandlint.workspace import Workspace

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from brandlint.checks.base import LintContext, word_count
+from brandlint.core.rule import LintContext, word_count
 from brandlint.readability import measure, unsupported_reason
 from brandlint.voice.contractions import PAIRS, contracted_forms
 from brandlint.voice.emoji import emoji_spans

@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from brandlint.alerts import Alert, Level
-from brandlint.document.model import Document, LineIndex
+from brandlint.core.alerts import Alert, Level
+from brandlint.core.document import Document, LineIndex
+from brandlint.core.errors import GuideError
+from brandlint.core.globs import glob_match
 from brandlint.document.reader import UnreadableFile, format_of, parse_document, read_document
-from brandlint.errors import GuideError
-from brandlint.globs import glob_match
 from brandlint.guide.loader import discover_guide, load_guide
 from brandlint.guide.model import Guide
 from brandlint.linter import Linter, relative_to_guide

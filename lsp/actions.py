@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from brandlint.alerts import Alert
+from brandlint.core.alerts import Alert
 from brandlint.document.front_matter import split_front_matter
 from brandlint.fixes import plan_edits
 from lsp.positions import offsets_to_range, span_to_range

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from brandlint.alerts import Alert, Level
-from brandlint.errors import Problem
+from brandlint.core.alerts import Alert, Level
+from brandlint.core.errors import Problem
 from lsp.positions import span_to_range
 
 SEVERITY = {

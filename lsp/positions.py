@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from brandlint.alerts import Span
-from brandlint.document.model import LineIndex
+from brandlint.core.alerts import Span
+from brandlint.core.document import LineIndex
 
 
 def span_to_range(span: Span, lines: Sequence[str], codec: PositionCodec) -> types.Range:

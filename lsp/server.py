@@ -22,9 +22,9 @@ from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
 from brandlint import __version__
-from brandlint.alerts import Alert, Level
+from brandlint.core.alerts import Alert, Level
+from brandlint.core.errors import GuideError, Problem
 from brandlint.document.reader import format_of
-from brandlint.errors import GuideError, Problem
 from brandlint.guide.loader import GUIDE_NAMES, load_guide
 from brandlint.workspace import Workspace
 from lsp.actions import FIX_ALL, disable_line, fix_all, hover_text, quick_fixes

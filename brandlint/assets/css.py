@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from brandlint.document.model import LineIndex, StyleRef
+from brandlint.core.document import LineIndex, StyleRef
+
+if TYPE_CHECKING:
+    from brandlint.core.rule import LintContext
 
 # At-rules whose block holds rules (or declarations) that style the page.
 _GROUPING = {"media", "supports", "layer", "container", "document", "scope", "starting-style"}
@@ -161,3 +164,8 @@ def pixel_length(style: str, prop: str) -> float | None:
             else:
                 found = None  # a later `width: 100%` overrides an earlier px width
     return found
+
+
+def document_declarations(ctx: LintContext) -> list[Declaration]:
+    """The document's CSS declarations: a fact parsed once for every asset rule."""
+    return declarations(ctx.document.styles)

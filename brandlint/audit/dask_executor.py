@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
 
-from brandlint.errors import UsageError
+from brandlint.core.errors import UsageError
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from brandlint.checks.base import BlockView
+from brandlint.core.rule import BlockView
 
 BODY_FIELDS = ("field.body", "field.message", "field.text", "meta.body")
 NOT_BODY = ("meta", "alt", "title", "field")

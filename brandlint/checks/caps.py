@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from brandlint.checks.base import Finding, LintContext, Rule, format_message
+from brandlint.core.rule import Finding, LintContext, Rule, format_message
 
 _CAPS = re.compile(r"(?<![\w])[^\W\d_a-z]{2,}(?:['’][^\W\d_a-z]+)?(?![\w])")
 

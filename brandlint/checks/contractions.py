@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from brandlint.checks.base import Finding, LintContext, PatternRule
-from brandlint.errors import Problem
-from brandlint.guide.model import RuleSpec
+from brandlint.checks.patterns import PatternRule
+from brandlint.core.errors import Problem
+from brandlint.core.rule import Finding, LintContext
+from brandlint.core.spec import RuleSpec
 from brandlint.matching import PhraseIndex
 from brandlint.text_case import follow_case
 from brandlint.voice.contractions import PAIRS, contracted_forms

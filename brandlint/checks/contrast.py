@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from brandlint.checks.base import Finding, LintContext, Rule
+from brandlint.assets.css import document_declarations
+from brandlint.core.rule import Finding, LintContext, Rule
 
 if TYPE_CHECKING:
     from brandlint.assets.css import Declaration
@@ -32,7 +33,7 @@ class Contrast(Rule):
         minimum = float(self.option("min", 4.5))
         large_minimum = float(self.option("min_large", 3.0))
         blocks: dict[tuple[int, int], list[Declaration]] = {}
-        for declaration in ctx.declarations:
+        for declaration in ctx.fact(document_declarations):
             blocks.setdefault(declaration.block, []).append(declaration)
         for declarations in blocks.values():
             text = background = None

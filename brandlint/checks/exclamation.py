@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from brandlint.checks.base import Finding, LintContext, Rule
+from brandlint.core.rule import Finding, LintContext, Rule
 
 _RUN = re.compile(r"[!?]*![!?]*")
 

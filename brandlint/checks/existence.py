@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from brandlint.checks.base import Finding, LintContext, PatternRule, format_message, word_pattern
 from brandlint.checks.literals import expand
-from brandlint.errors import Problem
-from brandlint.guide.model import RuleSpec
+from brandlint.checks.patterns import PatternRule, word_pattern
+from brandlint.core.errors import Problem
+from brandlint.core.rule import Finding, LintContext, format_message
+from brandlint.core.spec import RuleSpec
 from brandlint.matching import PhraseIndex
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from brandlint.checks.base import Finding, LintContext, Rule
+from brandlint.assets.css import document_declarations
+from brandlint.core.rule import Finding, LintContext, Rule
 
 _COMBINATORS = re.compile(r"\s*[>+~]\s*|\s+")
 _PSEUDO = re.compile(r"::?[\w-]+(\([^)]*\))?")
@@ -37,7 +38,7 @@ class Fonts(Rule):
         }
         if not everywhere and not uses:
             return
-        for declaration in ctx.declarations:
+        for declaration in ctx.fact(document_declarations):
             if declaration.at_rule == "font-face":
                 continue
             family = first_family(declaration)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from brandlint.channels.x_length import HASHTAG
-from brandlint.checks.base import Finding, LintContext, Rule, channel_label
+from brandlint.core.rule import Finding, LintContext, Rule, channel_label
 
 
 class Hashtags(Rule):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from brandlint.checks.base import Finding, LintContext, Rule
+from brandlint.core.rule import Finding, LintContext, Rule
 
 
 class Headings(Rule):

@@ -18,9 +18,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from brandlint.alerts import Level
-from brandlint.checks.base import Finding, LintContext, Rule
-from brandlint.document.model import Document, ImageRef
+from brandlint.core.alerts import Level
+from brandlint.core.document import Document, ImageRef
+from brandlint.core.rule import Finding, LintContext, Rule
 
 
 class ImageSpecs(Rule):

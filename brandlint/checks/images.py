@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from brandlint.assets.image_files import file_name
-from brandlint.checks.base import Finding, LintContext, Rule
+from brandlint.core.rule import Finding, LintContext, Rule
 
 
 class Images(Rule):

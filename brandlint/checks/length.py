@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from brandlint.channels.fields import field_texts
 from brandlint.channels.x_length import url_spans, weighted_length
-from brandlint.checks.base import Finding, LintContext, Rule, channel_label
+from brandlint.core.rule import Finding, LintContext, Rule, channel_label
 
 
 def _fits(text: str, limit: int, measure) -> int:  # type: ignore[no-untyped-def]

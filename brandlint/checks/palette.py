@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from brandlint.alerts import Level
-from brandlint.checks.base import Finding, LintContext, Rule
-from brandlint.errors import Problem
-from brandlint.guide.model import RuleSpec
+from brandlint.assets.css import document_declarations
+from brandlint.core.alerts import Level
+from brandlint.core.errors import Problem
+from brandlint.core.rule import Finding, LintContext, Rule
+from brandlint.core.spec import RuleSpec
 
 if TYPE_CHECKING:
     from brandlint.assets.colors import ColorUse
@@ -51,7 +52,7 @@ class Palette(Rule):
         if not self.swatches.swatches:
             return
         listing = ", ".join(f"{s.name} {s.value}" for s in self.swatches.swatches)
-        for declaration in ctx.declarations:
+        for declaration in ctx.fact(document_declarations):
             for use in colors_in(declaration):
                 if use.color.alpha == 0 or self.swatches.exact(use.color):
                     continue  # fully transparent paints nothing

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from brandlint.checks.base import Finding, LintContext, Rule, format_message
+from brandlint.core.rule import Finding, LintContext, Rule, format_message
 from brandlint.voice.passive import passive_spans
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from brandlint.checks.base import BlockView, Finding, LintContext, Rule, channel_label
+from brandlint.core.rule import BlockView, Finding, LintContext, Rule, channel_label
 from brandlint.readability import Scores, measure, unsupported_reason
 
 _NOT_PROSE = ("heading", "meta", "alt", "title")

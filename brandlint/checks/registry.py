@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from brandlint.checks.base import Rule
 from brandlint.checks.capitalization import Capitalization
 from brandlint.checks.caps import Caps
 from brandlint.checks.conditional import Conditional
@@ -30,6 +29,7 @@ from brandlint.checks.sentence_length import SentenceLength
 from brandlint.checks.sms import Sms
 from brandlint.checks.substitution import Substitution
 from brandlint.checks.term import Term
+from brandlint.core.rule import Rule
 
 KINDS: dict[str, type[Rule]] = {
     kind.kind: kind

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from brandlint.checks.base import Finding, LintContext, PatternRule, format_message
-from brandlint.errors import Problem
-from brandlint.guide.model import RuleSpec
+from brandlint.checks.patterns import PatternRule
+from brandlint.core.errors import Problem
+from brandlint.core.rule import Finding, LintContext, format_message
+from brandlint.core.spec import RuleSpec
 
 
 class Repetition(PatternRule):

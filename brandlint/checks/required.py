@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator
 
 from brandlint.channels.fields import field_texts
-from brandlint.checks.base import Finding, LintContext, Rule, channel_label
-from brandlint.errors import Problem
-from brandlint.guide.model import RuleSpec
+from brandlint.core.errors import Problem
+from brandlint.core.rule import Finding, LintContext, Rule, channel_label
+from brandlint.core.spec import RuleSpec
 
 
 class Required(Rule):

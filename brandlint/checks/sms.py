@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from brandlint.channels.fields import field_texts
 from brandlint.channels.sms import offset_of_unit, sms_size
-from brandlint.checks.base import Finding, LintContext, Rule
+from brandlint.core.rule import Finding, LintContext, Rule
 
 
 class Sms(Rule):

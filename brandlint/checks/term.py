@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from brandlint.checks.base import Finding, LintContext, PatternRule, format_message
-from brandlint.errors import Problem
-from brandlint.guide.model import RuleSpec
+from brandlint.checks.patterns import PatternRule
+from brandlint.core.errors import Problem
+from brandlint.core.rule import Finding, Hit, LintContext, format_message
+from brandlint.core.spec import RuleSpec
 from brandlint.inflect import inflect_like
-from brandlint.matching import Hit, PhraseIndex
+from brandlint.matching import PhraseIndex
 from brandlint.text_case import follow_case
 
 _NAME, _VARIANT, _AVOID = "name", "variant", "avoid"

@@ -11,9 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from brandlint.alerts import Alert, Level
 from brandlint.cli.main import EXIT_ALERTS, EXIT_CLEAN, EXIT_USAGE
-from brandlint.errors import UsageError
+from brandlint.core.alerts import Alert, Level
+from brandlint.core.errors import UsageError
 from brandlint.stats import VoiceMetrics
 from brandlint.workspace import Settings, Workspace
 

@@ -185,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
-    from brandlint.errors import GuideError, UsageError
+    from brandlint.core.errors import GuideError, UsageError
 
     try:
         from brandlint.cli import commands

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from brandlint.document.model import StyleRef
+from brandlint.core.document import StyleRef
 from brandlint.document.suppressions import SuppressionCollector
 
 

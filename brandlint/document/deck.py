@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from brandlint.document.model import BlockDraft, Notice
+from brandlint.core.document import BlockDraft, Notice
 from brandlint.document.suppressions import SuppressionCollector
 from brandlint.document.yaml_copy import scalar_draft
 

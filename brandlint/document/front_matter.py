@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from brandlint.document.model import BlockDraft, Notice
+from brandlint.core.document import BlockDraft, Notice
 from brandlint.document.yaml_copy import scalar_draft
 
 COPY_FIELDS = ("title", "description", "subject", "preheader", "summary", "excerpt", "headline")

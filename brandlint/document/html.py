@@ -12,7 +12,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from brandlint.document.model import BlockDraft, ImageRef, LineIndex, StyleRef
+from brandlint.core.document import BlockDraft, ImageRef, LineIndex, StyleRef
 from brandlint.document.suppressions import SuppressionCollector
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}

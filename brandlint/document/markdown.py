@@ -12,8 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from brandlint.core.document import BlockDraft, ImageRef, LineIndex, StyleRef
 from brandlint.document.html import HtmlCopy
-from brandlint.document.model import BlockDraft, ImageRef, LineIndex, StyleRef
 from brandlint.document.suppressions import SuppressionCollector
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from brandlint.document.model import BlockDraft
+from brandlint.core.document import BlockDraft
 
 _PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")
 

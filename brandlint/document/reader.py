@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 
+from brandlint.core.document import Document, ImageRef, StyleRef, assemble
 from brandlint.document.css import stylesheet
 from brandlint.document.deck import DeckCopy
 from brandlint.document.front_matter import split_front_matter
 from brandlint.document.html import HtmlCopy
 from brandlint.document.markdown import markdown_drafts
-from brandlint.document.model import Document, ImageRef, StyleRef, assemble
 from brandlint.document.plain import plain_blocks
 from brandlint.document.suppressions import SuppressionCollector
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import fnmatch
 import re
 
-from brandlint.document.model import Suppression
+from brandlint.core.document import Suppression
 
 _DIRECTIVE = re.compile(
     r"^\s*brandlint-(disable-next-line|disable-line|disable|enable)\b(.*)$", re.S

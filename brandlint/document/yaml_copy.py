@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from brandlint.document.model import BlockDraft
+from brandlint.core.document import BlockDraft
 
 
 def scalar_draft(

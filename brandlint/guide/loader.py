@@ -12,11 +12,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from brandlint.alerts import Level
 from brandlint.checks.registry import KINDS
-from brandlint.errors import GuideError, Problem
-from brandlint.guide.located_yaml import LocatedYaml, YamlSyntaxError, load_located_yaml
-from brandlint.guide.model import Guide, RuleSpec
+from brandlint.core.alerts import Level
+from brandlint.core.errors import GuideError, Problem
+from brandlint.core.located_yaml import LocatedYaml, YamlSyntaxError, load_located_yaml
+from brandlint.core.spec import RuleSpec
+from brandlint.guide.model import Guide
 from brandlint.guide.option_types import option_problems, type_errors
 from brandlint.guide.rule_files import as_tuple, load_style, spec_from_mapping, style_folders
 from brandlint.guide.validate import did_you_mean, validate_guide

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from brandlint.errors import Problem
-from brandlint.guide.model import RuleSpec
+from brandlint.core.errors import Problem
+from brandlint.core.spec import RuleSpec
 
 NUMBERS = frozenset(
     {

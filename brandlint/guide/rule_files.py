@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from brandlint.alerts import Level
 from brandlint.checks.registry import COMMON_KEYS, KINDS, NOT_YET
-from brandlint.errors import Problem
-from brandlint.guide.located_yaml import LocatedYaml, YamlSyntaxError, load_located_yaml
-from brandlint.guide.model import RuleSpec
+from brandlint.core.alerts import Level
+from brandlint.core.errors import Problem
+from brandlint.core.located_yaml import LocatedYaml, YamlSyntaxError, load_located_yaml
+from brandlint.core.spec import RuleSpec
 from brandlint.guide.validate import did_you_mean
 
 RULE_SUFFIX = ".yml"  # as in Vale; `.yaml` files beside them are guides or other config

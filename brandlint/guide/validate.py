@@ -8,8 +8,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from brandlint.errors import Problem
-from brandlint.guide.located_yaml import LocatedYaml
+from brandlint.core.errors import Problem
+from brandlint.core.located_yaml import LocatedYaml
 
 
 @lru_cache(maxsize=1)

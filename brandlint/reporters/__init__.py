@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from brandlint.alerts import Alert
+from brandlint.core.alerts import Alert
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from brandlint.alerts import Level
+from brandlint.core.alerts import Level
 from brandlint.reporters import Report
 
 _COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.SUGGESTION: "notice"}

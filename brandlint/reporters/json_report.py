@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from brandlint.alerts import Alert
+from brandlint.core.alerts import Alert
 from brandlint.reporters import Report
 
 

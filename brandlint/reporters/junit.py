@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import TextIO
 from xml.etree import ElementTree
 
-from brandlint.alerts import Alert
+from brandlint.core.alerts import Alert
 from brandlint.reporters import Report
 
 

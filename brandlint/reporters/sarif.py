@@ -10,7 +10,7 @@ import json
 from typing import Any, TextIO
 
 from brandlint import __version__
-from brandlint.alerts import Alert, Level
+from brandlint.core.alerts import Alert, Level
 from brandlint.reporters import Report
 
 SCHEMA = (

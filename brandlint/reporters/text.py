@@ -6,7 +6,7 @@ import unicodedata
 from collections import Counter
 from typing import TextIO
 
-from brandlint.alerts import Alert, Level
+from brandlint.core.alerts import Alert, Level
 from brandlint.reporters import Report
 
 _COLORS = {Level.ERROR: "\033[31m", Level.WARNING: "\033[33m", Level.SUGGESTION: "\033[36m"}

@@ -9,20 +9,34 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from brandlint.alerts import Level
-from brandlint.errors import Problem
-from brandlint.guide.model import RuleSpec
+from brandlint.core.alerts import Level
+from brandlint.core.errors import Problem
+from brandlint.core.patterns import compile_exceptions, vale_regex
+from brandlint.core.spec import RuleSpec
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from brandlint.assets.css import Declaration
-    from brandlint.document.model import Block, Document
-    from brandlint.matching import Hit, PhraseIndex
+    from brandlint.core.document import Block, Document
+    from brandlint.matching import PhraseIndex
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A phrase found in a block: copy offsets plus what the rule attached to the phrase."""
+
+    view: int
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+    payload: Any
 
 
 @dataclass(frozen=True)
@@ -80,16 +94,14 @@ class LintContext:
         self.has_lemmas = lemmas
         self.trained = trained  # a trained pipeline tagged and parsed the copy
         self.names = names  # exact-case names from the guide's terms (Kestrel Cloud, …)
-        self._declarations: list[Declaration] | None = None
+        self._facts: dict[Callable[[LintContext], Any], Any] = {}
 
-    @property
-    def declarations(self) -> list[Declaration]:
-        """The document's CSS declarations, parsed once for every asset rule."""
-        if self._declarations is None:
-            from brandlint.assets.css import declarations
-
-            self._declarations = declarations(self.document.styles)
-        return self._declarations
+    def fact(self, compute: Callable[[LintContext], T]) -> T:
+        """A fact about the document that several rules read (its CSS declarations, its
+        word counts), computed by `compute` the first time a rule asks, then shared."""
+        if compute not in self._facts:
+            self._facts[compute] = compute(self)
+        return self._facts[compute]  # type: ignore[no-any-return]
 
     def hits(self, rule: Rule) -> list[Hit]:
         return self._hits.get(id(rule), [])
@@ -197,109 +209,12 @@ class Rule(ABC):
         return self._exceptions
 
     def _compile_exceptions(self) -> list[re.Pattern[str]]:
-        flags = re.IGNORECASE if self.option("ignorecase") else 0
-        out = []
-        for text in self.option("exceptions", []) or []:
-            try:
-                out.append(re.compile(vale_regex(str(text)), flags))
-            except re.error:  # not a regex: an exception may be any literal string
-                out.append(re.compile(re.escape(str(text)), flags))
-        return out
+        texts = [str(text) for text in self.option("exceptions", []) or []]
+        return compile_exceptions(texts, bool(self.option("ignorecase")))
 
     @staticmethod
     def excepted(text: str, exceptions: list[re.Pattern[str]]) -> bool:
         return any(p.fullmatch(text) for p in exceptions)
-
-
-_INLINE_FLAGS = re.compile(r"^\(\?([a-zA-Z]+)\)")
-
-
-def vale_regex(pattern: str) -> str:
-    """Vale uses Go's RE2 syntax; the differences that matter here are small.
-
-    Go allows inline flags anywhere (`(?i)` mid-pattern); Python only at the start, so we
-    keep leading ones and turn the rest into scoped groups when possible.
-    """
-    pattern = pattern.replace(r"\z", r"\Z")
-    if "(?i)" in pattern[1:] and not pattern.startswith("(?i)"):
-        head, _, tail = pattern.partition("(?i)")
-        return f"{head}(?i:{tail})"
-    return pattern
-
-
-class PatternRule(Rule):
-    """A rule whose matches come from phrases (shared index) and/or regexes over the copy."""
-
-    def phrase_hits(self, ctx: LintContext) -> Iterator[tuple[Hit, str]]:
-        """In-scope hits of this rule's phrases with their copy text, exceptions removed."""
-        exceptions = self.exceptions()
-        for hit in ctx.hits(self):
-            view = ctx.views[hit.view]
-            if not self.in_scope(view.block):
-                continue
-            text = ctx.document.text[hit.start : hit.end]
-            if hit.start > 0 and ctx.document.text[hit.start - 1] in "#@":
-                continue  # inside a hashtag or a handle: not running text
-            base = view.block.start
-            if not self._excepted_at(view.text, hit.start - base, hit.end - base, exceptions):
-                yield hit, text
-
-    def regex_matches(
-        self, ctx: LintContext, pattern: re.Pattern[str]
-    ) -> Iterator[tuple[int, re.Match[str]]]:
-        """(block start offset, match) for every in-scope match, exceptions removed."""
-        exceptions = self.exceptions()
-        for view in ctx.in_scope(self):
-            text = view.text
-            for found in pattern.finditer(text):
-                if found.end() > found.start() and not self._excepted_at(
-                    text, found.start(), found.end(), exceptions
-                ):
-                    yield view.block.start, found
-
-    def _excepted_at(
-        self, text: str, start: int, end: int, exceptions: list[re.Pattern[str]]
-    ) -> bool:
-        """An exception is the match itself (as in Vale) or a phrase around it ("Free Trial"
-        exempts the "Free" of a rule about "free")."""
-        if not exceptions:
-            return False
-        if self.excepted(text[start:end], exceptions):
-            return True
-        return any(
-            e.start() <= start and end <= e.end()
-            for pattern in exceptions
-            for e in pattern.finditer(text)
-        )
-
-    def action_replacements(self) -> tuple[str, ...]:
-        """Replacements from a Vale `action` (remove / replace), for fixes."""
-        action = self.option("action") or {}
-        if not isinstance(action, dict):
-            return ()
-        name = action.get("name")
-        params = [str(p) for p in action.get("params") or []]
-        if name == "remove":
-            return ("",)
-        if name == "replace":
-            return tuple(params)
-        if name:
-            self.problems.append(
-                self.spec.problem(
-                    ("action", "name"),
-                    f"action {name!r} is not supported yet; the rule runs without a fix",
-                    severity="warning",
-                )
-            )
-        return ()
-
-
-def word_pattern(alternatives: Sequence[str], *, nonword: bool, raw: str = "") -> str:
-    """Vale's wrapping: `\\b(?:a|b)\\b`, or bare alternatives with `nonword`."""
-    body = "|".join(alternatives)
-    if nonword:
-        return f"(?:{body}){raw}" if body else raw
-    return rf"\b(?:{body})\b{raw}" if body else raw
 
 
 def word_count(tokens: Iterable[Token]) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from brandlint.errors import Problem
+from brandlint.core.errors import Problem
 
 Path = tuple[str | int, ...]
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from brandlint.alerts import Span
+from brandlint.core.alerts import Span
 
 BLOCK_SEPARATOR = "\n\n"
 
