@@ -52,20 +52,14 @@ def run_rule_examples(workspace: Workspace, folder: str | None) -> tuple[list[st
             Guide(name=base.name, path=base.path, root=base.root, lang=base.lang, rules=(spec,)),
             workspace.pipelines,
         )
+        lang = spec.langs[0] if spec.langs else base.lang
+        channel = spec.channels[0] if spec.channels else None
         for text, should_flag in [(t, True) for t in flag] + [(t, False) for t in passing]:
             total += 1
-            from brandlint.document.reader import parse_document
-
-            lang = spec.langs[0] if spec.langs else base.lang
-            document = parse_document("example.md", text, "markdown")
-            channel = spec.channels[0] if spec.channels else None
-            from dataclasses import replace
-
-            alerts = [
-                a
-                for a in linter.lint(replace(document, lang=lang, channel=channel))
-                if a.rule == spec.id
-            ]
+            document = workspace.document(
+                "example.md", text, format="markdown", lang=lang, channel=channel
+            )
+            alerts = [a for a in linter.lint(document) if a.rule == spec.id]
             if should_flag and not alerts:
                 failures.append(f"FAIL {spec.id}: should flag: {text!r}")
             elif not should_flag and alerts:

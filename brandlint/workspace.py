@@ -17,11 +17,13 @@ from brandlint.core.document import Document, LineIndex
 from brandlint.core.errors import GuideError
 from brandlint.core.globs import glob_match
 from brandlint.document.reader import UnreadableFile, format_of, parse_document, read_document
+from brandlint.fixer import FixResult, fix_source
 from brandlint.guide.loader import discover_guide, load_guide
 from brandlint.guide.model import Guide
 from brandlint.linter import Linter, relative_to_guide
 from brandlint.nlp.pipelines import Pipelines
 from brandlint.packs import default_guide_path
+from brandlint.safe_write import read_for_update, write_back
 from brandlint.stats import VoiceMetrics
 
 UNREADABLE = "brandlint.unreadable"
@@ -107,38 +109,94 @@ class Workspace:
         )
         return replace(document, channel=str(channel) if channel else None, lang=str(lang))
 
+    def document(
+        self,
+        path: str,
+        text: str | None = None,
+        *,
+        format: str | None = None,
+        lang: str | None = None,
+        channel: str | None = None,
+    ) -> Document:
+        """The one document pipeline: read (unless `text` is given), decode, detect the
+        format, parse the markup and its suppression comments, then settle language and
+        channel. `check`, `fix`, `stats`, audit workers, `test-rules` and the language
+        server all start here, so a document reads the same everywhere.
+
+        `lang` and `channel` are declared by the caller (an audit export's columns, a rule
+        example) and count as the document's own words. Raises `UnreadableFile`."""
+        if text is None:
+            try:
+                with open(path, "rb") as handle:
+                    data = handle.read()
+            except OSError as exc:
+                raise UnreadableFile(f"Cannot read this file: {exc.strerror or exc}.") from None
+            document = read_document(path, data, format)
+        else:
+            document = parse_document(path, text, format)
+        if channel:
+            document = replace(document, meta={**document.meta, "channel": channel})
+        if lang:
+            document = replace(document, lang=lang)
+        return self.prepare(document, self.linter_for(_guide_anchor(path)).guide)
+
+    def lint(self, document: Document) -> list[Alert]:
+        return self.linter_for(_guide_anchor(document.path)).lint(document)
+
     def lint_text(self, text: str, path: str = "<text>", format: str | None = None) -> list[Alert]:
         """Lint copy held in memory (an editor buffer, stdin); `path` picks guide and format."""
-        linter = self.linter_for(path if path != "<text>" else Path.cwd() / "stdin")
-        document = self.prepare(parse_document(path, text, format), linter.guide)
-        return linter.lint(document)
+        return self.lint(self.document(path, text, format=format))
 
     def lint_file(self, path: str | Path) -> list[Alert]:
         path = str(path)
-        linter = self.linter_for(path)
         try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-            document = read_document(path, data)
+            document = self.document(path)
         except UnreadableFile as exc:
             return [unreadable_alert(path, str(exc))]
-        except OSError as exc:
-            return [unreadable_alert(path, f"Cannot read this file: {exc.strerror or exc}.")]
-        return linter.lint(self.prepare(document, linter.guide))
+        return self.lint(document)
 
     def measure_file(self, path: str | Path) -> VoiceMetrics | None:
         """The voice summary of a file (None when it cannot be read, or is a stylesheet or
         an SVG: a badge's two words have no voice to measure)."""
-        path = str(path)
-        linter = self.linter_for(path)
         try:
-            with open(path, "rb") as handle:
-                document = read_document(path, handle.read())
-        except (UnreadableFile, OSError):
+            document = self.document(str(path))
+        except UnreadableFile:
             return None
         if document.format in ASSET_FORMATS:
             return None
-        return linter.measure(self.prepare(document, linter.guide))
+        return self.linter_for(document.path).measure(document)
+
+    def fix_text(
+        self, path: str, text: str, *, select: Sequence[str] = (), ignore: Sequence[str] = ()
+    ) -> FixResult:
+        """Fix copy held in memory as the document at `path` (nothing is written)."""
+        return fix_source(
+            path,
+            text,
+            lambda source: self.lint(self.document(path, source)),
+            select=select,
+            ignore=ignore,
+        )
+
+    def fix_file(
+        self,
+        path: str,
+        *,
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        write: bool = True,
+    ) -> FixResult:
+        """Fix a file: plan, apply, verify by linting again, then (with `write`) replace
+        the file atomically. Raises `UnreadableFile`, or `ChangedOnDisk` when the file
+        changed while brandlint worked (it is then left alone)."""
+        try:
+            original = read_for_update(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UnreadableFile(f"cannot be read as UTF-8 text ({exc})") from None
+        result = self.fix_text(path, original.text, select=select, ignore=ignore)
+        if write and result.changed:
+            write_back(original, result.fixed)
+        return result
 
     # -- folders -------------------------------------------------------------------
     def files(
@@ -224,6 +282,12 @@ def linked_stylesheets(path: str) -> list[str]:
         return []  # reported when the file itself is linted
     found = (resolve(path, href) for href in document.stylesheets)
     return [str(p) for p in found if p is not None and format_of(str(p)) == "css"]
+
+
+def _guide_anchor(path: str) -> str:
+    """The path whose folder decides the guide: copy with no file of its own (stdin, an
+    editor's untitled buffer) uses the guide of the current folder."""
+    return path if path != "<text>" else str(Path.cwd() / "stdin")
 
 
 def unreadable_alert(path: str, message: str) -> Alert:

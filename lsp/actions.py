@@ -9,7 +9,7 @@ from pygls.workspace.position_codec import PositionCodec
 
 from brandlint.core.alerts import Alert
 from brandlint.document.front_matter import split_front_matter
-from brandlint.fixes import plan_edits
+from brandlint.fixer import plan_edits
 from lsp.positions import offsets_to_range, span_to_range
 
 FIX_ALL = "source.fixAll.brandlint"

@@ -108,9 +108,8 @@ def _source(path: str) -> str:
 def fix(args: argparse.Namespace) -> int:
     import difflib
 
-    from brandlint.document.reader import UnreadableFile, parse_document
-    from brandlint.fixes import apply_edits, plan_edits
-    from brandlint.safe_write import ChangedOnDisk, read_for_update, write_back
+    from brandlint.document.reader import UnreadableFile
+    from brandlint.safe_write import ChangedOnDisk
 
     workspace = _workspace(args)
     remaining = 0
@@ -121,37 +120,31 @@ def fix(args: argparse.Namespace) -> int:
             raise UsageError(f"{given}: no such file or folder")
     for path in workspace.files(args.paths):
         try:
-            original = read_for_update(path)
-            linter = workspace.linter_for(path)
-            document = workspace.prepare(parse_document(path, original.text), linter.guide)
-        except (UnicodeDecodeError, UnreadableFile, OSError) as exc:
-            print(f"{path}: skipped, cannot be read as UTF-8 text ({exc})", file=sys.stderr)
+            result = workspace.fix_file(
+                path, select=args.select, ignore=args.ignore, write=not args.diff
+            )
+        except UnreadableFile as exc:
+            print(f"{path}: skipped, {exc}", file=sys.stderr)
             continue
-        edits = plan_edits(
-            linter.lint(document), original.text, select=args.select, ignore=args.ignore
-        )
-        fixed = apply_edits(original.text, edits)
-        after = linter.lint(workspace.prepare(parse_document(path, fixed), linter.guide))
-        remaining += len(after)
-        failing = failing or any(a.level >= fail for a in after)
-        if not edits:
+        except ChangedOnDisk:
+            print(f"{path}: changed on disk while brandlint worked; left alone", file=sys.stderr)
+            continue
+        remaining += len(result.remaining)
+        failing = failing or any(a.level >= fail for a in result.remaining)
+        if not result.edits:
             continue
         if args.diff:
             sys.stdout.writelines(
                 difflib.unified_diff(
-                    original.text.splitlines(keepends=True),
-                    fixed.splitlines(keepends=True),
+                    result.original.splitlines(keepends=True),
+                    result.fixed.splitlines(keepends=True),
                     f"a/{path}",
                     f"b/{path}",
                 )
             )
             continue
-        try:
-            write_back(original, fixed)
-        except ChangedOnDisk:
-            print(f"{path}: changed on disk while brandlint worked; left alone", file=sys.stderr)
-            continue
-        print(f"{path}: {len(edits)} fix{'es' if len(edits) != 1 else ''} applied")
+        count = len(result.edits)
+        print(f"{path}: {count} fix{'es' if count != 1 else ''} applied")
     print(f"{remaining} {'alert remains' if remaining == 1 else 'alerts remain'}", file=sys.stderr)
     return EXIT_ALERTS if failing else EXIT_CLEAN
 

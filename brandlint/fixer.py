@@ -1,5 +1,8 @@
-"""Turning alerts into edits of the source: one plan, shared by `brandlint fix` and the
-language server's "fix all".
+"""Fixing: turning alerts into edits of the source, applying them and checking the result.
+
+One engine function (`fix_source`) plans, applies and re-lints; `brandlint fix`, the
+language server's "fix all" and its quick fixes all go through it or its parts, and writing
+the result to disk is `write_back`'s job (atomic, never over a file that changed).
 
 Only alerts whose span maps character for character onto the source are fixable (see
 `Alert.fixable`): a fix never rewrites an entity, an escape, a line break inside a paragraph
@@ -10,7 +13,7 @@ then the rule id), so the result never depends on rule order.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from brandlint.core.alerts import Alert
@@ -63,3 +66,38 @@ def apply_edits(source: str, edits: Sequence[Edit]) -> str:
         position = edit.end
     out.append(source[position:])
     return "".join(out)
+
+
+@dataclass(frozen=True)
+class FixResult:
+    """What fixing one document did: the text before and after, the edits made, and the
+    alerts that remain in the fixed text (those no fix covers, and any a fix revealed)."""
+
+    path: str
+    original: str
+    fixed: str
+    edits: tuple[Edit, ...]
+    remaining: tuple[Alert, ...]
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+
+def fix_source(
+    path: str,
+    source: str,
+    lint: Callable[[str], list[Alert]],
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> FixResult:
+    """Plan the edits for `source`'s alerts, apply them, and lint the result again.
+
+    `lint` lints a text as the document at `path` (the workspace's pipeline), so the
+    verification sees the fixed copy exactly as a later `check` would."""
+    alerts = lint(source)
+    edits = plan_edits(alerts, source, select=select, ignore=ignore)
+    fixed = apply_edits(source, edits)
+    remaining = lint(fixed) if edits else alerts
+    return FixResult(path, source, fixed, tuple(edits), tuple(remaining))
