@@ -38,16 +38,8 @@ class Linter:
     def __init__(self, guide: Guide, pipelines: Pipelines | None = None) -> None:
         self.guide = guide
         self.pipelines = pipelines or Pipelines()
-        problems: list[Problem] = []
-        self.rules: list[Rule] = [KINDS[spec.kind](spec, problems) for spec in guide.rules]
-        errors = [p for p in problems if p.severity == "error"]
-        if errors:
-            raise GuideError(errors)
-        self.names = frozenset(
-            str(spec.options["use"])
-            for spec in guide.rules
-            if spec.kind == "term" and spec.options.get("case") == "exact" and "use" in spec.options
-        )
+        self.rules: list[Rule] = list(guide.compiled) or compile_rules(guide)
+        self.names = frozenset(name for rule in self.rules for name in rule.exact_names())
         self._order = {id(rule): n for n, rule in enumerate(self.rules)}
         self._always = [rule for rule in self.rules if not rule.needs_hits()]
         self._woken_by_hits = {id(rule): rule for rule in self.rules if rule.needs_hits()}
@@ -102,6 +94,7 @@ class Linter:
                 log.exception("rule %s failed on %s", rule.id, document.path)
                 alerts.append(self._internal_error(document, rule, exc))
         found = _strictest_per_span(_longest_terms(found))
+        found = _within_limits(found)
         alerts.extend(self._alert(document, rule, f) for rule, f in found)
         alerts.extend(self._notices(document, pipeline))
         kept = {
@@ -118,14 +111,12 @@ class Linter:
         ctx, _ = self._context(document)
         forms: dict[str, Counter[str]] = {}
         for rule in self.rules:
-            if rule.kind in ("term", "consistency"):
-                exact = rule.options.get("case") == "exact"  # names: case is the point
-                for hit in ctx.hits(rule):
-                    if hit.start and ctx.document.text[hit.start - 1] in "#@":
-                        continue  # hashtags and handles are not running text
-                    text = ctx.document.text[hit.start : hit.end]
-                    text = text if exact else text.casefold()
-                    forms.setdefault(rule.id, Counter())[text] += 1
+            for hit in ctx.hits(rule):
+                if hit.start and ctx.document.text[hit.start - 1] in "#@":
+                    continue  # hashtags and handles are not running text
+                form = rule.spelling(ctx.document.text[hit.start : hit.end])
+                if form is not None:
+                    forms.setdefault(rule.id, Counter())[form] += 1
         return self.lint(document), forms
 
     def measure(self, document: Document) -> VoiceMetrics:
@@ -232,6 +223,28 @@ def _strictest_per_span(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, F
     return list(best.values())
 
 
+def _within_limits(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
+    """A rule's `limit`: at most that many of its findings per document, the first ones."""
+    counts: Counter[str] = Counter()
+    kept = []
+    for rule, finding in sorted(found, key=lambda rf: rf[1].start):
+        counts[rule.id] += 1
+        if not rule.spec.limit or counts[rule.id] <= rule.spec.limit:
+            kept.append((rule, finding))
+    return kept
+
+
+def compile_rules(guide: Guide) -> list[Rule]:
+    """Rules for a guide built in code (a rule's examples, a test): compiled here, and a
+    broken one is a guide error as it would be at load."""
+    problems: list[Problem] = []
+    rules = [KINDS[spec.kind](spec, problems) for spec in guide.rules]
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise GuideError(errors)
+    return [rule for rule in rules if not rule.skipped]
+
+
 def _longest_terms(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
     """Resolve overlaps between the guide's own terms and other rules.
 
@@ -240,7 +253,7 @@ def _longest_terms(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Findin
     pack rule flag the same words, the brand's own term speaks.
     """
     terms = sorted(
-        ((r, f) for r, f in found if r.kind == "term"),
+        ((r, f) for r, f in found if r.speaks_for_brand),
         key=lambda rf: (rf[1].start, -(rf[1].end - rf[1].start)),
     )
     kept: list[tuple[Rule, Finding]] = []
@@ -251,5 +264,5 @@ def _longest_terms(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Findin
         kept.append((rule, finding))
         reach = max(reach, finding.end)
     spans = {(f.start, f.end) for _, f in kept}
-    others = [(r, f) for r, f in found if r.kind != "term" and (f.start, f.end) not in spans]
+    others = [(r, f) for r, f in found if not r.speaks_for_brand and (f.start, f.end) not in spans]
     return others + kept

@@ -6,17 +6,18 @@ contractions, textstat readability), so `brandlint stats` and the alerts never d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from brandlint.core.rule import LintContext, word_count
+from brandlint.core.document import NOT_PROSE, Block
+from brandlint.core.rule import BlockView, LintContext, word_count
 from brandlint.readability import measure, unsupported_reason
 from brandlint.voice.contractions import PAIRS, contracted_forms
 from brandlint.voice.emoji import emoji_spans
 from brandlint.voice.formality import formality
 from brandlint.voice.passive import passive_spans
 
-_PROSE_EXCLUDED = ("meta", "alt", "title", "heading")
 _YOU = {
     "you",
     "your",
@@ -74,13 +75,25 @@ class VoiceMetrics:
         return asdict(self)
 
 
+def is_prose(block: Block) -> bool:
+    """Whether a block is running prose (not a heading, alt text, title or meta field)."""
+    return not any(block.in_scope(scope) for scope in NOT_PROSE)
+
+
+def document_words(views: Iterable[BlockView]) -> int:
+    """How many words a document has: the words (`word_count`) of its running prose, from
+    the tokens the linter made of its blocks. `brandlint stats` and `brandlint audit` both
+    count with this, so a file has one word count everywhere."""
+    return sum(word_count(view.doc) for view in views if is_prose(view.block))
+
+
 def voice_metrics(ctx: LintContext, targets: dict[str, Any]) -> VoiceMetrics:
     document = ctx.document
     lang = document.lang or "en"
-    views = [v for v in ctx.views if not any(v.block.in_scope(s) for s in _PROSE_EXCLUDED)]
+    views = [v for v in ctx.views if is_prose(v.block)]
     sentences = [s for v in views for s in v.sentences if word_count(s)]
     lengths = [word_count(s) for s in sentences]
-    words = sum(lengths)
+    words = document_words(views)  # = sum(lengths): a block's sentences cover its tokens
     text = "\n".join(v.text for v in views)
     scores = measure(text, lang) if words and not unsupported_reason(lang) else None
     passive = (

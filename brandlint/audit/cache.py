@@ -1,9 +1,11 @@
 """The audit's result cache: a result is reused when the piece and its guide are unchanged.
 
-The key hashes the brandlint version, the guide (its file and every rule file it loads),
-the piece's path and its bytes, and the channel and language it was given. A result also
-records the size and time of the image files it judged (see `audit.run`), which must still
-match. A rerun of an unchanged corpus reads results instead of linting.
+The key hashes the brandlint version and the cache format, the guide (its file and every
+rule file it loads), the piece's path and its bytes, and the channel and language it was
+given. A result also records the size and time of the image files it judged (see
+`audit.run`), which must still match. A rerun of an unchanged corpus reads results instead
+of linting. Results are kept as readable JSON (`AuditedFile.to_json`); one that does not
+read back as a record is a miss.
 """
 
 from __future__ import annotations
@@ -13,14 +15,18 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from brandlint import __version__
+from brandlint.audit.records import AuditedFile
 from brandlint.guide.model import Guide
+
+# Part of every key: raise it when a result means something else for the same input
+# (2: words counted as `brandlint stats` counts them, not split on white space).
+CACHE_FORMAT = 2
 
 
 def guide_fingerprint(guide: Guide) -> str:
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(f"{__version__}\0{CACHE_FORMAT}".encode())
     for path in sorted({guide.path or "", *(r.origin for r in guide.rules)}):
         digest.update(path.encode())
         try:
@@ -43,20 +49,21 @@ class ResultCache:
         digest.update(content)
         return digest.hexdigest()
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def get(self, key: str) -> AuditedFile | None:
         if self.folder is None:
             return None
         try:
-            return json.loads((self.folder / key[:2] / f"{key}.json").read_text("utf-8"))  # type: ignore[no-any-return]
-        except (OSError, ValueError):
-            return None
+            data = json.loads((self.folder / key[:2] / f"{key}.json").read_text("utf-8"))
+            return AuditedFile.from_json(data)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # missing, or not a record of this shape
 
-    def put(self, key: str, result: dict[str, Any]) -> None:
+    def put(self, key: str, result: AuditedFile) -> None:
         if self.folder is None:
             return
         target = self.folder / key[:2] / f"{key}.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(result, out, ensure_ascii=False)
+            json.dump(result.to_json(), out, ensure_ascii=False)
         os.replace(temporary, target)

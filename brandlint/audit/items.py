@@ -49,7 +49,7 @@ def export_items(path: str) -> Iterator[Item]:
             f"{path}#{name}",
             os.path.abspath(path),
             body,
-            _str(row.get("format")),
+            _str(row.get("format")) or "text",  # not the export's own format
             _str(row.get("channel")),
             _str(row.get("lang")),
         )

@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import html
 import json
-from typing import Any, TextIO
+from typing import TextIO
 
+from brandlint.audit.records import AuditResult
 from brandlint.audit.score import __doc__ as SCORE_DOC
 
 CSV_FIELDS = (
@@ -25,16 +26,16 @@ CSV_FIELDS = (
 )
 
 
-def write_json(audit: dict[str, Any], out: TextIO) -> None:
-    json.dump(audit, out, ensure_ascii=False, indent=1)
+def write_json(audit: AuditResult, out: TextIO) -> None:
+    json.dump(audit.to_json(), out, ensure_ascii=False, indent=1)
     out.write("\n")
 
 
-def write_csv(audit: dict[str, Any], out: TextIO) -> None:
+def write_csv(audit: AuditResult, out: TextIO) -> None:
     writer = csv.DictWriter(out, CSV_FIELDS, extrasaction="ignore")
     writer.writeheader()
-    for alert in audit["alerts"]:
-        writer.writerow({**alert, "replacements": " | ".join(alert["replacements"])})
+    for alert in audit.alerts:
+        writer.writerow({**alert.to_json(), "replacements": " | ".join(alert.replacements)})
 
 
 def _bars(rows: list[tuple[str, float]], maximum: float, unit: str = "") -> str:
@@ -98,8 +99,8 @@ render();
 """
 
 
-def write_html(audit: dict[str, Any], out: TextIO) -> None:
-    s = audit["summary"]
+def write_html(audit: AuditResult, out: TextIO) -> None:
+    s = audit.summary.to_json()
     e = html.escape
     cards = "".join(
         f'<div class="card"><span>{label}</span><b id="{key}">{s[key]}</b></div>'
@@ -113,35 +114,31 @@ def write_html(audit: dict[str, Any], out: TextIO) -> None:
             ("skipped", "Skipped"),
         )
     )
-    channels = _bars([(c["channel"], c["score"] or 0) for c in audit["channels"]], 100)
+    channels = _bars([(c.channel, c.score or 0) for c in audit.channels], 100)
     rules = _bars(
-        [(r["rule"], r["count"]) for r in audit["rules"][:15]],
-        max([r["count"] for r in audit["rules"]] or [0]),
+        [(r.rule, r.count) for r in audit.rules[:15]],
+        max([r.count for r in audit.rules] or [0]),
     )
     compliance = _bars(
-        [
-            (r["rule"], r["compliance"])
-            for r in sorted(audit["rules"], key=lambda r: r["compliance"])[:15]
-        ],
+        [(r.rule, r.compliance) for r in sorted(audit.rules, key=lambda r: r.compliance)[:15]],
         100,
         "%",
     )
     worst = "".join(
-        f"<tr><td>{e(d['path'])}</td><td>{e(d['channel'])}</td>"
-        f"<td>{d['score']}</td><td>{d['alerts']}</td></tr>"
-        for d in audit["documents"][:20]
+        f"<tr><td>{e(d.path)}</td><td>{e(d.channel)}</td><td>{d.score}</td><td>{d.alerts}</td></tr>"
+        for d in audit.documents[:20]
     )
     variants = "".join(
-        f"<tr><td>{e(v['rule'])}</td><td>"
+        f"<tr><td>{e(v.rule)}</td><td>"
         + "<br>".join(
-            f"<b>{e(f['form'])}</b> in {f['files']} file{'s' if f['files'] != 1 else ''}"
-            f" ({e(', '.join(f['examples']))})"
-            for f in v["forms"]
+            f"<b>{e(f.form)}</b> in {f.files} file{'s' if f.files != 1 else ''}"
+            f" ({e(', '.join(f.examples))})"
+            for f in v.forms
         )
         + "</td></tr>"
-        for v in audit["variants"]
+        for v in audit.variants
     )
-    payload = json.dumps(audit, ensure_ascii=False).replace("</", "<\\/")
+    payload = json.dumps(audit.to_json(), ensure_ascii=False).replace("</", "<\\/")
     heads = "".join(
         f'<th data-key="{k}">{k}</th>'
         for k in ("path", "line", "level", "rule", "message", "match")

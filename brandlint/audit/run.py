@@ -10,13 +10,24 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from brandlint.assets.image_files import stamps_current
 from brandlint.audit import worker
 from brandlint.audit.cache import ResultCache, guide_fingerprint
 from brandlint.audit.items import Item, export_items, is_export
+from brandlint.audit.records import (
+    AuditedFile,
+    AuditResult,
+    ChannelScore,
+    DocumentScore,
+    FormSpread,
+    RuleScore,
+    SkippedFile,
+    Summary,
+    Variant,
+)
 from brandlint.audit.score import compliance, document_score, weighted_score
+from brandlint.core.alerts import Level
 from brandlint.workspace import Settings, Workspace
 
 
@@ -45,11 +56,11 @@ def progress(done: int, total: int, cached: int) -> None:
     )
 
 
-def run_audit(options: AuditOptions, executor: Executor | None = None) -> dict[str, Any]:
+def run_audit(options: AuditOptions, executor: Executor | None = None) -> AuditResult:
     workspace = Workspace(options.settings)
     cache = ResultCache(options.cache)
     fingerprints: dict[str, str] = {}
-    results: dict[int, dict[str, Any]] = {}
+    results: dict[int, AuditedFile] = {}
     todo: list[tuple[int, Item, str]] = []
     pieces = list(items(workspace, options.paths))
     for index, item in enumerate(pieces):
@@ -60,11 +71,11 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> dict[s
         try:
             content = item.text.encode() if item.text is not None else Path(source).read_bytes()
         except OSError as exc:
-            results[index] = {"path": item.path, "skipped": str(exc)}
+            results[index] = AuditedFile.skip(item.path, str(exc))
             continue
         key = cache.key(fingerprints[guide_path], item.path, content, item.channel, item.lang)
         cached = cache.get(key)
-        if cached is not None and stamps_current(cached.get("depends") or []):
+        if cached is not None and stamps_current(cached.depends):
             results[index] = cached
         else:
             todo.append((index, item, key))
@@ -74,7 +85,7 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> dict[s
     job = partial(worker.audit_item, options.settings)
     try:
         jobs = [t[1] for t in todo]
-        outcomes: Iterator[dict[str, Any]] = (
+        outcomes: Iterator[AuditedFile] = (
             map(job, jobs) if executor is None else executor.map(job, jobs, chunksize=8)
         )
         for done, ((index, _, key), result) in enumerate(zip(todo, outcomes, strict=True), 1):
@@ -90,82 +101,75 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> dict[s
     return summarize([results[i] for i in sorted(results)])
 
 
-def summarize(results: list[dict[str, Any]]) -> dict[str, Any]:
-    documents = []
-    alerts: list[dict[str, Any]] = []
-    skipped = []
-    forms: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for result in results:
-        if "skipped" in result:
-            skipped.append({"path": result["path"], "reason": result["skipped"]})
-            continue
-        score = document_score(result["alerts"], result["words"])
-        documents.append(
-            {
-                "path": result["path"],
-                "channel": result["channel"],
-                "lang": result["lang"],
-                "words": result["words"],
-                "score": score,
-                "alerts": len(result["alerts"]),
-            }
+def summarize(results: list[AuditedFile]) -> AuditResult:
+    audited = [r for r in results if r.skipped is None]
+    documents = [
+        DocumentScore(
+            path=r.path,
+            channel=r.channel,
+            lang=r.lang,
+            words=r.words,
+            score=document_score((a.level for a in r.alerts), r.words),
+            alerts=len(r.alerts),
         )
-        alerts.extend(result["alerts"])
-        for rule, counts in result["forms"].items():
-            for form in counts:
-                forms[rule][form].append(result["path"])
-    levels = Counter(a["level"] for a in alerts)
-    by_channel: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in audited
+    ]
+    alerts = [a for r in audited for a in r.alerts]
+    forms: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for result in audited:
+        for found in result.forms:
+            forms[found.rule][found.form].append(result.path)
+    levels = Counter(a.level for a in alerts)
+    by_channel: dict[str, list[DocumentScore]] = defaultdict(list)
     for document in documents:
-        by_channel[document["channel"] or "(none)"].append(document)
-    rules = Counter((a["rule"], a["level"]) for a in alerts)
+        by_channel[document.channel or "(none)"].append(document)
+    rules = Counter((a.rule, a.level) for a in alerts)
     files_with: Counter[str] = Counter()
-    for result in results:
-        if "skipped" not in result:
-            files_with.update({a["rule"] for a in result["alerts"]})
-    return {
-        "summary": {
-            "files": len(documents),
-            "skipped": len(skipped),
-            "words": sum(d["words"] for d in documents),
-            "alerts": len(alerts),
-            "errors": levels["error"],
-            "warnings": levels["warning"],
-            "suggestions": levels["suggestion"],
-            "score": weighted_score(documents),
-        },
-        "channels": [
-            {
-                "channel": c,
-                "files": len(ds),
-                "words": sum(d["words"] for d in ds),
-                "alerts": sum(d["alerts"] for d in ds),
-                "score": weighted_score(ds),
-            }
+    for result in audited:
+        files_with.update({a.rule for a in result.alerts})
+    return AuditResult(
+        summary=Summary(
+            files=len(documents),
+            skipped=len(results) - len(audited),
+            words=sum(d.words for d in documents),
+            alerts=len(alerts),
+            errors=levels[Level.ERROR],
+            warnings=levels[Level.WARNING],
+            suggestions=levels[Level.SUGGESTION],
+            score=weighted_score(documents),
+        ),
+        channels=tuple(
+            ChannelScore(
+                channel=c,
+                files=len(ds),
+                words=sum(d.words for d in ds),
+                alerts=sum(d.alerts for d in ds),
+                score=weighted_score(ds),
+            )
             for c, ds in sorted(by_channel.items())
-        ],
-        "rules": [
-            {
-                "rule": r,
-                "level": lv,
-                "count": n,
-                "files": files_with[r],
-                "compliance": compliance(files_with[r], len(documents)),
-            }
-            for (r, lv), n in rules.most_common()
-        ],
-        "documents": sorted(documents, key=lambda d: (d["score"], d["path"])),
-        "variants": [
-            {
-                "rule": rule,
-                "forms": [
-                    {"form": f, "files": len(set(ps)), "examples": sorted(set(ps))[:5]}
+        ),
+        rules=tuple(
+            RuleScore(
+                rule=r,
+                level=level,
+                count=n,
+                files=files_with[r],
+                compliance=compliance(files_with[r], len(documents)),
+            )
+            for (r, level), n in rules.most_common()
+        ),
+        documents=tuple(sorted(documents, key=lambda d: (d.score, d.path))),
+        variants=tuple(
+            Variant(
+                rule=rule,
+                forms=tuple(
+                    FormSpread(form=f, files=len(set(ps)), examples=tuple(sorted(set(ps))[:5]))
                     for f, ps in sorted(found.items(), key=lambda kv: (-len(set(kv[1])), kv[0]))
-                ],
-            }
+                ),
+            )
             for rule, found in sorted(forms.items())
             if len(found) > 1
-        ],
-        "alerts": alerts,
-        "skipped": skipped,
-    }
+        ),
+        alerts=tuple(alerts),
+        skipped=tuple(SkippedFile(r.path, r.skipped) for r in results if r.skipped is not None),
+    )

@@ -17,24 +17,27 @@ weighted by their words (each document counts at least 50).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
 
-WEIGHTS = {"error": 5.0, "warning": 2.0, "suggestion": 0.5}
+from brandlint.audit.records import DocumentScore
+from brandlint.core.alerts import Level
+
+WEIGHTS = {Level.ERROR: 5.0, Level.WARNING: 2.0, Level.SUGGESTION: 0.5}
 MIN_WORDS = 50
 
 
-def document_score(alerts: Iterable[Mapping[str, Any]], words: int) -> float:
-    weighted = sum(WEIGHTS[str(a["level"])] for a in alerts)
+def document_score(levels: Iterable[Level], words: int) -> float:
+    """The score of a document with alerts of these levels in `words` words."""
+    weighted = sum(WEIGHTS[level] for level in levels)
     penalty = weighted * 100 / max(words, MIN_WORDS)
     return round(100 * math.exp(-penalty / 20), 1)
 
 
-def weighted_score(documents: Iterable[Mapping[str, Any]]) -> float | None:
+def weighted_score(documents: Iterable[DocumentScore]) -> float | None:
     total = weight = 0.0
     for document in documents:
-        w = max(int(document["words"]), MIN_WORDS)
-        total += w * float(document["score"])
+        w = max(document.words, MIN_WORDS)
+        total += w * document.score
         weight += w
     return round(total / weight, 1) if weight else None
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Literal
 
-from brandlint.checks.patterns import PatternRule
+from brandlint.checks.patterns import MatchOptions, PatternRule
 from brandlint.core.errors import Problem
+from brandlint.core.options import option
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 
@@ -42,21 +45,39 @@ _SMALL_CHICAGO = _SMALL_AP | {"from", "into", "with", "over", "onto", "upon", "l
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+@dataclass(frozen=True)
+class CapitalizationOptions(MatchOptions):
+    match: str = option(
+        "$sentence",
+        doc="The case: $sentence, $title, $lower, $upper, or a regex the text must match.",
+        example="$title",
+    )
+    style: Literal["AP", "Chicago", "ap", "chicago"] = option(
+        "AP", doc="Which small words stay lower case in $title."
+    )
+    indicators: tuple[str, ...] = option(
+        (":",), doc="Marks after which the next word starts a new sentence ($sentence)."
+    )
+    threshold: float = option(
+        0.8,
+        doc="Vale's share of words that must follow the case; brandlint checks every "
+        "word against the expected text, so this is kept for compatibility only.",
+    )
+
+
 class Capitalization(PatternRule):
     kind = "capitalization"
-    keys = frozenset({"match", "style", "exceptions", "indicators", "threshold"})
+    Options = CapitalizationOptions
     default_message = "'%s' should be in %s."
     default_scope = ("heading",)
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         super().__init__(spec, problems)
-        self.match = str(self.option("match", "$sentence"))
-        self.small = (
-            _SMALL_CHICAGO if str(self.option("style", "AP")).lower() == "chicago" else _SMALL_AP
-        )
-        self.threshold = float(self.option("threshold", 0.8))
-        self.indicators = tuple(str(i) for i in self.option("indicators", [":"]) or [])
-        self.names = [str(e) for e in self.option("exceptions", []) or []]
+        self.match = self.opts.match
+        self.small = _SMALL_CHICAGO if self.opts.style.lower() == "chicago" else _SMALL_AP
+        self.threshold = self.opts.threshold
+        self.indicators = self.opts.indicators
+        self.names = list(self.opts.exceptions)
         self.custom = None if self.match.startswith("$") else self.regex(self.match, ("match",))
         if self.match.startswith("$") and self.match not in (
             "$sentence",

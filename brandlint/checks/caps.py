@@ -4,20 +4,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule, format_message
 
 _CAPS = re.compile(r"(?<![\w])[^\W\d_a-z]{2,}(?:['’][^\W\d_a-z]+)?(?![\w])")
 
 
+@dataclass(frozen=True)
+class CapsOptions(Options):
+    min_length: int = option(
+        4, doc="Words in capitals this long or longer are flagged.", per_channel=True
+    )
+    exceptions: tuple[str, ...] = option(
+        (),
+        doc="Words that may be written in capitals (acronyms, required keywords).",
+        example=["STOP", "FAQ"],
+    )
+
+
 class Caps(Rule):
     kind = "caps"
-    keys = frozenset({"min_length", "exceptions"})
+    Options = CapsOptions
     default_message = "'%s' is in capitals; it reads as shouting."
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
-        minimum = int(self.setting(ctx.document.channel, "min_length", 4))
-        allowed = {str(e) for e in self.option("exceptions", []) or []}
+        minimum = self.setting(ctx.document.channel, "min_length")
+        allowed = set(self.opts.exceptions)
         for view in ctx.in_scope(self):
             for found in _CAPS.finditer(view.text):
                 word = found.group()

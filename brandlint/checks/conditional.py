@@ -4,25 +4,43 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from brandlint.checks.patterns import PatternRule
+from brandlint.checks.patterns import MatchOptions, PatternRule
 from brandlint.core.errors import Problem
+from brandlint.core.options import option
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 
 
+@dataclass(frozen=True)
+class ConditionalOptions(MatchOptions):
+    first: str = option(
+        "",
+        doc="The regex that needs `second` somewhere in the document (an acronym).",
+        example=r"\b([A-Z]{3,5})\b",
+    )
+    second: str = option(
+        "",
+        doc="The regex that must occur for each match of `first` (its definition).",
+        example=r"(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)",
+    )
+
+
 class Conditional(PatternRule):
     kind = "conditional"
-    keys = frozenset({"first", "second", "exceptions", "ignorecase"})
+    Options = ConditionalOptions
     default_message = "'%s' is used but never defined."
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         super().__init__(spec, problems)
-        flags = re.IGNORECASE if self.option("ignorecase") else 0
-        self.first = self.regex(str(self.option("first", "")), ("first",), flags)
-        self.second = self.regex(str(self.option("second", "")), ("second",), flags)
-        if not self.option("first") or not self.option("second"):
-            problems.append(spec.problem((), "conditional rule needs both 'first' and 'second'"))
+        flags = re.IGNORECASE if self.opts.ignorecase else 0
+        self.first = self.regex(self.opts.first, ("first",), flags)
+        self.second = self.regex(self.opts.second, ("second",), flags)
+        self.require(
+            bool(self.opts.first and self.opts.second),
+            "a conditional rule needs both 'first' and 'second'",
+        )
 
     @staticmethod
     def _key(found: re.Match[str]) -> str:

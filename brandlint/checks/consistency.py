@@ -10,44 +10,65 @@ inconsistency.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from brandlint.checks.literals import expand
-from brandlint.checks.patterns import PatternRule, word_pattern
+from brandlint.checks.patterns import MatchOptions, PatternRule, word_pattern
 from brandlint.core.errors import Problem
+from brandlint.core.options import option
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 from brandlint.matching import PhraseIndex
 from brandlint.text_case import follow_case
 
 
+@dataclass(frozen=True)
+class ConsistencyOptions(MatchOptions):
+    either: Mapping[str, str] = option(
+        None,
+        doc="Pairs of spellings (Vale's form): one → the other; a document uses one.",
+        example={"advisor": "adviser"},
+    )
+    groups: tuple[tuple[str, ...], ...] = option(
+        (),
+        doc="Groups of two or more spellings; a document uses one of each group.",
+        example=[["e-commerce", "ecommerce"]],
+    )
+    nonword: bool = option(False, doc="Do not wrap the spellings in word boundaries.")
+
+
 class Consistency(PatternRule):
     kind = "consistency"
-    keys = frozenset({"either", "groups", "ignorecase", "nonword", "exceptions"})
+    Options = ConsistencyOptions
     default_message = "Inconsistent spelling: '%s' here, but '%s' earlier in this document."
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         super().__init__(spec, problems)
-        groups: list[list[str]] = [[str(v) for v in g] for g in self.option("groups", []) or []]
-        for first, second in (self.option("either", {}) or {}).items():
-            groups.append([str(first), str(second)])
-        self.ignorecase = bool(self.option("ignorecase", "groups" in self.options))
+        groups: list[list[str]] = [list(g) for g in self.opts.groups]
+        for first, second in (self.opts.either or {}).items():
+            groups.append([first, second])
+        self.require(bool(groups), "a consistency rule needs 'either' (pairs of spellings)")
+        self.ignorecase = self.opts.ignorecase
         flags = re.IGNORECASE if self.ignorecase else 0
         self.literal: list[tuple[int, int, list[str]]] = []
         self.patterns: list[tuple[int, int, re.Pattern[str]]] = []
         for g, group in enumerate(groups):
             for v, variant in enumerate(group):
-                words = expand(variant) if not self.option("nonword") else None
+                words = expand(variant) if not self.opts.nonword else None
                 if words is not None:
                     self.literal.append((g, v, words))
                     continue
                 pattern = self.regex(
-                    word_pattern([variant], nonword=bool(self.option("nonword"))),
+                    word_pattern([variant], nonword=self.opts.nonword),
                     ("either",),
                     flags,
                 )
                 if pattern is not None:
                     self.patterns.append((g, v, pattern))
+
+    def spelling(self, text: str) -> str:
+        return text.casefold()
 
     def register(self, index: PhraseIndex) -> None:
         for group, variant, words in self.literal:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from brandlint.checks.patterns import PatternRule
 from brandlint.core.errors import Problem
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext
 from brandlint.core.spec import RuleSpec
 from brandlint.matching import PhraseIndex
@@ -14,13 +16,21 @@ from brandlint.text_case import follow_case
 from brandlint.voice.contractions import PAIRS, contracted_forms
 
 
+@dataclass(frozen=True)
+class ContractionsOptions(Options):
+    prefer: Literal["contracted", "expanded"] = option(
+        "contracted", doc='Which form the brand writes: "we\'re" or "we are".'
+    )
+    exceptions: tuple[str, ...] = option((), doc="Forms to let through either way.")
+
+
 class Contractions(PatternRule):
     kind = "contractions"
-    keys = frozenset({"prefer", "exceptions"})
+    Options = ContractionsOptions
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         super().__init__(spec, problems)
-        self.prefer = str(self.option("prefer", "contracted"))
+        self.prefer = self.opts.prefer
         if self.prefer not in ("contracted", "expanded"):
             problems.append(spec.problem(("prefer",), "prefer is 'contracted' or 'expanded'"))
         self.forms = dict(PAIRS) if self.prefer == "contracted" else contracted_forms()

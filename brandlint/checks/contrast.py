@@ -11,9 +11,11 @@ design decision, so there is no fix.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from brandlint.assets.css import document_declarations
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule
 
 if TYPE_CHECKING:
@@ -22,16 +24,22 @@ if TYPE_CHECKING:
 _BACKGROUNDS = ("background-color", "background")
 
 
+@dataclass(frozen=True)
+class ContrastOptions(Options):
+    min: float = option(4.5, doc="The least contrast ratio of text on its background.")
+    min_large: float = option(3.0, doc="The least ratio for large text (24px, or 18.66px bold).")
+
+
 class Contrast(Rule):
     kind = "contrast"
-    keys = frozenset({"min", "min_large"})
+    Options = ContrastOptions
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         from brandlint.assets.colors import colors_in
         from brandlint.assets.contrast import contrast_ratio, is_large_text
 
-        minimum = float(self.option("min", 4.5))
-        large_minimum = float(self.option("min_large", 3.0))
+        minimum = self.opts.min
+        large_minimum = self.opts.min_large
         blocks: dict[tuple[int, int], list[Declaration]] = {}
         for declaration in ctx.fact(document_declarations):
             blocks.setdefault(declaration.block, []).append(declaration)

@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule, channel_label
 from brandlint.voice.emoji import emoji_spans
 
 
+@dataclass(frozen=True)
+class EmojiOptions(Options):
+    max: int | None = option(
+        None, doc="The most emoji a piece may carry (none: no limit).", per_channel=True
+    )
+    allowed_scopes: tuple[str, ...] = option(
+        (),
+        doc="The only scopes where emoji may appear (none: anywhere).",
+        per_channel=True,
+        example=["paragraph"],
+    )
+
+
 class EmojiPolicy(Rule):
     kind = "emoji"
-    keys = frozenset({"max", "allowed_scopes"})
+    Options = EmojiOptions
 
     def targets(self, channel: str | None) -> dict[str, Any]:
         limit = self.setting(channel, "max")
@@ -20,7 +35,7 @@ class EmojiPolicy(Rule):
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         channel = ctx.document.channel
         limit = self.setting(channel, "max")
-        allowed = self.setting(channel, "allowed_scopes") or []
+        allowed = self.setting(channel, "allowed_scopes")
         count = 0
         for view in ctx.in_scope(self):
             base = view.block.start

@@ -4,24 +4,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule
 
 _RUN = re.compile(r"[!?]*![!?]*")
 
 
+@dataclass(frozen=True)
+class ExclamationOptions(Options):
+    max: int = option(1, doc="The most exclamation marks in a paragraph.", per_channel=True)
+    forbid: tuple[str, ...] = option(
+        ("!!", "?!", "!?"), doc="Runs of marks that are never allowed.", per_channel=True
+    )
+
+
 class Exclamation(Rule):
     kind = "exclamation"
-    keys = frozenset({"max", "forbid"})
+    Options = ExclamationOptions
 
     def targets(self, channel: str | None) -> dict[str, Any]:
-        return {"exclamations_per_paragraph": int(self.setting(channel, "max", 1))}
+        return {"exclamations_per_paragraph": self.setting(channel, "max")}
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         channel = ctx.document.channel
-        limit = int(self.setting(channel, "max", 1))
-        forbid = [str(f) for f in self.setting(channel, "forbid", ["!!", "?!", "!?"]) or []]
+        limit = self.setting(channel, "max")
+        forbid = self.setting(channel, "forbid")
         for view in ctx.in_scope(self):
             base = view.block.start
             for seen, run in enumerate(_RUN.finditer(view.text), start=1):

@@ -4,26 +4,46 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from brandlint.checks.literals import expand
-from brandlint.checks.patterns import PatternRule, word_pattern
+from brandlint.checks.patterns import Action, MatchOptions, PatternRule, word_pattern
 from brandlint.core.errors import Problem
+from brandlint.core.options import option
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 from brandlint.matching import PhraseIndex
 
 
+@dataclass(frozen=True)
+class ExistenceOptions(MatchOptions):
+    tokens: tuple[str, ...] = option(
+        (),
+        doc="Words, phrases or regexes to flag, each matched as whole words.",
+        example=["leverage", "synergy"],
+    )
+    raw: tuple[str, ...] = option(
+        (),
+        doc="Pieces of one regex, joined as they are (no word boundaries added).",
+        example=["\\b(?:very|really)\\s+\\w+"],
+    )
+    append: bool = option(False, doc="Put `raw` after the tokens instead of replacing them.")
+    nonword: bool = option(False, doc="Do not wrap tokens in word boundaries.")
+    action: Action | None = option(None, doc="How a finding is fixed (remove or replace).")
+
+
 class Existence(PatternRule):
     kind = "existence"
-    keys = frozenset({"tokens", "raw", "append", "ignorecase", "nonword", "exceptions", "action"})
+    Options = ExistenceOptions
     default_message = "Avoid '%s'."
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         super().__init__(spec, problems)
-        tokens = [str(t) for t in self.option("tokens", []) or []]
-        raw = "".join(str(r) for r in self.option("raw", []) or [])
-        nonword = bool(self.option("nonword"))
-        self.ignorecase = bool(self.option("ignorecase"))
+        tokens = list(self.opts.tokens)
+        raw = "".join(self.opts.raw)
+        nonword = self.opts.nonword
+        self.ignorecase = self.opts.ignorecase
+        self.require(bool(tokens or raw), "an existence rule needs 'tokens' or 'raw' to look for")
         self.literals: list[str] = []
         regex_tokens: list[str] = []
         for token in tokens:
@@ -34,7 +54,7 @@ class Existence(PatternRule):
                 self.literals.extend(words)
         self.pattern: re.Pattern[str] | None = None
         if regex_tokens or raw:
-            if raw and not self.option("append") and not tokens:
+            if raw and not self.opts.append and not tokens:
                 source = raw
             else:
                 source = word_pattern(regex_tokens, nonword=nonword, raw=raw)

@@ -11,30 +11,48 @@ too). `@font-face` declares a face rather than using one, so it is left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from brandlint.assets.css import document_declarations
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule
 
 _COMBINATORS = re.compile(r"\s*[>+~]\s*|\s+")
 _PSEUDO = re.compile(r"::?[\w-]+(\([^)]*\))?")
 
 
+@dataclass(frozen=True)
+class FontUse(Options):
+    """One use of type: the families allowed for some selectors."""
+
+    families: tuple[str, ...] = option((), doc="Families allowed for these selectors.")
+    selectors: tuple[str, ...] = option((), doc="CSS selectors (globs) this use covers.")
+
+
+@dataclass(frozen=True)
+class FontsOptions(Options):
+    families: tuple[str, ...] = option(
+        (), doc="Families allowed everywhere.", example=["Inter", "Source Serif"]
+    )
+    uses: Mapping[str, FontUse] = option(
+        None,
+        doc="Families allowed by use: name → families and selectors.",
+        example={"code": {"families": ["JetBrains Mono"], "selectors": ["code", "pre"]}},
+    )
+
+
 class Fonts(Rule):
     kind = "fonts"
-    keys = frozenset({"families", "uses"})
+    Options = FontsOptions
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         from brandlint.assets.fonts import first_family
 
-        everywhere = [str(f) for f in self.option("families", []) or []]
+        everywhere = list(self.opts.families)
         uses = {
-            str(name): (
-                [str(f) for f in use.get("families") or []],
-                [str(s) for s in use.get("selectors") or []],
-            )
-            for name, use in (self.option("uses") or {}).items()
-            if isinstance(use, dict)
+            name: (list(use.families), list(use.selectors))
+            for name, use in (self.opts.uses or {}).items()
         }
         if not everywhere and not uses:
             return

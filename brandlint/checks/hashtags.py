@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from brandlint.channels.x_length import HASHTAG
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule, channel_label
+
+
+@dataclass(frozen=True)
+class HashtagsOptions(Options):
+    max: int = option(2, doc="The most hashtags in a post.", per_channel=True)
 
 
 class Hashtags(Rule):
     kind = "hashtags"
-    keys = frozenset({"max"})
+    Options = HashtagsOptions
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         channel = ctx.document.channel
-        limit = int(self.setting(channel, "max", 2))
+        limit = self.setting(channel, "max")
         count = 0
         for view in ctx.in_scope(self):
             for found in HASHTAG.finditer(view.text):

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule
+
+
+@dataclass(frozen=True)
+class HeadingsOptions(Options):
+    h1: int = option(1, doc="How many top-level headings a page has.", per_channel=True)
 
 
 class Headings(Rule):
     kind = "headings"
-    keys = frozenset({"h1"})
+    Options = HeadingsOptions
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
-        wanted = int(self.setting(ctx.document.channel, "h1", 1))
+        wanted = self.setting(ctx.document.channel, "h1")
         h1 = [v for v in ctx.views if "heading.h1" in v.block.scopes]
         for extra in h1[wanted:]:
             yield Finding(

@@ -15,27 +15,57 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from brandlint.core.alerts import Level
 from brandlint.core.document import Document, ImageRef
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule
+
+
+@dataclass(frozen=True)
+class ImageSize(Options):
+    """One allowed size of an image."""
+
+    width: int | None = option(None, doc="The width in pixels.")
+    height: int | None = option(None, doc="The height in pixels.")
+
+
+@dataclass(frozen=True)
+class ImageSpecsOptions(Options):
+    purpose: str = option("image", doc="What the images are for, in messages (logo, hero, …).")
+    files: tuple[str, ...] = option(
+        (), doc="File-name globs of the images this spec covers.", example=["*logo*"]
+    )
+    classes: tuple[str, ...] = option((), doc="Classes of the images this spec covers.")
+    formats: tuple[str, ...] = option((), doc="Allowed formats (svg, png, …).", example=["svg"])
+    sizes: tuple[ImageSize, ...] = option(
+        (),
+        doc="Allowed sizes, each a width and/or a height.",
+        example=[{"width": 1200, "height": 630}],
+    )
+    min_width: int | None = option(None, doc="The smallest rendered width in pixels.")
+    use: str = option("", doc="The one file name to use; any other matching file is flagged.")
 
 
 class ImageSpecs(Rule):
     kind = "image_specs"
-    keys = frozenset({"purpose", "files", "classes", "formats", "sizes", "min_width", "use"})
+    Options = ImageSpecsOptions
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         from brandlint.assets.image_files import file_name, image_format
 
-        files = [str(f).lower() for f in self.option("files", []) or []]
-        classes = {str(c) for c in self.option("classes", []) or []}
-        formats = [str(f).lower().lstrip(".") for f in self.option("formats", []) or []]
-        sizes = [s for s in self.option("sizes", []) or [] if isinstance(s, dict)]
-        min_width = self.option("min_width")
-        purpose = str(self.option("purpose", "") or "image")
+        files = [f.lower() for f in self.opts.files]
+        classes = set(self.opts.classes)
+        formats = [f.lower().lstrip(".") for f in self.opts.formats]
+        sizes = [
+            {k: v for k, v in (("width", s.width), ("height", s.height)) if v is not None}
+            for s in self.opts.sizes
+        ]
+        min_width = self.opts.min_width
+        purpose = self.opts.purpose or "image"
         for image in ctx.document.images:
             name = file_name(image.src) or "inline image"
             matched_name = any(fnmatch.fnmatchcase(name.lower(), f) for f in files)
@@ -45,7 +75,7 @@ class ImageSpecs(Rule):
             label = f"{noun.capitalize()} '{name}'"
             problems = []
             kind = image_format(image.src)
-            use = str(self.option("use", "") or "")
+            use = self.opts.use
             if formats and kind not in formats:
                 problems.append(self._format_message(label, kind, formats))
             elif use and name.lower() != use.lower() and image.kind == "img":
@@ -86,7 +116,7 @@ class ImageSpecs(Rule):
         return problems
 
     def _format_message(self, label: str, kind: str, formats: Sequence[str]) -> str:
-        use = self.option("use")
+        use = self.opts.use
         allowed = " or ".join(f.upper() for f in formats) + (" only" if len(formats) == 1 else "")
         hint = f"; use {use}" if use else ""
         shown = kind.upper() if kind else "of unknown format"

@@ -10,21 +10,40 @@ the alt text itself, with a fix that drops the opening.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
 
 from brandlint.assets.image_files import file_name
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule
+
+
+@dataclass(frozen=True)
+class ImagesOptions(Options):
+    alt: Literal["required", "optional"] = option(
+        "required",
+        doc="Whether every image needs alt text (unless marked decorative).",
+        per_channel=True,
+    )
+    max_alt: int | None = option(None, doc="The longest alt text, in characters.", per_channel=True)
+    forbid_openings: tuple[str, ...] = option(
+        (),
+        doc="Openings alt text must not start with.",
+        per_channel=True,
+        example=["image of", "picture of"],
+    )
 
 
 class Images(Rule):
     kind = "images"
-    keys = frozenset({"alt", "max_alt", "forbid_openings"})
+    Options = ImagesOptions
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         channel = ctx.document.channel
-        if self.setting(channel, "alt", "required") == "required":
+        if self.setting(channel, "alt") == "required":
             yield from self._missing(ctx)
         limit = self.setting(channel, "max_alt")
-        openings = [str(o) for o in self.setting(channel, "forbid_openings", []) or []]
+        openings = self.setting(channel, "forbid_openings")
         for view in ctx.views:
             if "alt" not in view.block.scopes:
                 continue

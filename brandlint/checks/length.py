@@ -7,9 +7,12 @@ emoji and CJK 2). The alert covers what does not fit, so the writer sees what to
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
 
 from brandlint.channels.fields import field_texts
 from brandlint.channels.x_length import url_spans, weighted_length
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule, channel_label
 
 
@@ -25,15 +28,33 @@ def _fits(text: str, limit: int, measure) -> int:  # type: ignore[no-untyped-def
     return low
 
 
+@dataclass(frozen=True)
+class LengthOptions(Options):
+    field: str = option(
+        "body",
+        doc="The field measured: body (the running text), subject, preheader, title, "
+        "headline, description, or any field of a copy deck.",
+        per_channel=True,
+        example="subject",
+    )
+    max: int = option(0, doc="The most characters allowed (0: no limit).", per_channel=True)
+    count: Literal["chars", "x"] = option(
+        "chars",
+        doc="chars counts characters as a person does; x counts as X does (links "
+        "23, emoji and CJK 2).",
+        per_channel=True,
+    )
+
+
 class Length(Rule):
     kind = "length"
-    keys = frozenset({"field", "max", "count"})
+    Options = LengthOptions
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         channel = ctx.document.channel
-        field = str(self.setting(channel, "field", "body"))
-        limit = int(self.setting(channel, "max", 0) or 0)
-        x_count = self.setting(channel, "count", "chars") == "x"
+        field = self.setting(channel, "field")
+        limit = self.setting(channel, "max")
+        x_count = self.setting(channel, "count") == "x"
         measure = weighted_length if x_count else len
         unit = "weighted characters" if x_count else "characters"
         views = list(ctx.in_scope(self))

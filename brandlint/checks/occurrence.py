@@ -9,27 +9,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from brandlint.checks.patterns import PatternRule
+from brandlint.checks.patterns import MatchOptions, PatternRule
 from brandlint.core.document import Block
 from brandlint.core.errors import Problem
+from brandlint.core.options import option
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 
 
+@dataclass(frozen=True)
+class OccurrenceOptions(MatchOptions):
+    token: str = option(r"\b\w+\b", doc="The regex whose matches are counted.", example=r"\b\w+\b")
+    max: int | None = option(None, doc="Flag a unit with more matches than this.")
+    min: int | None = option(None, doc="Flag a unit with fewer matches than this.")
+
+
 class Occurrence(PatternRule):
     kind = "occurrence"
-    keys = frozenset({"token", "max", "min", "ignorecase", "exceptions"})
+    Options = OccurrenceOptions
+    extra_scopes = frozenset({"sentence"})
     default_message = "Too many occurrences of '%s'."
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         super().__init__(spec, problems)
-        flags = re.IGNORECASE if self.option("ignorecase") else 0
-        self.pattern = self.regex(str(self.option("token", r"\b\w+\b")), ("token",), flags)
-        self.max = self.option("max")
-        self.min = self.option("min")
-        if self.max is None and self.min is None:
-            problems.append(spec.problem((), "occurrence rule needs 'max' or 'min'"))
+        flags = re.IGNORECASE if self.opts.ignorecase else 0
+        self.pattern = self.regex(self.opts.token, ("token",), flags)
+        self.max = self.opts.max
+        self.min = self.opts.min
+        self.require(
+            self.max is not None or self.min is not None, "an occurrence rule needs 'max' or 'min'"
+        )
         self.per_sentence = "sentence" in self.scope
         self.whole_document = not self.scope or set(self.scope) <= {"text", "summary"}
 

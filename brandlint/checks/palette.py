@@ -11,12 +11,14 @@ colour it should be is a design decision.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from brandlint.assets.css import document_declarations
 from brandlint.core.alerts import Level
 from brandlint.core.errors import Problem
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule
 from brandlint.core.spec import RuleSpec
 
@@ -26,16 +28,31 @@ if TYPE_CHECKING:
 DEFAULT_NEAR = 10.0
 
 
+@dataclass(frozen=True)
+class PaletteOptions(Options):
+    palette: Mapping[str, str] = option(
+        None, doc="The brand's colours: name → CSS colour.", example={"Kestrel Blue": "#0B5FFF"}
+    )
+    near: float = option(
+        DEFAULT_NEAR,
+        doc="A colour within this CIEDE2000 distance of a palette colour is a "
+        "slip and snaps to it.",
+    )
+    far_level: Literal["suggestion", "warning", "error"] = option(
+        "error", doc="The level of a colour that is not near any palette colour."
+    )
+
+
 class Palette(Rule):
     kind = "palette"
-    keys = frozenset({"palette", "near", "far_level"})
+    Options = PaletteOptions
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         from brandlint.assets.colors import Palette as Swatches
 
         super().__init__(spec, problems)
-        colors = self.option("palette") or {}
-        self.swatches = Swatches(colors if isinstance(colors, dict) else {})
+        colors = dict(self.opts.palette or {})
+        self.swatches = Swatches(colors)
         for name in self.swatches.invalid:
             problems.append(
                 spec.problem(
@@ -43,8 +60,8 @@ class Palette(Rule):
                     f"'{colors[name]}' is not a CSS colour; write it as #rrggbb or rgb(r g b)",
                 )
             )
-        self.near = float(self.option("near", DEFAULT_NEAR))
-        self.far_level = Level.parse(str(self.option("far_level", "error")))
+        self.near = self.opts.near
+        self.far_level = Level.parse(self.opts.far_level)
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         from brandlint.assets.colors import colors_in, snapped

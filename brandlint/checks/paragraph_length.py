@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule, channel_label, word_count
+
+
+@dataclass(frozen=True)
+class ParagraphLengthOptions(Options):
+    max_sentences: int | None = option(
+        None, doc="The most sentences in a paragraph.", per_channel=True
+    )
+    max_words: int | None = option(None, doc="The most words in a paragraph.", per_channel=True)
 
 
 class ParagraphLength(Rule):
     kind = "paragraph-length"
-    keys = frozenset({"max_sentences", "max_words"})
+    Options = ParagraphLengthOptions
     default_scope = ("paragraph",)
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:

@@ -10,7 +10,6 @@ from brandlint.voice.passive import passive_spans
 
 class Passive(Rule):
     kind = "passive"
-    keys = frozenset()
     default_message = "'%s' is passive; say who does what."
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:

@@ -6,12 +6,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
+from brandlint.core.options import Options, option
 from brandlint.core.rule import LintContext, Rule
 
 if TYPE_CHECKING:
     from brandlint.core.rule import Hit
+
+
+@dataclass(frozen=True)
+class Action(Options):
+    """Vale's `action`: how a finding is fixed."""
+
+    name: Literal["remove", "replace", "suggest", "edit", "convert"] | None = option(
+        None, doc="remove deletes the match; replace offers `params` as replacements."
+    )
+    params: tuple[str, ...] = option((), doc="The replacements for `replace`.")
+
+
+@dataclass(frozen=True)
+class MatchOptions(Options):
+    """Options every matching kind shares."""
+
+    ignorecase: bool = option(False, doc="Match in any case.")
+    exceptions: tuple[str, ...] = option(
+        (),
+        doc="Matches to let through: each a regex or a literal phrase, tried on the match "
+        "and on the phrase around it.",
+        example=["Free Trial"],
+    )
+    vocab: bool = option(
+        True,
+        doc="Vale: whether a Vale project's vocabulary lists apply to the rule. brandlint "
+        "reads no Vale vocabularies yet, so both values behave alike.",
+    )
 
 
 class PatternRule(Rule):
@@ -61,15 +91,14 @@ class PatternRule(Rule):
 
     def action_replacements(self) -> tuple[str, ...]:
         """Replacements from a Vale `action` (remove / replace), for fixes."""
-        action = self.option("action") or {}
-        if not isinstance(action, dict):
+        action: Action | None = self.opts.action
+        if action is None:
             return ()
-        name = action.get("name")
-        params = [str(p) for p in action.get("params") or []]
+        name = action.name
         if name == "remove":
             return ("",)
         if name == "replace":
-            return tuple(params)
+            return action.params
         if name:
             self.problems.append(
                 self.spec.problem(

@@ -3,23 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from brandlint.checks.patterns import PatternRule
 from brandlint.core.errors import Problem
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext
 from brandlint.core.spec import RuleSpec
 from brandlint.matching import PhraseIndex
 from brandlint.text_case import follow_case
 
 
+@dataclass(frozen=True)
+class PersonOptions(Options):
+    reader: tuple[str, ...] = option(
+        (),
+        doc="Words that address the reader in the third person, to say 'you' instead.",
+        example=["the customer", "users"],
+    )
+    brand: tuple[str, ...] = option(
+        (),
+        doc="Words that name the brand in the third person, to say 'we' instead.",
+        example=["the company"],
+    )
+    exceptions: tuple[str, ...] = option((), doc="Phrases to let through.")
+
+
 class Person(PatternRule):
     kind = "person"
-    keys = frozenset({"reader", "brand", "exceptions"})
+    Options = PersonOptions
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         super().__init__(spec, problems)
-        self.reader = [str(w) for w in self.option("reader", []) or []]
-        self.brand = [str(w) for w in self.option("brand", []) or []]
+        self.reader = list(self.opts.reader)
+        self.brand = list(self.opts.brand)
 
     def register(self, index: PhraseIndex) -> None:
         index.add(self, "you", self.reader, "LEMMA")

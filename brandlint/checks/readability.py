@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
+from brandlint.core.options import Options, option
 from brandlint.core.rule import BlockView, Finding, LintContext, Rule, channel_label
 from brandlint.readability import Scores, measure, unsupported_reason
 
@@ -53,9 +54,38 @@ def sections(views: list[BlockView]) -> list[Section]:
     return found
 
 
+@dataclass(frozen=True)
+class ReadabilityOptions(Options):
+    max_grade: float | None = option(
+        None, doc="The highest Flesch–Kincaid grade allowed.", per_channel=True
+    )
+    min_ease: float | None = option(
+        None, doc="The lowest Flesch reading ease allowed.", per_channel=True
+    )
+    per: Literal["section", "document", "both"] | None = option(
+        None,
+        doc="What is scored: each section (heading to heading), the whole document, "
+        "or both (default: section; document with `metrics`).",
+        per_channel=True,
+    )
+    min_words: int | None = option(
+        None,
+        doc="Units shorter than this are not scored: the formulas swing wildly on a few "
+        "sentences (default: 40; 0 with `metrics`).",
+        per_channel=True,
+    )
+    metrics: tuple[str, ...] = option(
+        (),
+        doc="Vale's readability metrics whose mean is compared with `grade` "
+        "(Flesch-Kincaid, Gunning-Fog, SMOG, Coleman-Liau, Automated Readability).",
+        example=["Flesch-Kincaid", "Gunning-Fog"],
+    )
+    grade: float = option(8, doc="The highest mean grade of `metrics`.", per_channel=True)
+
+
 class Readability(Rule):
     kind = "readability"
-    keys = frozenset({"max_grade", "min_ease", "per", "min_words", "metrics", "grade"})
+    Options = ReadabilityOptions
 
     def targets(self, channel: str | None) -> dict[str, Any]:
         found = {
@@ -77,9 +107,11 @@ class Readability(Rule):
             yield Finding(first.start, first.start, reason[0].upper() + reason[1:] + ".")
             return
         channel = ctx.document.channel
-        per = str(self.setting(channel, "per", "document" if self.option("metrics") else "section"))
+        vale = bool(self.opts.metrics)
+        per = self.setting(channel, "per") or ("document" if vale else "section")
         # Vale's readability rules (with `metrics`) have no minimum; ours skip short sections
-        minimum = int(self.setting(channel, "min_words", 0 if self.option("metrics") else 40))
+        minimum = self.setting(channel, "min_words")
+        minimum = (0 if vale else 40) if minimum is None else minimum
         units = []
         if per in ("section", "both"):
             units = [
@@ -99,9 +131,9 @@ class Readability(Rule):
         text = unit.anchor.text
         start = where.start + (len(text) - len(text.lstrip()))
         end = where.start + len(text.rstrip())
-        metrics = self.option("metrics")
+        metrics = self.opts.metrics
         if metrics:
-            limit = float(self.setting(channel, "grade", 8))
+            limit = self.setting(channel, "grade")
             values = [v for v in (scores.metric(str(m)) for m in metrics) if v is not None]
             if not values:
                 return None

@@ -69,23 +69,3 @@ KINDS: dict[str, type[Rule]] = {
 
 # Vale kinds brandlint does not run yet: loading a style that uses them warns, never fails.
 NOT_YET = frozenset({"spelling", "sequence", "metric", "script"})
-
-# Keys every rule file may carry, whatever its kind.
-COMMON_KEYS = frozenset(
-    {
-        "extends",
-        "message",
-        "level",
-        "scope",
-        "link",
-        "description",
-        "reason",
-        "examples",
-        "lang",
-        "channels",
-        "paths",
-        "types",
-        "per_channel",
-        "id",
-    }
-)

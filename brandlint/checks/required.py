@@ -5,29 +5,49 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
 
 from brandlint.channels.fields import field_texts
 from brandlint.core.errors import Problem
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule, channel_label
 from brandlint.core.spec import RuleSpec
 
 
+@dataclass(frozen=True)
+class RequiredOptions(Options):
+    text: str = option(
+        "", doc="The wording every piece must carry.", example="Reply STOP to opt out."
+    )
+    at: Literal["anywhere", "end"] = option(
+        "anywhere",
+        doc="Where the wording must stand: anywhere in the piece, or at its end.",
+        per_channel=True,
+    )
+    when: str | None = option(
+        None,
+        doc="A regex: the wording is required only in pieces where it matches.",
+        example="(?i)offer|sale",
+    )
+    ignorecase: bool = option(False, doc="Accept the wording in any case.")
+
+
 class Required(Rule):
     kind = "required"
-    keys = frozenset({"text", "at", "when", "ignorecase"})
+    Options = RequiredOptions
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         super().__init__(spec, problems)
-        self.text = str(self.option("text", ""))
-        if not self.text:
-            problems.append(spec.problem((), "a required rule needs 'text'"))
-        self.flags = re.IGNORECASE if self.option("ignorecase", False) else 0
-        trigger = self.option("when")
+        self.text = self.opts.text
+        self.require(bool(self.text), "a required rule needs 'text'")
+        self.flags = re.IGNORECASE if self.opts.ignorecase else 0
+        trigger = self.opts.when
         self.trigger = self.regex(str(trigger), ("when",), re.IGNORECASE) if trigger else None
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         channel = ctx.document.channel
-        where = str(self.setting(channel, "at", "anywhere"))
+        where = self.setting(channel, "at")
         views = list(ctx.in_scope(self))
         for body in field_texts(views, ctx.document.text, "body"):
             anchor = (body.start, body.end)

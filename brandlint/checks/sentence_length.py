@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from brandlint.core.document import NOT_PROSE
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule, channel_label, word_count
+
+
+@dataclass(frozen=True)
+class SentenceLengthOptions(Options):
+    max: int = option(25, doc="The most words in a sentence.", per_channel=True)
 
 
 class SentenceLength(Rule):
     kind = "sentence-length"
-    keys = frozenset({"max"})
-    default_scope = ("~heading", "~alt", "~title", "~meta")
+    Options = SentenceLengthOptions
+    default_scope = tuple(f"~{scope}" for scope in sorted(NOT_PROSE))  # running prose only
 
     def targets(self, channel: str | None) -> dict[str, Any]:
-        return {"max_sentence_length": int(self.setting(channel, "max", 25))}
+        return {"max_sentence_length": self.setting(channel, "max")}
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         channel = ctx.document.channel
-        limit = int(self.setting(channel, "max", 25))
+        limit = self.setting(channel, "max")
         for view in ctx.in_scope(self):
             for sentence in view.sentences:
                 words = word_count(sentence)

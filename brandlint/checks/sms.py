@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from brandlint.channels.fields import field_texts
 from brandlint.channels.sms import offset_of_unit, sms_size
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule
+
+
+@dataclass(frozen=True)
+class SmsOptions(Options):
+    max_segments: int = option(
+        1,
+        doc="The most SMS segments a message may take (GSM-7: 160 characters, 153 each "
+        "when split; UCS-2: 70 and 67).",
+        per_channel=True,
+    )
 
 
 class Sms(Rule):
     kind = "sms"
-    keys = frozenset({"max_segments"})
+    Options = SmsOptions
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
-        allowed = int(self.setting(ctx.document.channel, "max_segments", 1))
+        allowed = self.setting(ctx.document.channel, "max_segments")
         for found in field_texts(list(ctx.in_scope(self)), ctx.document.text, "body"):
             size = sms_size(found.text)
             if size.segments <= allowed:

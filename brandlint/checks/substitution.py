@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from brandlint.checks.literals import expand
-from brandlint.checks.patterns import PatternRule, word_pattern
+from brandlint.checks.patterns import Action, MatchOptions, PatternRule, word_pattern
 from brandlint.core.errors import Problem
+from brandlint.core.options import option
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 from brandlint.matching import PhraseIndex
@@ -18,20 +20,34 @@ def quoted_choices(options: tuple[str, ...]) -> str:
     return " or ".join(f"'{o}'" for o in options)
 
 
+@dataclass(frozen=True)
+class SubstitutionOptions(MatchOptions):
+    swap: Mapping[str, str] = option(
+        None,
+        doc="What to flag (a word, phrase or regex) → what to use instead; several "
+        "choices separated by `|`.",
+        example={"utilize": "use", "e-mail": "email"},
+    )
+    nonword: bool = option(False, doc="Do not wrap the words in word boundaries.")
+    capitalize: bool = option(False, doc="Give the replacement the case of the match.")
+    action: Action | None = option(None, doc="How a finding is fixed (remove or replace).")
+
+
 class Substitution(PatternRule):
     kind = "substitution"
-    keys = frozenset({"swap", "ignorecase", "nonword", "exceptions", "action", "capitalize"})
+    Options = SubstitutionOptions
     default_message = "Use '%s' instead of '%s'."
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         super().__init__(spec, problems)
-        self.ignorecase = bool(self.option("ignorecase"))
-        self.capitalize = bool(self.option("capitalize"))
-        nonword = bool(self.option("nonword"))
+        self.ignorecase = self.opts.ignorecase
+        self.capitalize = self.opts.capitalize
+        nonword = self.opts.nonword
         flags = re.IGNORECASE if self.ignorecase else 0
         self.literal_swaps: list[tuple[list[str], tuple[str, ...]]] = []
         self.regex_swaps: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
-        swap = self.option("swap", {}) or {}
+        swap = self.opts.swap or {}
+        self.require(bool(swap), "a substitution rule needs 'swap' (word: replacement)")
         for key, value in swap.items():
             choices = tuple(c.strip() for c in str(value).split("|"))
             words = None if (nonword or "$" in str(value)) else expand(str(key))

@@ -13,10 +13,12 @@ One entry of a guide's `terms:` section becomes one term rule:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import Literal
 
 from brandlint.checks.patterns import PatternRule
 from brandlint.core.errors import Problem
+from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, Hit, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 from brandlint.inflect import inflect_like
@@ -26,45 +28,62 @@ from brandlint.text_case import follow_case
 _NAME, _VARIANT, _AVOID = "name", "variant", "avoid"
 
 
-def _strings(value: Any) -> list[str]:
-    if value is None:
-        return []
-    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+@dataclass(frozen=True)
+class FirstMention(Options):
+    """How the first mention of a name is written in a piece."""
+
+    text: str = option("", doc="The first mention as written, e.g. 'Kestrel Pay®'.")
+    channels: tuple[str, ...] = option((), doc="Channels where the rule holds (none: all).")
+
+
+@dataclass(frozen=True)
+class TermOptions(Options):
+    use: str = option(
+        "",
+        doc="The preferred term, or the product name written exactly so.",
+        example="Kestrel Cloud",
+    )
+    instead_of: tuple[str, ...] = option(
+        (), doc="Wrong variants; each alert offers `use` as the fix.", example=["KestrelCloud"]
+    )
+    avoid: tuple[str, ...] = option((), doc="Words never to use.", example=["synergy"])
+    suggest: tuple[str, ...] = option((), doc="Alternatives offered for an avoided word.")
+    case: Literal["any", "exact"] = option(
+        "any", doc="exact: the name must be written exactly as `use`, in any context."
+    )
+    inflect: bool = option(
+        True, doc="Also match inflections (leverage → leveraging), where the language has lemmas."
+    )
+    exceptions: tuple[str, ...] = option((), doc="Phrases around a match that let it through.")
+    preceded_by: tuple[str, ...] = option((), doc="Only when one of these words comes just before.")
+    followed_by: tuple[str, ...] = option((), doc="Only when one of these words comes just after.")
+    first_mention: FirstMention | None = option(
+        None,
+        doc="How the first mention in a piece is written (a ® or ™ mark).",
+        example={"text": "Kestrel Pay®"},
+    )
 
 
 class Term(PatternRule):
     kind = "term"
+    speaks_for_brand = True
     default_message = ""  # each finding type has its own wording unless the guide sets one
-    keys = frozenset(
-        {
-            "use",
-            "instead_of",
-            "avoid",
-            "suggest",
-            "case",
-            "inflect",
-            "exceptions",
-            "preceded_by",
-            "followed_by",
-            "first_mention",
-        }
-    )
+    Options = TermOptions
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         super().__init__(spec, problems)
-        self.use = str(self.option("use", "") or "")
-        self.variants = _strings(self.option("instead_of"))
-        self.avoid = _strings(self.option("avoid"))
-        self.suggest = _strings(self.option("suggest"))
-        self.exact = self.option("case", "any") == "exact"
-        self.inflect = bool(self.option("inflect", True))
-        self.before = {w.lower() for w in _strings(self.option("preceded_by"))}
-        self.after = {w.lower() for w in _strings(self.option("followed_by"))}
-        first = self.option("first_mention") or {}
-        self.first_text = str(first.get("text", "")) if isinstance(first, dict) else str(first)
-        self.first_channels = (
-            set(_strings(first.get("channels"))) if isinstance(first, dict) else set()
-        )
+        opts: TermOptions = self.opts
+        self.use = opts.use
+        self.variants = list(opts.instead_of)
+        self.avoid = list(opts.avoid)
+        self.suggest = list(opts.suggest)
+        self.exact = opts.case == "exact"
+        self.inflect = opts.inflect
+        self.before = {w.lower() for w in opts.preceded_by}
+        self.after = {w.lower() for w in opts.followed_by}
+        first = opts.first_mention
+        self.first_text = first.text if first else ""
+        self.first_channels = set(first.channels) if first else set()
         if self.first_text and not self.first_text.startswith(self.use or "\0"):
             problems.append(
                 spec.problem(
@@ -72,6 +91,12 @@ class Term(PatternRule):
                     f"first_mention text must start with the term itself ({self.use!r})",
                 )
             )
+
+    def exact_names(self) -> tuple[str, ...]:
+        return (self.use,) if self.exact and self.use else ()
+
+    def spelling(self, text: str) -> str:
+        return text if self.exact else text.casefold()  # names: case is the point
 
     def _name_forms(self) -> list[str]:
         forms = [self.use]

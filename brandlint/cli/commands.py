@@ -233,13 +233,17 @@ def _stats_text(m: VoiceMetrics) -> str:
 
 
 def rules(args: argparse.Namespace) -> int:
-    linter = _workspace(args).linter_for(Path.cwd() / "x")
+    workspace = _workspace(args)
+    linter = workspace.linter_for(Path.cwd() / "x")
+    _show_guide_warnings(workspace, str(Path.cwd() / "x"))
     print(f"guide: {linter.guide.path}")
     for rule in linter.rules:
         spec = rule.spec
         extra = f" [lang: {', '.join(spec.langs)}]" if spec.langs else ""
         extra += f" [channels: {', '.join(spec.channels)}]" if spec.channels else ""
         print(f"{spec.id:48} {spec.kind:14} {spec.level!s:10} {_origin(spec.origin)}{extra}")
+    for rule_id, reason in linter.guide.skipped:
+        print(f"{rule_id:48} NOT LOADED: {reason}")
     return EXIT_CLEAN
 
 
@@ -251,10 +255,16 @@ def _origin(path: str) -> str:
 
 
 def explain(args: argparse.Namespace) -> int:
+    from brandlint.checks.registry import KINDS
     from brandlint.guide.validate import did_you_mean
 
     linter = _workspace(args).linter_for(Path.cwd() / "x")
     spec = linter.guide.rule(args.rule)
+    if spec is None and args.rule in KINDS:
+        from brandlint.reference import kind_page
+
+        print(kind_page(args.rule), end="")
+        return EXIT_CLEAN
     if spec is None:
         ids = {r.id for r in linter.guide.rules}
         raise UsageError(f"no active rule '{args.rule}'{did_you_mean(args.rule, ids)}")
@@ -350,15 +360,19 @@ def _schema_text() -> str:
 
 
 def docs(args: argparse.Namespace) -> int:
-    from brandlint.reference import reference
+    from brandlint.reference import pages
 
-    with _output(args.output) as out:
-        out.write(reference())
+    folder = Path(args.dir)
+    for name, text in pages().items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    print(f"wrote {len(pages())} pages under {folder}")
     return EXIT_CLEAN
 
 
 def lsp(args: argparse.Namespace) -> int:
-    from lsp.server import main as serve
+    from brandlint.lsp.server import main as serve
 
     return serve(["--tcp", args.tcp] if args.tcp else [])
 

@@ -155,7 +155,9 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list the active rules and where each comes from")
     guide_option(rules)
-    explain = commands.add_parser("explain", help="explain one rule")
+    explain = commands.add_parser(
+        "explain", help="explain one rule, or a rule kind and its options"
+    )
     explain.add_argument("rule")
     guide_option(explain)
     init = commands.add_parser("init", help="write a commented starter brandlint.yaml")
@@ -164,8 +166,10 @@ def _parser() -> argparse.ArgumentParser:
     lsp = commands.add_parser("lsp", help="run the language server (stdio, or --tcp HOST:PORT)")
     lsp.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead of stdio")
     commands.add_parser("schema", help="print the JSON Schema of brandlint.yaml (for editors)")
-    docs = commands.add_parser("docs", help="print the rule reference (docs/rules.md)")
-    docs.add_argument("--output", metavar="FILE", help="write it here instead of stdout")
+    docs = commands.add_parser(
+        "docs", help="write the generated reference pages (rule kinds, packs) under a folder"
+    )
+    docs.add_argument("--dir", default="docs", help="the docs folder (default: docs)")
     test_rules = commands.add_parser(
         "test-rules", help="run the examples of every rule (built-in and yours)"
     )

@@ -87,6 +87,18 @@ class Block:
         return max(self.scopes, key=lambda s: (s.count("."), s)) if self.scopes else "text"
 
 
+NOT_PROSE: frozenset[str] = frozenset({"heading", "alt", "title", "meta"})
+"""Block scopes that are not running prose: headings, image alt text, titles (an HTML
+`<title>`, a Markdown image or link title) and front-matter / meta fields.
+
+They are labels and fragments, not sentences: a four-word heading has no full stop and
+would read as one long run-on sentence with the paragraph under it, and an SEO description
+or alt text is not what a reader reads as the page. So voice measures (word and sentence
+counts, readability, sentence length) leave them out. Match them with `Block.in_scope`, so
+`heading` also covers `heading.h2` and `meta` covers `meta.title`. Code is not listed: the
+parsers never make code into copy."""
+
+
 class LineIndex:
     """Converts source offsets to 1-based line and column (code points)."""
 

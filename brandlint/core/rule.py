@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from brandlint.core import options
 from brandlint.core.alerts import Level
 from brandlint.core.errors import Problem
 from brandlint.core.patterns import compile_exceptions, vale_regex
+from brandlint.core.scopes import scope_problem
 from brandlint.core.spec import RuleSpec
 
 if TYPE_CHECKING:
@@ -127,33 +129,124 @@ def format_message(template: str, *values: str) -> str:
 
 
 class Rule(ABC):
-    """Base of every rule kind. Subclasses set `kind`, `keys` and implement `check`."""
+    """Base of every rule kind.
+
+    A kind sets `kind`, declares its options once as an `Options` dataclass (`Options`
+    class attribute), and implements `check`. The options are parsed and checked when the
+    rule is compiled, at guide load; a rule reads them as `self.opts.NAME`, or through
+    `setting(channel, NAME)` for options that `per_channel` may override.
+    """
 
     kind: ClassVar[str]
-    keys: ClassVar[frozenset[str]] = frozenset()
+    Options: ClassVar[type[options.Options]] = options.NoOptions
+    # scopes this kind understands beyond the document's (occurrence counts per `sentence`)
+    extra_scopes: ClassVar[frozenset[str]] = frozenset()
+    # the brand's own words: where such findings overlap, the longest speaks, and other
+    # rules' findings on the same words are left out (the brand's term says it better)
+    speaks_for_brand: ClassVar[bool] = False
     default_message: ClassVar[str] = "%s"
     default_scope: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         self.spec = spec
-        self.options = spec.options
         self.scope = spec.scope or self.default_scope
         self.message = spec.message or self.default_message
         self.problems = problems
+        # why this rule cannot fire (an option or scope brandlint cannot run): such a rule
+        # is listed by `brandlint rules` but never loaded as if it worked
+        self.skipped: str | None = None
+        self.broken = False  # an option was reported as wrong
+        values = {k: v for k, v in spec.options.items() if k != "per_channel"}
+        self.opts: Any = options.parse_options(
+            self.Options,
+            values,
+            self._report,
+            rule=spec.id,
+            kind=self.kind,
+            unknown=None if spec.strict else self._unsupported,
+        )
+        self._per_channel = self._channel_values(spec.options.get("per_channel"))
+        self._check_scopes()
         self._exceptions: list[re.Pattern[str]] | None = None
+
+    def _report(self, where: tuple[str | int, ...], message: str, key: bool = False) -> None:
+        self.broken = True
+        self.problems.append(self.spec.problem(where, message, on_key=key))
+
+    def require(self, present: bool, message: str) -> None:
+        """Report a rule that could never fire (`tokens` missing…), unless one of its
+        options was already reported: the user fixes that first."""
+        if not present and not self.broken:
+            self._report((), f"{self.spec.id}: {message}")
+
+    def _unsupported(self, where: tuple[str | int, ...], message: str) -> None:
+        """A key brandlint does not know in a Vale rule file: the rule is not loaded, and
+        the user is told why (rather than running a rule that ignores part of itself)."""
+        self.skip(where, f"{message}; rule {self.spec.id} is not loaded")
+
+    def skip(self, where: tuple[str | int, ...], message: str, *, on_key: bool = True) -> None:
+        """Mark the rule as one that cannot fire, with a warning naming file and key."""
+        self.skipped = self.skipped or message
+        self.problems.append(self.spec.problem(where, message, "warning", on_key=on_key))
+
+    def _check_scopes(self) -> None:
+        """A scope no document carries would leave the rule dead: an error in a guide, and
+        in a Vale rule file a warning with the rule left out."""
+        for index, selector in enumerate(self.spec.scope):
+            problem = scope_problem(selector, self.extra_scopes)
+            if problem is None:
+                continue
+            where = ("scope", index) if len(self.spec.scope) > 1 else ("scope",)
+            if self.spec.strict:
+                self._report(where, f"{self.spec.id}: {problem}")
+            else:
+                self.skip(where, f"{self.spec.id}: {problem}; the rule is not loaded", on_key=False)
+
+    def _channel_values(self, per_channel: Any) -> dict[str, dict[str, Any]]:
+        if per_channel is None:
+            return {}
+        if not isinstance(per_channel, Mapping):
+            self._report(
+                ("per_channel",),
+                f"{self.spec.id}: 'per_channel' maps channels to settings, "
+                "e.g. per_channel: {sms: {max: 15}}",
+            )
+            return {}
+        out = {}
+        for channel, values in per_channel.items():
+            at = ("per_channel", channel)
+            if not isinstance(values, Mapping):
+                self._report(at, f"{self.spec.id}: settings for {channel} are a mapping")
+                continue
+            out[str(channel)] = options.coerce_values(
+                self.Options,
+                values,
+                self._report,
+                rule=self.spec.id,
+                kind=self.kind,
+                at=at,
+                only=lambda declared: declared.per_channel,
+            )
+        return out
 
     @property
     def id(self) -> str:
         return self.spec.id
 
     def in_scope(self, block: Block) -> bool:
+        """Vale scope selection: any positive selector must match and no `~` one may;
+        `a & b` needs both at once."""
         if not self.scope:
             return True
         positive = [s for s in self.scope if not s.startswith("~")]
         negative = [s for s in self.scope if s.startswith("~")]
-        if positive and not any(block.in_scope(s) for s in positive):
+
+        def matches(selector: str) -> bool:
+            return all(block.in_scope(part.strip()) for part in selector.split("&"))
+
+        if positive and not any(matches(s) for s in positive):
             return False
-        return all(block.in_scope(s) for s in negative)
+        return all(matches(s) for s in negative)
 
     def register(self, index: PhraseIndex) -> None:
         """Add literal phrases to the shared index (once per language). Optional."""
@@ -173,18 +266,24 @@ class Rule(ABC):
         """The figures this rule holds copy to on `channel`, for `brandlint stats`."""
         return {}
 
-    # -- helpers shared by kinds --------------------------------------------------------
-    def option(self, key: str, default: Any = None) -> Any:
-        return self.options.get(key, default)
+    def exact_names(self) -> tuple[str, ...]:
+        """Names the guide requires written exactly so (product names): case rules such as
+        heading capitalisation keep them as they are."""
+        return ()
 
-    def setting(self, channel: str | None, key: str, default: Any = None) -> Any:
+    def spelling(self, text: str) -> str | None:
+        """The spelling an audit counts for a phrase hit of this rule (so it can report
+        "'Omni-channel' in 12 files"), or None when this rule's hits are not spellings."""
+        return None
+
+    # -- helpers shared by kinds --------------------------------------------------------
+    def setting(self, channel: str | None, key: str) -> Any:
         """An option as it applies on `channel`: `per_channel: {sms: {max: 15}}` wins over
         the rule's own `max`, so one rule carries every channel's limit."""
-        per_channel = self.options.get("per_channel") or {}
-        own = per_channel.get(channel or "") if isinstance(per_channel, dict) else None
-        if isinstance(own, dict) and key in own:
+        own = self._per_channel.get(channel or "")
+        if own is not None and key in own:
             return own[key]
-        return self.options.get(key, default)
+        return getattr(self.opts, key)
 
     def regex(
         self, pattern: str, key: tuple[str | int, ...], flags: int = 0
@@ -205,12 +304,10 @@ class Rule(ABC):
     def exceptions(self) -> list[re.Pattern[str]]:
         """The rule's exceptions, compiled once (rules run on every document)."""
         if self._exceptions is None:
-            self._exceptions = self._compile_exceptions()
+            texts = [str(text) for text in getattr(self.opts, "exceptions", ())]
+            ignorecase = bool(getattr(self.opts, "ignorecase", False))
+            self._exceptions = compile_exceptions(texts, ignorecase)
         return self._exceptions
-
-    def _compile_exceptions(self) -> list[re.Pattern[str]]:
-        texts = [str(text) for text in self.option("exceptions", []) or []]
-        return compile_exceptions(texts, bool(self.option("ignorecase")))
 
     @staticmethod
     def excepted(text: str, exceptions: list[re.Pattern[str]]) -> bool:

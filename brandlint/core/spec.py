@@ -5,11 +5,67 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from brandlint.core.alerts import Level
 from brandlint.core.errors import Problem
 from brandlint.core.located_yaml import LocatedYaml, Path
+from brandlint.core.options import Options, option
+
+
+@dataclass(frozen=True)
+class RuleSettings(Options):
+    """Settings every rule takes, whatever its kind (the kind's own options come on top)."""
+
+    extends: str = option(
+        "",
+        doc="The rule kind (existence, substitution, term, …) of a rule file or an inline "
+        "rule under `rules:`.",
+        example="existence",
+    )
+    id: str = option("", doc="The rule's id, when it should differ from the file or term name.")
+    message: str = option(
+        "", doc="What the alert says; `%s` stands for the words matched.", example="Avoid '%s'."
+    )
+    level: Literal["suggestion", "warning", "error"] = option(
+        "warning", doc="How serious a finding is; `--fail-level` compares with it."
+    )
+    scope: tuple[str, ...] = option(
+        (),
+        doc="Where in a document the rule looks: scope names (heading, paragraph, alt, "
+        "meta.title, …), `~` to exclude, `&` to require two at once.",
+        example=["heading"],
+    )
+    link: str = option("", doc="A page that explains the rule, shown with the alert.")
+    reason: str = option("", doc="Why the rule exists, in the guide's words.")
+    description: str = option("", doc="Vale's name for `reason`.")
+    lang: tuple[str, ...] = option(
+        (), doc="Languages the rule applies to (none: all); `~` excludes.", example=["en"]
+    )
+    channels: tuple[str, ...] = option(
+        (), doc="Channels the rule applies to (none: all); `~` excludes.", example=["sms"]
+    )
+    paths: tuple[str, ...] = option(
+        (),
+        doc="Path globs, relative to the guide, the rule applies to; `~` excludes.",
+        example=["content/legal/**"],
+    )
+    types: tuple[str, ...] = option(
+        (),
+        doc="Content types (front matter `type:`) the rule applies to; `~` excludes.",
+        example=["~legal"],
+    )
+    examples: Mapping[str, tuple[str, ...]] = option(
+        None,
+        doc="Copy the rule must flag and copy it must pass, run by `brandlint test-rules`.",
+        example={"flag": ["We leverage synergy."], "pass": ["We use it."]},
+    )
+    limit: int = option(0, doc="At most this many alerts of the rule per document (0: all).")
+    per_channel: Mapping[str, Mapping[str, Any]] = option(
+        None,
+        doc="Option values for one channel, over the rule's own.",
+        example={"sms": {"max": 15}},
+    )
 
 
 @dataclass(frozen=True)
@@ -34,15 +90,21 @@ class RuleSpec:
     types: tuple[str, ...] = ()
     flag_examples: tuple[str, ...] = ()
     pass_examples: tuple[str, ...] = ()
+    limit: int = 0
     origin: str = ""
+    # a Vale rule file may carry keys of newer Vale versions: unknown keys there are
+    # warnings (and the rule is not loaded); in a brandlint guide they are errors
+    strict: bool = True
     located: LocatedYaml | None = field(default=None, compare=False, repr=False)
     at: Path = ()
 
-    def problem(self, key: Path, message: str, severity: str = "error") -> Problem:
+    def problem(
+        self, key: Path, message: str, severity: str = "error", *, on_key: bool = False
+    ) -> Problem:
         """A problem located at one of this rule's keys (or at the rule if unknown)."""
         if self.located is None:
             return Problem(self.origin or self.id, 1, 1, message, severity)
-        return self.located.problem((*self.at, *key), message, severity=severity)
+        return self.located.problem((*self.at, *key), message, severity=severity, key=on_key)
 
     def applies_to(
         self, lang: str | None, channel: str | None, path: str = "", kind: str = ""

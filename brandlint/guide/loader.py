@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,26 +17,22 @@ from brandlint.checks.registry import KINDS
 from brandlint.core.alerts import Level
 from brandlint.core.errors import GuideError, Problem
 from brandlint.core.located_yaml import LocatedYaml, YamlSyntaxError, load_located_yaml
-from brandlint.core.spec import RuleSpec
+from brandlint.core.options import coerce_values
+from brandlint.core.rule import Rule
+from brandlint.core.spec import RuleSettings, RuleSpec
 from brandlint.guide.model import Guide
-from brandlint.guide.option_types import option_problems, type_errors
-from brandlint.guide.rule_files import as_tuple, load_style, spec_from_mapping, style_folders
+from brandlint.guide.rule_files import (
+    as_tuple,
+    load_style,
+    spec_fields,
+    spec_from_mapping,
+    style_folders,
+)
 from brandlint.guide.validate import did_you_mean, validate_guide
 from brandlint.nlp.pipelines import normalize_lang
 from brandlint.packs import PREFIX, default_guide_path, pack_names, packs_root
 
 GUIDE_NAMES = ("brandlint.yaml", ".brandlint.yaml", "brandlint.yml", ".brandlint.yml")
-_SPEC_FIELDS = {
-    "message": "message",
-    "scope": "scope",
-    "link": "link",
-    "reason": "reason",
-    "lang": "langs",
-    "channels": "channels",
-    "paths": "paths",
-    "types": "types",
-}
-_TUPLE_FIELDS = {"scope", "lang", "channels", "paths", "types"}
 _PALETTE_REASON = (
     "Colours come from the brand palette. A colour within `near` (CIEDE2000) of a palette "
     "colour is a slip and snaps to it; anything further is a different colour."
@@ -44,17 +41,6 @@ _CONTRAST_REASON = (
     "Text must stay readable on its background: WCAG 2.2 AA asks for 4.5:1, 3:1 for large text."
 )
 _FONTS_REASON = "Type is set in the brand's families, each where the guide allows it."
-_TERM_SETTINGS = (
-    "id",
-    "level",
-    "message",
-    "reason",
-    "link",
-    "lang",
-    "channels",
-    "scope",
-    "examples",
-)
 
 
 def discover_guide(start: Path) -> Path | None:
@@ -77,13 +63,22 @@ def load_guide(
         path = discover_guide(Path(start or ".")) or default_guide_path()
     loader = _Loader({Path(path).resolve(): text} if text is not None else {})
     guide = loader.load(Path(path))
+    problems = _unique(loader.problems)
     errors = sorted(
-        (p for p in loader.problems if p.severity == "error"),
+        (p for p in problems if p.severity == "error"),
         key=lambda p: (p.path, p.line, p.column),
     )
     if errors:
-        raise GuideError(errors + [p for p in loader.problems if p.severity != "error"])
+        raise GuideError(errors + [p for p in problems if p.severity != "error"])
     return guide
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    """One problem per place: the schema and a kind's declaration may both catch one key."""
+    seen: dict[tuple[str, int, int, str], Problem] = {}
+    for problem in problems:
+        seen.setdefault((problem.path, problem.line, problem.column, problem.severity), problem)
+    return list(seen.values())
 
 
 def _pipeline_name(value: str, guide: Path) -> str:
@@ -105,7 +100,7 @@ class _Loader:
     def load(self, path: Path) -> Guide:
         rules, doc = self._guide_rules(path)
         data: dict[str, Any] = doc.data if doc and isinstance(doc.data, dict) else {}
-        self._validate_rules(rules)
+        compiled, skipped = self.compile(rules)
         return Guide(
             name=str(data.get("name", "guide")),
             path=str(path),
@@ -119,7 +114,9 @@ class _Loader:
                 normalize_lang(str(k)) or str(k): _pipeline_name(str(v), path)
                 for k, v in (data.get("pipelines") or {}).items()
             },
-            warnings=tuple(p for p in self.problems if p.severity != "error"),
+            warnings=tuple(p for p in _unique(self.problems) if p.severity != "error"),
+            compiled=tuple(compiled),
+            skipped=tuple(skipped),
         )
 
     def _read(self, path: Path) -> LocatedYaml | None:
@@ -242,18 +239,8 @@ class _Loader:
                 if given.startswith(f"{name}.")
                 else f"{name}.terms.{given or slug(str(label))}"
             )
-            settings = {k: entry[k] for k in _TERM_SETTINGS if k in entry} | {"id": rule_id}
-            options = {k: v for k, v in entry.items() if k not in _TERM_SETTINGS}
-            spec = spec_from_mapping(
-                doc,
-                at,
-                settings | options,
-                rule_id,
-                "term",
-                self.problems,
-                doc.path,
-                warn_unknown=False,
-            )
+            data = {**entry, "id": rule_id}
+            spec = spec_from_mapping(doc, at, data, rule_id, "term", self.problems, doc.path)
             if spec is not None:
                 specs.append(spec)
         return specs
@@ -270,9 +257,7 @@ class _Loader:
             data = {k: v for k, v in group.items() if k != "either"}
             data["groups"] = [variants]
             data.setdefault("ignorecase", True)
-            spec = spec_from_mapping(
-                doc, at, data, rule_id, "consistency", self.problems, doc.path, warn_unknown=False
-            )
+            spec = spec_from_mapping(doc, at, data, rule_id, "consistency", self.problems, doc.path)
             if spec is not None:
                 specs.append(spec)
         return specs
@@ -314,9 +299,7 @@ class _Loader:
                 wanted.append((at, rule_id, "image_specs", {"purpose": purpose, **data}))
         specs = []
         for at, rule_id, kind, data in wanted:
-            spec = spec_from_mapping(
-                doc, at, data, rule_id, kind, self.problems, doc.path, warn_unknown=False
-            )
+            spec = spec_from_mapping(doc, at, data, rule_id, kind, self.problems, doc.path)
             if spec is not None:
                 specs.append(spec)
         return specs
@@ -362,64 +345,63 @@ class _Loader:
     def _adjust(
         self, doc: LocatedYaml, at: tuple[str, ...], spec: RuleSpec, setting: Any
     ) -> RuleSpec:
-        from dataclasses import replace
-
+        """A `rules:` entry over a rule loaded elsewhere (a pack): its values are checked
+        against the same declarations as the rule's own file, and reported in this guide."""
         if not isinstance(setting, dict):
-            return replace(spec, level=Level.parse(str(setting)))
-        allowed = KINDS[spec.kind].keys | {"per_channel"}
-        fields: dict[str, Any] = {}
-        options = dict(spec.options)
-        # values set here are checked here, so an error points at this guide, not the pack
-        wrong = {path[0] for path, _ in self._type_errors(doc, at, spec.id, setting)}
-        for key, value in setting.items():
-            if key in wrong:
-                continue
-            if key == "level":
-                fields["level"] = Level.parse(str(value))
-            elif key in _SPEC_FIELDS:
-                fields[_SPEC_FIELDS[key]] = as_tuple(value) if key in _TUPLE_FIELDS else str(value)
-            elif key == "per_channel" and isinstance(value, dict):
-                merged = dict(options.get("per_channel") or {})
-                for channel, values in value.items():
-                    if not isinstance(values, dict):
-                        self.problems.append(
-                            doc.problem(
-                                (*at, key, channel), f"settings for {channel} are a mapping"
-                            )
-                        )
-                        continue
-                    found = self._type_errors(doc, (*at, key, channel), spec.id, values)
-                    bad = {path[0] for path, _ in found}
-                    kept = {k: v for k, v in values.items() if k not in bad}
-                    merged[channel] = {**merged.get(channel, {}), **kept}
-                options["per_channel"] = merged
-            elif key in allowed:
-                options[key] = value
-            else:
-                self.problems.append(
-                    doc.problem(
-                        (*at, key),
-                        f"{spec.id} ({spec.kind}) has no setting '{key}'"
-                        f"{did_you_mean(key, allowed | set(_SPEC_FIELDS) | {'level'})}",
-                        key=True,
-                    )
+            try:
+                return replace(spec, level=Level.parse(str(setting)))
+            except ValueError as exc:
+                self.problems.append(doc.problem(at, str(exc)))
+                return spec
+
+        def report(where: tuple[str | int, ...], message: str, key: bool = False) -> None:
+            self.problems.append(doc.problem((*at, *where), message, key=key))
+
+        declared = RuleSettings.declared()
+        common = {k: v for k, v in setting.items() if k in declared and k != "per_channel"}
+        values = coerce_values(RuleSettings, common, report, rule=spec.id, kind=spec.kind)
+        rule_class = KINDS[spec.kind]
+        own = {k: v for k, v in setting.items() if k not in declared}
+        good = coerce_values(rule_class.Options, own, report, rule=spec.id, kind=spec.kind)
+        # raw values: the rule parses its options again when it is compiled
+        options = {**spec.options, **{k: own[k] for k in good}}
+        per_channel = setting.get("per_channel")
+        if per_channel is not None:
+            merged = dict(spec.options.get("per_channel") or {})
+            if not isinstance(per_channel, dict):
+                report(("per_channel",), f"{spec.id}: 'per_channel' maps channels to settings")
+                per_channel = {}
+            for channel, channel_values in per_channel.items():
+                where = ("per_channel", channel)
+                if not isinstance(channel_values, dict):
+                    report(where, f"{spec.id}: settings for {channel} are a mapping")
+                    continue
+                kept = coerce_values(
+                    rule_class.Options,
+                    channel_values,
+                    report,
+                    rule=spec.id,
+                    kind=spec.kind,
+                    at=where,
+                    only=lambda d: d.per_channel,
                 )
-        return replace(spec, options=options, **fields)
+                merged[channel] = {
+                    **merged.get(channel, {}),
+                    **{k: channel_values[k] for k in kept},
+                }
+            options["per_channel"] = merged
+        return replace(spec, options=options, **spec_fields(values))
 
-    def _type_errors(
-        self, doc: LocatedYaml, at: tuple[str | int, ...], rule: str, values: dict[str, Any]
-    ) -> list[tuple[tuple[str, ...], str]]:
-        """Type errors of option values written in `doc` at `at`, reported there."""
-        found = list(type_errors(rule, values))
-        for path, message in found:
-            self.problems.append(doc.problem((*at, *path), message))
-        return found
-
-    def _validate_rules(self, specs: list[RuleSpec]) -> None:
-        """Type-check each rule's options, then compile it once, so a wrong value or a bad
-        regex surfaces at load, with its position, not as a rule failing at lint time."""
+    def compile(self, specs: list[RuleSpec]) -> tuple[list[Rule], list[tuple[str, str]]]:
+        """Compile each rule once, here, so a wrong value or a bad regex surfaces at load
+        with its position, and the compiled rule is the one that lints. Rules that cannot
+        fire are kept apart with the reason (`brandlint rules` lists them)."""
+        compiled: list[Rule] = []
+        skipped: list[tuple[str, str]] = []
         for spec in specs:
-            wrong = option_problems(spec)
-            self.problems.extend(wrong)
-            if not wrong:
-                KINDS[spec.kind](spec, self.problems)
+            rule = KINDS[spec.kind](spec, self.problems)
+            if rule.skipped:
+                skipped.append((spec.id, rule.skipped))
+            else:
+                compiled.append(rule)
+        return compiled, skipped

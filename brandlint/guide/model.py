@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from brandlint.core.errors import Problem
+from brandlint.core.rule import Rule
 from brandlint.core.spec import RuleSpec
 
 
@@ -23,6 +24,10 @@ class Guide:
     ignore: tuple[str, ...] = ()
     pipelines: Mapping[str, str] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
+    # the rules compiled while the guide was checked: the very objects that lint
+    compiled: tuple[Rule, ...] = field(default=(), compare=False, repr=False)
+    # rules that cannot fire here, with the reason (an option or scope brandlint lacks)
+    skipped: tuple[tuple[str, str], ...] = ()
 
     def rule(self, rule_id: str) -> RuleSpec | None:
         return next((r for r in self.rules if r.id == rule_id), None)

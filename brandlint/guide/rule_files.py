@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from brandlint.checks.registry import COMMON_KEYS, KINDS, NOT_YET
+from brandlint.checks.registry import KINDS, NOT_YET
 from brandlint.core.alerts import Level
 from brandlint.core.errors import Problem
 from brandlint.core.located_yaml import LocatedYaml, YamlSyntaxError, load_located_yaml
-from brandlint.core.spec import RuleSpec
+from brandlint.core.options import coerce_values
+from brandlint.core.spec import RuleSettings, RuleSpec
 from brandlint.guide.validate import did_you_mean
 
 RULE_SUFFIX = ".yml"  # as in Vale; `.yaml` files beside them are guides or other config
@@ -87,7 +88,9 @@ def load_rule_file(path: Path, rule_id: str, problems: list[Problem]) -> RuleSpe
             doc.problem(("extends",), f"unknown rule kind '{kind}'{did_you_mean(kind, set(KINDS))}")
         )
         return None
-    return spec_from_mapping(doc, (), data, rule_id, KINDS[kind].kind, problems, str(path))
+    return spec_from_mapping(
+        doc, (), data, rule_id, KINDS[kind].kind, problems, str(path), strict=False
+    )
 
 
 def spec_from_mapping(
@@ -99,47 +102,48 @@ def spec_from_mapping(
     problems: list[Problem],
     origin: str,
     *,
-    warn_unknown: bool = True,
+    strict: bool = True,
 ) -> RuleSpec | None:
-    """Common keys into RuleSpec fields, the kind's own keys into `options`."""
-    rule_class = KINDS[kind]
-    known = COMMON_KEYS | rule_class.keys
-    options: dict[str, Any] = {}
-    for key, value in data.items():
-        if key in rule_class.keys or key == "per_channel":
-            options[key] = value
-        elif key not in COMMON_KEYS and warn_unknown:
-            problems.append(
-                doc.problem(
-                    (*at, key),
-                    f"key '{key}' is not supported by "
-                    f"{kind} rules{did_you_mean(key, known)}; it is ignored",
-                    key=True,
-                    severity="warning",
-                )
-            )
-    try:
-        level = Level.parse(str(data.get("level", "warning")))
-    except ValueError as exc:
-        problems.append(doc.problem((*at, "level"), str(exc)))
-        return None
-    examples = data.get("examples") or {}
+    """The settings every rule takes into RuleSpec fields; everything else is the kind's
+    own options, checked against the kind's declaration when the rule is compiled (so an
+    unknown key is caught there, with the kind's own did-you-mean)."""
+    declared = RuleSettings.declared()
+    common = {k: v for k, v in data.items() if k in declared and k != "per_channel"}
+    options = {k: v for k, v in data.items() if k not in declared or k == "per_channel"}
+
+    def report(where: tuple[str | int, ...], message: str, key: bool = False) -> None:
+        problems.append(doc.problem((*at, *where), message, key=key))
+
+    values = coerce_values(RuleSettings, common, report, rule=rule_id, kind=kind)
+    if "level" in common and "level" not in values:
+        return None  # reported: a rule with a wrong level would alert at the wrong one
+    for name in values.get("examples") or {}:
+        if name not in ("flag", "pass"):
+            report(("examples", name), f"{rule_id}: examples are 'flag' and 'pass', not '{name}'")
     return RuleSpec(
-        id=str(data.get("id") or rule_id),
+        **{"id": rule_id, "level": Level.WARNING, **spec_fields(values)},
         kind=kind,
-        level=level,
-        message=str(data.get("message", "") or ""),
         options=options,
-        scope=as_tuple(data.get("scope")),
-        link=str(data.get("link", "") or ""),
-        reason=str(data.get("reason", "") or data.get("description", "") or ""),
-        langs=as_tuple(data.get("lang")),
-        channels=as_tuple(data.get("channels")),
-        paths=as_tuple(data.get("paths")),
-        types=as_tuple(data.get("types")),
-        flag_examples=as_tuple(examples.get("flag")) if isinstance(examples, dict) else (),
-        pass_examples=as_tuple(examples.get("pass")) if isinstance(examples, dict) else (),
         origin=origin,
+        strict=strict,
         located=doc,
         at=at,
     )
+
+
+def spec_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """RuleSpec fields from checked common settings (only those present, so an override
+    under `rules:` changes just what it names)."""
+    names = {"lang": "langs"}
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key in ("extends", "examples", "per_channel", "description"):
+            continue
+        out[names.get(key, key)] = Level.parse(value) if key == "level" else value
+    if "description" in values and "reason" not in values:
+        out["reason"] = values["description"]
+    examples = values.get("examples")
+    if examples is not None:
+        out["flag_examples"] = examples.get("flag", ())
+        out["pass_examples"] = examples.get("pass", ())
+    return out

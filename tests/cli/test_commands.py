@@ -73,9 +73,43 @@ def test_test_rules_reports_a_rule_that_misses_its_example(tmp_path, capsys):
     )
 
 
-def test_the_committed_rule_reference_is_current():
-    from brandlint.reference import reference
+def test_the_committed_reference_pages_are_current():
+    from brandlint.reference import pages
     from tests.conftest import REPO
 
-    committed = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert committed == reference(), "run: brandlint docs --output docs/rules.md"
+    for name, text in pages().items():
+        committed = REPO / "docs" / name
+        assert committed.is_file(), f"{name} is missing; run: brandlint docs"
+        assert committed.read_text(encoding="utf-8") == text, (
+            f"{name} is stale; run: brandlint docs"
+        )
+
+
+def test_explain_a_kind_prints_its_declared_options(capsys):
+    assert main(["explain", "length"]) == 0
+    out = capsys.readouterr().out
+    assert "| `field` | text | `body` | yes |" in out
+    assert "| `count` | one of `chars`, `x` | `chars` | yes |" in out
+
+
+def test_a_vale_rule_that_cannot_fire_is_named_by_rules_and_check(tmp_path, capsys):
+    style = tmp_path / "styles" / "Corp"
+    style.mkdir(parents=True)
+    (style / "Future.yml").write_text(
+        "extends: existence\nmessage: x\nlevel: error\ntokens: [wow]\nfuturekey: 3\n"
+    )
+    guide = tmp_path / "brandlint.yaml"
+    guide.write_text("name: acme\nextends: [styles]\n")
+    copy = tmp_path / "post.md"
+    copy.write_text("Wow, wow.\n")
+    warning = (
+        f"{style / 'Future.yml'}:5:1: warning: Corp.Future: existence rules have no option "
+        "'futurekey' (options: action, append, exceptions, ignorecase, nonword, raw, tokens, "
+        "vocab); rule Corp.Future is not loaded"
+    )
+    assert main(["rules", "--guide", str(guide)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [warning]
+    assert captured.out.splitlines()[-1].split()[:3] == ["Corp.Future", "NOT", "LOADED:"]
+    assert main(["check", "--guide", str(guide), str(copy)]) == 0
+    assert capsys.readouterr().err.splitlines() == [warning]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from brandlint.errors import GuideError
+from brandlint.core.errors import GuideError
 from brandlint.guide.loader import load_guide
 
 
@@ -108,11 +108,12 @@ def test_option_types_are_checked_at_load_with_their_place(guide_file):
         "    ignorecase: maybe\n"
     )
     assert problems(path) == [
-        "4:53: acme.broken: 'max' is a number (e.g. max: 3), not 'lots'",
-        "6:10: brandlint.tone.sentence-length: 'max' cannot be negative (-3)",
-        "8:18: brandlint.tone.sentence-length: 'max' is a number (e.g. max: 3), not 'fifteen'",
-        "11:11: acme.swapper: 'swap' is a mapping (name: value on separate lines)",
-        "12:17: acme.swapper: 'ignorecase' is true or false, not 'maybe'",
+        "4:53: acme.broken: 'max' is a number, not 'lots' (e.g. max: 3)",
+        "6:10: brandlint.tone.sentence-length: 'max' cannot be negative (-3) (e.g. max: 3)",
+        "8:18: brandlint.tone.sentence-length: 'max' is a number, not 'fifteen' (e.g. max: 3)",
+        "11:11: acme.swapper: 'swap' is a mapping (name: value on separate lines), not a list "
+        "(e.g. swap: {utilize: use, e-mail: email})",
+        "12:17: acme.swapper: 'ignorecase' is true or false, not 'maybe' (e.g. ignorecase: true)",
     ]
 
 
@@ -125,4 +126,4 @@ def test_a_vale_rule_file_with_a_wrong_option_type_points_into_the_file(tmp_path
         load_guide(path)
     (problem,) = caught.value.problems
     assert (Path(problem.path).name, problem.line, problem.column) == ("Count.yml", 4, 6)
-    assert problem.message == "Acme.Count: 'max' is a number (e.g. max: 3), not '3'"
+    assert problem.message == "Acme.Count: 'max' is a number, not '3' (e.g. max: 3)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from brandlint.alerts import Level
+from brandlint.core.alerts import Level
 from brandlint.guide.loader import discover_guide, load_guide
 from brandlint.packs import default_guide_path
 
@@ -70,16 +70,24 @@ def test_a_vale_style_loads_and_unsupported_parts_warn(tmp_path, guide_file):
     (style / "Passive.yml").write_text(
         "extends: existence\nmessage: x\nlevel: warning\ntokens: [was]\nacton: {name: remove}\n"
     )
+    (style / "Raw.yml").write_text(
+        "extends: existence\nmessage: x\nlevel: warning\ntokens: [was]\nscope: raw\n"
+    )
     guide = load_guide(guide_file("name: a\nextends: [styles]\n"))
-    assert sorted(r.id for r in guide.rules) == ["Corp.Passive", "Corp.Weasel"]
+    assert [r.id for r in guide.compiled] == ["Corp.Weasel"]
+    not_loaded = "existence rules have no option 'acton'; did you mean 'action'?"
+    assert guide.skipped == (
+        ("Corp.Passive", f"Corp.Passive: {not_loaded}; rule Corp.Passive is not loaded"),
+        ("Corp.Raw", "Corp.Raw: scope 'raw' is not one brandlint knows; the rule is not loaded"),
+    )
     warnings = sorted((Path(p.path).name, p.line, p.column, p.message) for p in guide.warnings)
     assert warnings == [
+        ("Passive.yml", 5, 1, f"Corp.Passive: {not_loaded}; rule Corp.Passive is not loaded"),
         (
-            "Passive.yml",
+            "Raw.yml",
             5,
-            1,
-            "key 'acton' is not supported by existence rules; did you mean "
-            "'action'?; it is ignored",
+            8,
+            "Corp.Raw: scope 'raw' is not one brandlint knows; the rule is not loaded",
         ),
         (
             "Spelling.yml",
@@ -87,7 +95,6 @@ def test_a_vale_style_loads_and_unsupported_parts_warn(tmp_path, guide_file):
             10,
             "rule kind 'spelling' is not supported yet; rule Corp.Spelling is skipped",
         ),
-        ("Weasel.yml", 5, 1, "key 'vocab' is not supported by existence rules; it is ignored"),
     ]
 
 

@@ -1,0 +1,320 @@
+"""The audit's records, typed: what a worker returns for one piece (`AuditedFile`), and what
+a run adds up to (`AuditResult`).
+
+A worker's record crosses process boundaries (local worker processes, Dask workers on other
+machines: plain frozen dataclasses pickle as they are) and is kept in the result cache as
+JSON (`AuditedFile.to_json` / `from_json`). `AuditResult.to_json` is the JSON report; the
+CSV and HTML reports are written from the same result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from brandlint.core.alerts import Alert, Level
+
+Json = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class AlertRecord:
+    """One alert as the audit reports it: 1-based, end-exclusive positions, no offsets."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    level: Level
+    message: str
+    match: str
+    replacements: tuple[str, ...] = ()
+    link: str = ""
+    reason: str = ""
+    lang: str = ""
+    channel: str = ""
+    scope: str = ""
+
+    @classmethod
+    def of(cls, alert: Alert) -> AlertRecord:
+        return cls(
+            path=alert.path,
+            line=alert.span.line,
+            column=alert.span.column,
+            end_line=alert.span.end_line,
+            end_column=alert.span.end_column,
+            rule=alert.rule,
+            level=alert.level,
+            message=alert.message,
+            match=alert.match,
+            replacements=tuple(alert.replacements),
+            link=alert.link,
+            reason=alert.reason,
+            lang=alert.lang,
+            channel=alert.channel,
+            scope=alert.scope,
+        )
+
+    def to_json(self) -> Json:
+        """The alert as `brandlint check --format json` writes it (same keys, same order)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "level": str(self.level),
+            "message": self.message,
+            "match": self.match,
+            "replacements": list(self.replacements),
+            "link": self.link,
+            "reason": self.reason,
+            "lang": self.lang,
+            "channel": self.channel,
+            "scope": self.scope,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> AlertRecord:
+        return cls(
+            path=str(data["path"]),
+            line=int(data["line"]),
+            column=int(data["column"]),
+            end_line=int(data["end_line"]),
+            end_column=int(data["end_column"]),
+            rule=str(data["rule"]),
+            level=Level.parse(str(data["level"])),
+            message=str(data["message"]),
+            match=str(data["match"]),
+            replacements=tuple(str(r) for r in data["replacements"]),
+            link=str(data["link"]),
+            reason=str(data["reason"]),
+            lang=str(data["lang"]),
+            channel=str(data["channel"]),
+            scope=str(data["scope"]),
+        )
+
+
+class FileStamp(NamedTuple):
+    """A local file a result depends on (an image judged by its size): size and mtime_ns
+    None when it was missing. A tuple, so `assets.image_files.stamps_current` reads it."""
+
+    path: str
+    size: int | None
+    mtime_ns: int | None
+
+
+@dataclass(frozen=True)
+class FormCount:
+    """How often one spelling of a term or consistency group occurs in one piece."""
+
+    rule: str
+    form: str
+    count: int
+
+
+@dataclass(frozen=True)
+class AuditedFile:
+    """What auditing one piece (a file, or a row of an export) found.
+
+    `path` is how reports name the piece. A piece that could not be read (binary, not
+    UTF-8, gone) has a `skipped` reason and nothing else."""
+
+    path: str
+    channel: str = ""
+    lang: str = ""
+    words: int = 0
+    alerts: tuple[AlertRecord, ...] = ()
+    forms: tuple[FormCount, ...] = ()
+    depends: tuple[FileStamp, ...] = ()
+    skipped: str | None = None
+
+    @classmethod
+    def skip(cls, path: str, reason: str) -> AuditedFile:
+        return cls(path, skipped=reason)
+
+    def to_json(self) -> Json:
+        if self.skipped is not None:
+            return {"path": self.path, "skipped": self.skipped}
+        forms: dict[str, dict[str, int]] = {}
+        for found in self.forms:
+            forms.setdefault(found.rule, {})[found.form] = found.count
+        return {
+            "path": self.path,
+            "channel": self.channel,
+            "lang": self.lang,
+            "words": self.words,
+            "alerts": [a.to_json() for a in self.alerts],
+            "forms": forms,
+            "depends": [list(stamp) for stamp in self.depends],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> AuditedFile:
+        """Raises KeyError, TypeError or ValueError on a record of another shape."""
+        if "skipped" in data:
+            return cls.skip(str(data["path"]), str(data["skipped"]))
+        return cls(
+            path=str(data["path"]),
+            channel=str(data["channel"]),
+            lang=str(data["lang"]),
+            words=int(data["words"]),
+            alerts=tuple(AlertRecord.from_json(a) for a in data["alerts"]),
+            forms=tuple(
+                FormCount(str(rule), str(form), int(count))
+                for rule, counts in data["forms"].items()
+                for form, count in counts.items()
+            ),
+            depends=tuple(FileStamp(*stamp) for stamp in data["depends"]),
+        )
+
+
+# -- the run ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Summary:
+    files: int
+    skipped: int
+    words: int
+    alerts: int
+    errors: int
+    warnings: int
+    suggestions: int
+    score: float | None
+
+    def to_json(self) -> Json:
+        return {
+            "files": self.files,
+            "skipped": self.skipped,
+            "words": self.words,
+            "alerts": self.alerts,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "suggestions": self.suggestions,
+            "score": self.score,
+        }
+
+
+@dataclass(frozen=True)
+class ChannelScore:
+    channel: str
+    files: int
+    words: int
+    alerts: int
+    score: float | None
+
+    def to_json(self) -> Json:
+        return {
+            "channel": self.channel,
+            "files": self.files,
+            "words": self.words,
+            "alerts": self.alerts,
+            "score": self.score,
+        }
+
+
+@dataclass(frozen=True)
+class RuleScore:
+    rule: str
+    level: Level
+    count: int
+    files: int  # audited documents with at least one of its alerts
+    compliance: float
+
+    def to_json(self) -> Json:
+        return {
+            "rule": self.rule,
+            "level": str(self.level),
+            "count": self.count,
+            "files": self.files,
+            "compliance": self.compliance,
+        }
+
+
+@dataclass(frozen=True)
+class DocumentScore:
+    path: str
+    channel: str
+    lang: str
+    words: int
+    score: float
+    alerts: int
+
+    def to_json(self) -> Json:
+        return {
+            "path": self.path,
+            "channel": self.channel,
+            "lang": self.lang,
+            "words": self.words,
+            "score": self.score,
+            "alerts": self.alerts,
+        }
+
+
+@dataclass(frozen=True)
+class FormSpread:
+    """One spelling across the corpus: in how many files, and (up to five) which."""
+
+    form: str
+    files: int
+    examples: tuple[str, ...]
+
+    def to_json(self) -> Json:
+        return {"form": self.form, "files": self.files, "examples": list(self.examples)}
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A term or consistency group spelled more than one way across the corpus."""
+
+    rule: str
+    forms: tuple[FormSpread, ...]
+
+    def to_json(self) -> Json:
+        return {"rule": self.rule, "forms": [f.to_json() for f in self.forms]}
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    path: str
+    reason: str
+
+    def to_json(self) -> Json:
+        return {"path": self.path, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    """A whole audit: the corpus summary, scores per channel, rule and document (lowest
+    first), term variants, every alert, and the pieces skipped."""
+
+    summary: Summary
+    channels: tuple[ChannelScore, ...]
+    rules: tuple[RuleScore, ...]
+    documents: tuple[DocumentScore, ...]
+    variants: tuple[Variant, ...]
+    alerts: tuple[AlertRecord, ...]
+    skipped: tuple[SkippedFile, ...]
+
+    def to_json(self) -> Json:
+        """The JSON report."""
+        return {
+            "summary": self.summary.to_json(),
+            "channels": [c.to_json() for c in self.channels],
+            "rules": [r.to_json() for r in self.rules],
+            "documents": [d.to_json() for d in self.documents],
+            "variants": [v.to_json() for v in self.variants],
+            "alerts": [a.to_json() for a in self.alerts],
+            "skipped": [s.to_json() for s in self.skipped],
+        }
+
+    def __getitem__(self, key: str) -> Any:
+        """Transitional: the JSON report's sections by name, for callers that still index
+        the result like the dict it used to be (`brandlint.cli.commands.audit`). Read the
+        attributes instead; this goes once no caller indexes."""
+        return self.to_json()[key]

@@ -1,0 +1,51 @@
+"""The scope names brandlint's documents carry, so a rule's `scope` can be checked at load.
+
+A scope that no document ever carries would make a rule silently dead; naming the known ones
+here lets the loader refuse (in a guide) or skip with a warning (in a Vale rule file) any
+other, instead of loading a rule that can never fire.
+"""
+
+from __future__ import annotations
+
+from brandlint.core.options import did_you_mean
+
+# scope → what it selects; `NAME.*` entries take any sub-name (meta.title, field.body, …)
+SCOPES: dict[str, str] = {
+    "text": "all copy (Vale's default)",
+    "summary": "all copy except headings' own markup (Vale's name; the same as text here)",
+    "paragraph": "running text: paragraphs and other body blocks",
+    "heading": "headings; heading.h1 … heading.h6 for one level",
+    "list": "list items",
+    "table": "tables; table.header, table.cell and table.caption for their parts",
+    "blockquote": "quotations",
+    "caption": "figure captions",
+    "button": "button labels",
+    "alt": "images' alt text",
+    "title": "titles: an HTML <title> and title attributes",
+    "meta": "front matter and <meta> values; meta.KEY for one key (meta.description)",
+    "field": "fields of a copy deck; field.KEY for one field (field.subject)",
+    "piece": "the pieces of a copy deck; piece.N for one",
+}
+_SUBSCOPES = {
+    "heading": {f"h{n}" for n in range(1, 7)},
+    "table": {"header", "cell", "caption"},
+}
+_ANY_SUBSCOPE = {"meta", "field", "piece"}
+
+
+def scope_problem(selector: str, extra: frozenset[str] = frozenset()) -> str | None:
+    """Why `selector` (with `~` and `&` as Vale writes them) names no scope, or None."""
+    for part in selector.split("&"):
+        name = part.strip().removeprefix("~")
+        if name in extra:
+            continue
+        root, _, sub = name.partition(".")
+        if root not in SCOPES:
+            hint = did_you_mean(root, [*SCOPES, *extra])
+            return f"scope '{name}' is not one brandlint knows{hint}"
+        if sub and root not in _ANY_SUBSCOPE and sub not in _SUBSCOPES.get(root, set()):
+            choices = ", ".join(f"{root}.{s}" for s in sorted(_SUBSCOPES.get(root, ())))
+            return f"scope '{name}' is not one brandlint knows" + (
+                f" (use {choices})" if choices else ""
+            )
+    return None
