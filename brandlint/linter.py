@@ -98,7 +98,7 @@ class Linter:
         alerts.extend(self._alert(document, rule, f) for rule, f in found)
         alerts.extend(self._notices(document, pipeline))
         kept = {
-            a.sort_key() + (a.message,): a
+            (*a.sort_key(), a.message): a
             for a in alerts
             if not is_suppressed(document.suppressions, a.rule, a.span.line)
         }

@@ -68,9 +68,8 @@ def kind_page(name: str) -> str:
         out += ["## Example", "", "```yaml", f"extends: {name}"]
         out += [line for text in examples for line in text.splitlines()]
         out += ["```", ""]
-    out += [
-        "Every rule also takes the [settings common to all kinds](index.md#settings-every-rule-takes).",
-    ]
+    common = "index.md#settings-every-rule-takes"
+    out += [f"Every rule also takes the [settings common to all kinds]({common})."]
     return "\n".join(out).rstrip() + "\n"
 
 

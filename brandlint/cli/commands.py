@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from brandlint.cli.main import EXIT_ALERTS, EXIT_CLEAN, EXIT_USAGE
+from brandlint.cli.exit_codes import EXIT_ALERTS, EXIT_CLEAN, EXIT_USAGE
 from brandlint.core.alerts import Alert, Level
 from brandlint.core.errors import UsageError
 from brandlint.stats import VoiceMetrics

@@ -15,8 +15,8 @@ import sys
 from collections.abc import Sequence
 
 from brandlint import __version__
+from brandlint.cli.exit_codes import EXIT_BUG, EXIT_CLEAN, EXIT_USAGE
 
-EXIT_CLEAN, EXIT_ALERTS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github")
 LEVELS = ("suggestion", "warning", "error")
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pathspec import PathSpec
 
 
 @lru_cache(maxsize=1024)
-def compiled(pattern: str) -> PathSpec:
+def compiled(pattern: str) -> PathSpec[Any]:
     import pathspec
 
     return pathspec.GitIgnoreSpec.from_lines([pattern])

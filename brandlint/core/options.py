@@ -25,10 +25,9 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, ClassVar, Literal, TypeVar, Union, get_args, get_origin
 
-O = TypeVar("O", bound="Options")
+OptionsT = TypeVar("OptionsT", bound="Options")
 Where = tuple[str | int, ...]
 # report(key path, message, key=…): `key` puts the position on the key rather than its value
 Report = Callable[..., None]
@@ -80,7 +79,12 @@ class Options:
 
     @classmethod
     def declared(cls) -> dict[str, Declared]:
-        return _declared(cls)
+        """The declared options, read from the class once (kept on the class itself)."""
+        found: dict[str, Declared] | None = cls.__dict__.get("_declared_options")
+        if found is None:
+            found = _declared(cls)
+            type.__setattr__(cls, "_declared_options", found)
+        return found
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,6 @@ class NoOptions(Options):
     """For kinds that take no options of their own."""
 
 
-@cache
 def _declared(cls: type[Options]) -> dict[str, Declared]:
     hints = typing.get_type_hints(cls)
     out = {}
@@ -121,7 +124,7 @@ def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
 
 
 def parse_options(
-    cls: type[O],
+    cls: type[OptionsT],
     values: Mapping[str, Any],
     report: Report,
     *,
@@ -129,7 +132,7 @@ def parse_options(
     kind: str,
     at: Where = (),
     unknown: Callable[[Where, str], None] | None = None,
-) -> O:
+) -> OptionsT:
     """The options of one rule from its YAML values: unknown keys and wrong values are
     reported (at their key path) and left out, so the rest still loads with defaults.
 

@@ -62,7 +62,7 @@ class BlockView:
     several rules ask for them.
     """
 
-    __slots__ = ("block", "doc", "index", "text", "_sentences")
+    __slots__ = ("_sentences", "block", "doc", "index", "text")
 
     def __init__(self, block: Block, doc: Doc, index: int, text: str) -> None:
         self.block = block

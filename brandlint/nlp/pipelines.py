@@ -153,7 +153,7 @@ def _split_hyphenated_compounds(nlp: Language) -> None:
     """
     from spacy.util import compile_infix_regex
 
-    infixes = list(nlp.Defaults.infixes or []) + [_HYPHEN_INFIX]
+    infixes = [*list(nlp.Defaults.infixes or []), _HYPHEN_INFIX]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
