@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+from brandlint.audit.run import AuditOptions, run_audit
 from brandlint.cli.main import main
 from brandlint.voice.formality import word_class
+from brandlint.workspace import Settings
+from tests.conftest import REPO
 
 GUIDE = """
 name: t
@@ -98,3 +102,24 @@ def test_languages_without_data_report_no_figures(tmp_path, capsys, monkeypatch)
     assert main(["stats", "--format", "json", "p.md"]) == 0
     (record,) = json.loads(capsys.readouterr().out)
     assert (record["grade"], record["formality"], record["lang"]) == (None, None, "yo")
+
+
+def test_stats_and_audit_count_the_same_words(capsys, monkeypatch):
+    """One word count: `stats` and `audit` agree on every file of the Kestrel example,
+    headings, alt text, titles and front matter left out of both."""
+    monkeypatch.chdir(REPO / "examples" / "kestrel")
+    assert main(["stats", "--format", "json", "content"]) == 0
+    stats = {r["path"]: r["words"] for r in json.loads(capsys.readouterr().out)}
+    audit = run_audit(AuditOptions(["content"], Settings(), cache=None)).to_json()
+    audited = {d["path"]: d["words"] for d in audit["documents"]}
+    assert len(stats) >= 15
+    assert {path: audited[path] for path in stats} == stats
+    newsletter = Path("content/email/spring-newsletter.html")
+    assert 0 < stats[str(newsletter)] < len(newsletter.read_text("utf-8").split()) / 2
+
+
+def test_not_prose_names_known_scopes():
+    from brandlint.core.document import NOT_PROSE
+    from brandlint.core.scopes import SCOPES
+
+    assert NOT_PROSE.issubset(SCOPES)

@@ -312,9 +312,3 @@ class AuditResult:
             "alerts": [a.to_json() for a in self.alerts],
             "skipped": [s.to_json() for s in self.skipped],
         }
-
-    def __getitem__(self, key: str) -> Any:
-        """Transitional: the JSON report's sections by name, for callers that still index
-        the result like the dict it used to be (`brandlint.cli.commands.audit`). Read the
-        attributes instead; this goes once no caller indexes."""
-        return self.to_json()[key]

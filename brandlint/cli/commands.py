@@ -179,16 +179,16 @@ def audit(args: argparse.Namespace) -> int:
         if target:
             with open(target, "w", encoding="utf-8", newline="") as out:
                 write(result, out)
-    s = result["summary"]
+    s = result.summary
     print(
-        f"{s['files']} files, {s['words']} words: score {s['score']}; {s['errors']} errors, "
-        f"{s['warnings']} warnings, {s['suggestions']} suggestions; {s['skipped']} skipped"
+        f"{s.files} files, {s.words} words: score {s.score}; {s.errors} errors, "
+        f"{s.warnings} warnings, {s.suggestions} suggestions; {s.skipped} skipped"
     )
-    for skipped in result["skipped"]:
-        print(f"skipped {skipped['path']}: {skipped['reason']}", file=sys.stderr)
-    for variant in result["variants"]:
-        spread = ", ".join(f"'{f['form']}' in {f['files']}" for f in variant["forms"])
-        print(f"variants of {variant['rule']}: {spread}")
+    for skipped in result.skipped:
+        print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+    for variant in result.variants:
+        spread = ", ".join(f"'{f.form}' in {f.files}" for f in variant.forms)
+        print(f"variants of {variant.rule}: {spread}")
     return EXIT_CLEAN
 
 

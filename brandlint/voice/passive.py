@@ -107,8 +107,7 @@ def passive_spans(doc: Doc, trained: bool = False) -> list[tuple[int, int]]:
         j = i + 1
         while j < len(tokens) and (
             tokens[j].lower_ in ADVERBS_BETWEEN
-            or tokens[j].lower_.endswith("ly")
-            and tokens[j].is_alpha
+            or (tokens[j].lower_.endswith("ly") and tokens[j].is_alpha)
         ):
             j += 1
         if j < len(tokens) and tokens[j].is_alpha and is_participle(tokens[j].text):

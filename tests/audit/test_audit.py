@@ -5,16 +5,23 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
+import pickle
 import re
 import shutil
 import subprocess
 
 import pytest
 
+from brandlint.audit.cache import ResultCache
+from brandlint.audit.items import Item
+from brandlint.audit.records import AlertRecord, AuditedFile
 from brandlint.audit.run import AuditOptions, run_audit
 from brandlint.audit.score import document_score
 from brandlint.cli.main import main
-from brandlint.workspace import Settings
+from brandlint.core.alerts import Level
+from brandlint.reporters.json_report import alert_record
+from brandlint.workspace import Settings, Workspace
 
 GUIDE = """name: acme
 terms:
@@ -46,7 +53,7 @@ def options(corpus, **extra):
 
 
 def test_corpus_summary_variants_scores_and_skips(corpus):
-    audit = run_audit(options(corpus))
+    audit = run_audit(options(corpus)).to_json()  # the JSON report
     assert audit["summary"] | {"score": None} == {
         "files": 4,
         "skipped": 1,
@@ -76,15 +83,13 @@ def test_corpus_summary_variants_scores_and_skips(corpus):
         ("acme.consistency.omnichannel", 1, 1, 75.0),
     ]
     social = next(c for c in audit["channels"] if c["channel"] == "social")
-    assert social["score"] == round(
-        (50 * document_score([{"level": "error"}], 2) + 50 * 100) / 100, 1
-    )
+    assert social["score"] == round((50 * document_score([Level.ERROR], 2) + 50 * 100) / 100, 1)
 
 
 def test_score_formula():
     assert document_score([], 120) == 100.0
-    assert document_score([{"level": "warning"}], 200) == round(100 * math.exp(-1 / 20), 1)
-    assert document_score([{"level": "error"}] * 10, 200) == round(100 * math.exp(-25 / 20), 1)
+    assert document_score([Level.WARNING], 200) == round(100 * math.exp(-1 / 20), 1)
+    assert document_score([Level.ERROR] * 10, 200) == round(100 * math.exp(-25 / 20), 1)
 
 
 def test_cached_rerun_matches_and_skips_linting(corpus, monkeypatch):
@@ -108,7 +113,7 @@ def test_a_cached_result_is_stale_once_an_image_it_judged_changes(tmp_path):
 
     def hero_alerts():
         report = run_audit(options(tmp_path))
-        return [a["message"] for a in report["alerts"] if a["rule"] == "acme.images.hero"]
+        return [a.message for a in report.alerts if a.rule == "acme.images.hero"]
 
     assert hero_alerts() == [
         "Hero image 'hero.png' is 640×300 px (from the file); hero images are 600 px wide."
@@ -155,6 +160,10 @@ def test_reports_and_cli(corpus, capsys, monkeypatch):
     assert [(r["rule"], r["match"]) for r in rows] == [
         (a["rule"], a["match"]) for a in data["alerts"]
     ]
+    # pieces are read at their absolute location but named as they were found
+    shown = {d["path"] for d in data["documents"]}
+    assert {"./web/b.md", "./cms.csv#post-1"} <= shown
+    assert {a["path"] for a in data["alerts"]} <= shown
 
 
 def test_html_report_renders_in_chromium_without_errors(corpus, tmp_path):
@@ -194,11 +203,11 @@ def test_html_report_renders_in_chromium_without_errors(corpus, tmp_path):
         if "CONSOLE" in line and ("Error" in line or "Uncaught" in line)
     ]
     assert console_errors == []
-    assert dom.count('<tr class="alert level-') == audit["summary"]["alerts"] == 3
+    assert dom.count('<tr class="alert level-') == audit.summary.alerts == 3
     assert re.search(r'<span id="shown">(\d+)</span>', dom).group(1) == "3"
     for key in ("files", "alerts", "errors", "warnings", "skipped"):
         shown = re.search(rf'<b id="{key}">([^<]*)</b>', dom).group(1)
-        assert shown == str(audit["summary"][key])
+        assert shown == str(getattr(audit.summary, key))
 
 
 def test_the_same_audit_runs_on_a_local_dask_cluster(corpus, capsys, monkeypatch):
@@ -229,3 +238,41 @@ def test_the_same_audit_runs_on_a_local_dask_cluster(corpus, capsys, monkeypatch
     assert json.loads((corpus / "dask.json").read_text()) == json.loads(
         (corpus / "local.json").read_text()
     )
+
+
+def test_a_worker_record_survives_pickling_and_the_cache_json(corpus, tmp_path):
+    from brandlint.audit.worker import audit_item
+
+    settings = Settings(guide=str(corpus / "brandlint.yaml"))
+    pieces = [
+        Item(str(corpus / "web" / "b.md"), os.path.abspath(corpus / "web" / "b.md")),
+        Item(str(corpus / "web" / "c.md"), os.path.abspath(corpus / "web" / "c.md")),
+        Item("cms.csv#x", str(corpus / "cms.csv"), "Acme cloud, omni-channel"),
+    ]
+    found = [audit_item(settings, item) for item in pieces]
+    assert [r.skipped is None for r in found] == [True, False, True]
+    assert found[0].alerts and found[0].forms and found[0].words == 7
+    cache = ResultCache(str(tmp_path / "cache"))
+    for n, record in enumerate(found):
+        assert pickle.loads(pickle.dumps(record)) == record  # to local and Dask workers
+        assert AuditedFile.from_json(json.loads(json.dumps(record.to_json()))) == record
+        cache.put(f"{n:02d}key", record)
+        assert cache.get(f"{n:02d}key") == record
+
+
+def test_a_cache_entry_that_is_not_a_record_is_a_miss(tmp_path):
+    cache = ResultCache(str(tmp_path))
+    (tmp_path / "ab").mkdir()
+    (tmp_path / "ab" / "abc.json").write_text('{"path": "a.md", "words": 3}')
+    (tmp_path / "ab" / "abd.json").write_text("not json")
+    assert cache.get("abc") is None and cache.get("abd") is None and cache.get("abe") is None
+
+
+def test_audit_alerts_are_written_as_check_writes_them(corpus):
+    workspace = Workspace(Settings(guide=str(corpus / "brandlint.yaml")))
+    alerts = workspace.lint_file(corpus / "web" / "b.md")
+    assert alerts
+    for alert in alerts:
+        record = AlertRecord.of(alert)
+        assert list(record.to_json().items()) == list(alert_record(alert).items())
+        assert AlertRecord.from_json(record.to_json()) == record
