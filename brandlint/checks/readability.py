@@ -13,11 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from brandlint.core.document import NOT_PROSE
 from brandlint.core.options import Options, option
 from brandlint.core.rule import BlockView, Finding, LintContext, Rule, channel_label
 from brandlint.readability import Scores, measure, unsupported_reason
 
-_NOT_PROSE = ("heading", "meta", "alt", "title")
+# headings are not scored but mark where sections start, so they are handled on their own
+_NOT_SCORED = tuple(sorted(NOT_PROSE - {"heading"}))
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ def sections(views: list[BlockView]) -> list[Section]:
         if view.block.in_scope("heading"):
             close()
             heading, parts, first = view, [], None
-        elif not any(view.block.in_scope(s) for s in _NOT_PROSE[1:]):
+        elif not any(view.block.in_scope(s) for s in _NOT_SCORED):
             text = view.text.strip()
             parts.append(text if text[-1:] in ".!?" else text + ".")
             first = first or view
@@ -96,9 +98,7 @@ class Readability(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         lang = ctx.document.lang or "en"
-        prose = [
-            v for v in ctx.in_scope(self) if not any(v.block.in_scope(s) for s in _NOT_PROSE[1:])
-        ]
+        prose = [v for v in ctx.in_scope(self) if not any(v.block.in_scope(s) for s in _NOT_SCORED)]
         if not prose:
             return
         reason = unsupported_reason(lang)

@@ -113,3 +113,26 @@ def test_a_vale_rule_that_cannot_fire_is_named_by_rules_and_check(tmp_path, caps
     assert captured.out.splitlines()[-1].split()[:3] == ["Corp.Future", "NOT", "LOADED:"]
     assert main(["check", "--guide", str(guide), str(copy)]) == 0
     assert capsys.readouterr().err.splitlines() == [warning]
+
+
+def test_the_shipped_schema_is_generated_from_the_declarations():
+    from brandlint.guide.schema import schema_text
+    from tests.conftest import REPO
+
+    shipped = REPO / "brandlint" / "schema" / "guide.schema.json"
+    assert shipped.read_text(encoding="utf-8") == schema_text(), (
+        'stale; run: python -c "from brandlint.guide.schema import schema_text; '
+        "open('brandlint/schema/guide.schema.json', 'w').write(schema_text())\""
+    )
+
+
+def test_the_generated_schema_knows_each_kinds_options():
+    import jsonschema
+
+    from brandlint.guide.schema import guide_schema
+
+    validator = jsonschema.Draft202012Validator(guide_schema())
+    good = {"rules": {"acme.subject": {"extends": "length", "field": "subject", "max": 60}}}
+    bad = {"rules": {"acme.subject": {"extends": "length", "field": ["body"], "max": 60}}}
+    assert list(validator.iter_errors(good)) == []
+    assert list(validator.iter_errors(bad)) != []
