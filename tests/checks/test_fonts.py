@@ -78,7 +78,7 @@ def test_html_inline_styles_font_face_and_svg_attributes(lint):
 
 
 def test_fix_swaps_the_family_and_keeps_the_fallbacks(lint_with, tmp_path):
-    from brandlint.fixes import apply_edits, plan_edits
+    from brandlint.fixer import apply_edits, plan_edits
 
     lint = lint_with(GUIDE)
     sheet = 'h1 { font-family: "Helvetica Neue", Arial, sans-serif }\n'

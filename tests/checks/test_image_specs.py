@@ -8,7 +8,7 @@ import textwrap
 import pytest
 from PIL import Image
 
-from brandlint.alerts import Level
+from brandlint.core.alerts import Level
 from brandlint.workspace import Settings, Workspace
 from tests.conftest import row
 

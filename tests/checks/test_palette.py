@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from brandlint.alerts import Level
-from brandlint.errors import GuideError
+from brandlint.core.alerts import Level
+from brandlint.core.errors import GuideError
 from brandlint.workspace import Settings, Workspace
 from tests.conftest import row
 

@@ -118,7 +118,7 @@ def test_contractions_preferred_except_in_legal_copy_where_they_are_spelled_out(
     assert [
         row(a)
         for a in alerts
-        if a.rule.startswith("t.") and "contraction" in a.rule or a.rule == "t.formal"
+        if (a.rule.startswith("t.") and "contraction" in a.rule) or a.rule == "t.formal"
     ] == [("t.formal", 4, 1, 4, 7, "You’re", ("You are",))]
 
 

@@ -136,3 +136,10 @@ def test_the_generated_schema_knows_each_kinds_options():
     bad = {"rules": {"acme.subject": {"extends": "length", "field": ["body"], "max": 60}}}
     assert list(validator.iter_errors(good)) == []
     assert list(validator.iter_errors(bad)) != []
+
+
+def test_the_package_exports_resolve():
+    import brandlint
+
+    for name in brandlint.__all__:
+        assert getattr(brandlint, name) is not None

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from brandlint.cli.main import main
-from brandlint.fixes import apply_edits, plan_edits
+from brandlint.fixer import apply_edits, plan_edits
 from brandlint.safe_write import ChangedOnDisk, read_for_update, write_back
 from brandlint.workspace import Settings, Workspace
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brandlint.document.model import Document
+from brandlint.core.document import Document
 from brandlint.document.reader import parse_document
 
 WORDS = [

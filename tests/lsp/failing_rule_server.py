@@ -7,9 +7,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-from brandlint.checks.base import Finding, LintContext, Rule
 from brandlint.checks.registry import KINDS
 from brandlint.cli.main import main
+from brandlint.core.rule import Finding, LintContext, Rule
 
 
 class Exploding(Rule):

@@ -22,19 +22,18 @@ rules:
 """
 
 
-def folder() -> Path:
-    path = Path(__file__).parent / "_workspace_robust"
-    path.mkdir(exist_ok=True)
-    (path / "brandlint.yaml").write_text(GUIDE, encoding="utf-8")
-    return path
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "brandlint.yaml").write_text(GUIDE, encoding="utf-8")
+    return tmp_path
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
-async def client(lsp_client: LanguageClient):
+async def client(lsp_client: LanguageClient, folder: Path):
     await lsp_client.initialize_session(
         types.InitializeParams(
             capabilities=types.ClientCapabilities(),
-            root_uri=folder().as_uri(),
+            root_uri=folder.as_uri(),
             initialization_options={"debounce": 0.3},
         )
     )
@@ -42,8 +41,8 @@ async def client(lsp_client: LanguageClient):
     await lsp_client.shutdown_session()
 
 
-def open_document(client: LanguageClient, name: str, text: str) -> str:
-    uri = (folder() / name).as_uri()
+def open_document(client: LanguageClient, path: Path, text: str) -> str:
+    uri = path.as_uri()
     client.text_document_did_open(
         types.DidOpenTextDocumentParams(
             text_document=types.TextDocumentItem(
@@ -54,8 +53,10 @@ def open_document(client: LanguageClient, name: str, text: str) -> str:
     return uri
 
 
-async def test_a_failing_rule_is_logged_and_the_others_still_report(client: LanguageClient):
-    uri = open_document(client, "a.md", "Pure synergy.\n")
+async def test_a_failing_rule_is_logged_and_the_others_still_report(
+    client: LanguageClient, folder: Path
+):
+    uri = open_document(client, folder / "a.md", "Pure synergy.\n")
     await asyncio.wait_for(
         client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
     )
@@ -68,18 +69,20 @@ async def test_a_failing_rule_is_logged_and_the_others_still_report(client: Lang
     assert any("rule t.broken failed" in m.message for m in client.log_messages)
 
 
-async def test_unknown_requests_get_an_error_and_the_server_lives_on(client: LanguageClient):
+async def test_unknown_requests_get_an_error_and_the_server_lives_on(
+    client: LanguageClient, folder: Path
+):
     with pytest.raises(JsonRpcMethodNotFound):
         await client.protocol.send_request_async("brandlint/no-such-method", {})
-    uri = open_document(client, "b.md", "More synergy.\n")
+    uri = open_document(client, folder / "b.md", "More synergy.\n")
     await asyncio.wait_for(
         client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
     )
     assert "t.terms.synergy" in [d.code for d in client.diagnostics[uri]]
 
 
-async def test_rapid_changes_publish_only_the_newest_version(client: LanguageClient):
-    uri = open_document(client, "c.md", "Start.\n")
+async def test_rapid_changes_publish_only_the_newest_version(client: LanguageClient, folder: Path):
+    uri = open_document(client, folder / "c.md", "Start.\n")
     await asyncio.wait_for(
         client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
     )

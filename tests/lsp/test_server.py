@@ -6,12 +6,13 @@ import asyncio
 import sys
 from pathlib import Path
 
+import pytest
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from brandlint.document.model import LineIndex
-from brandlint.fixes import Edit, apply_edits
+from brandlint.core.document import LineIndex
+from brandlint.fixer import Edit, apply_edits
 
 GUIDE = """\
 name: t
@@ -42,20 +43,19 @@ def capabilities(
     )
 
 
-def folder() -> Path:
-    path = Path(__file__).parent / "_workspace"
-    path.mkdir(exist_ok=True)
-    (path / "brandlint.yaml").write_text(GUIDE, encoding="utf-8")
-    return path
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The test's own workspace, with the guide above."""
+    (tmp_path / "brandlint.yaml").write_text(GUIDE, encoding="utf-8")
+    return tmp_path
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
-async def client(lsp_client: LanguageClient):
-    root = folder()
+async def client(lsp_client: LanguageClient, folder: Path):
     await lsp_client.initialize_session(
         types.InitializeParams(
             capabilities=capabilities(),
-            root_uri=root.as_uri(),
+            root_uri=folder.as_uri(),
             initialization_options={"debounce": 0},
         )
     )
@@ -64,12 +64,11 @@ async def client(lsp_client: LanguageClient):
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
-async def pull_client(lsp_client: LanguageClient):
-    root = folder()
+async def pull_client(lsp_client: LanguageClient, folder: Path):
     await lsp_client.initialize_session(
         types.InitializeParams(
             capabilities=capabilities(pull=True, encodings=["utf-32", "utf-16"]),
-            root_uri=root.as_uri(),
+            root_uri=folder.as_uri(),
         )
     )
     yield
@@ -77,9 +76,9 @@ async def pull_client(lsp_client: LanguageClient):
 
 
 async def open_and_wait(
-    client: LanguageClient, name: str, text: str, language: str = "markdown"
+    client: LanguageClient, path: Path, text: str, language: str = "markdown"
 ) -> tuple[str, list[types.Diagnostic]]:
-    uri = (folder() / name).as_uri()
+    uri = path.as_uri()
     client.text_document_did_open(
         types.DidOpenTextDocumentParams(
             text_document=types.TextDocumentItem(
@@ -98,8 +97,8 @@ def span(diagnostic: types.Diagnostic) -> tuple[int, int, int, int]:
     return (r.start.line, r.start.character, r.end.line, r.end.character)
 
 
-async def test_diagnostics_land_on_the_right_utf16_characters(client: LanguageClient):
-    uri, diagnostics = await open_and_wait(client, "post.md", "🎉 We leverage synergy\n")
+async def test_diagnostics_land_on_the_right_utf16_characters(client: LanguageClient, folder: Path):
+    _, diagnostics = await open_and_wait(client, folder / "post.md", "🎉 We leverage synergy\n")
     assert [(d.code, span(d), d.severity, d.source) for d in diagnostics] == [
         ("t.terms.leverage", (0, 6, 0, 14), types.DiagnosticSeverity.Warning, "brandlint"),
         ("t.terms.synergy", (0, 15, 0, 22), types.DiagnosticSeverity.Warning, "brandlint"),
@@ -110,9 +109,9 @@ async def test_diagnostics_land_on_the_right_utf16_characters(client: LanguageCl
     assert first.data["replacements"] == ["use"]
 
 
-async def test_quick_fix_applied_gives_the_expected_text(client: LanguageClient):
+async def test_quick_fix_applied_gives_the_expected_text(client: LanguageClient, folder: Path):
     text = "# Hi\n\n🎉 We leverage Kestrel cloud.\n"
-    uri, diagnostics = await open_and_wait(client, "fix.md", text)
+    uri, diagnostics = await open_and_wait(client, folder / "fix.md", text)
     actions = await client.text_document_code_action_async(
         types.CodeActionParams(
             text_document=types.TextDocumentIdentifier(uri=uri),
@@ -134,6 +133,29 @@ async def test_quick_fix_applied_gives_the_expected_text(client: LanguageClient)
     assert apply(text, fix_all.edit.changes[uri]) == "# Hi\n\n🎉 We use Kestrel Cloud.\n"
 
 
+async def test_code_actions_come_in_the_kinds_asked_for(client: LanguageClient, folder: Path):
+    text = "We leverage synergy.\n"
+    uri, diagnostics = await open_and_wait(client, folder / "kinds.md", text)
+
+    async def ask(*kinds: str) -> list[types.CodeAction]:
+        return await client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=diagnostics[0].range,
+                context=types.CodeActionContext(diagnostics=diagnostics[:1], only=list(kinds)),
+            )
+        )
+
+    (fix_all,) = await ask("source.fixAll")  # a kind asks for its refinements too
+    assert fix_all.kind == "source.fixAll.brandlint"
+    assert apply(text, fix_all.edit.changes[uri]) == "We use teamwork.\n"
+    quick = await ask(types.CodeActionKind.QuickFix)
+    assert [a.title for a in quick] == [
+        "Replace with 'use' (t.terms.leverage)",
+        "Disable t.terms.leverage on this line",
+    ]
+
+
 def apply(text: str, edits: list[types.TextEdit]) -> str:
     """Apply LSP text edits (UTF-16 positions) the way an editor does."""
     lines = LineIndex(text)
@@ -152,8 +174,8 @@ def apply(text: str, edits: list[types.TextEdit]) -> str:
     )
 
 
-async def test_hover_explains_the_rule(client: LanguageClient):
-    uri, _ = await open_and_wait(client, "hover.md", "🎉 We leverage it.\n")
+async def test_hover_explains_the_rule(client: LanguageClient, folder: Path):
+    uri, _ = await open_and_wait(client, folder / "hover.md", "🎉 We leverage it.\n")
     hover = await client.text_document_hover_async(
         types.HoverParams(
             text_document=types.TextDocumentIdentifier(uri=uri),
@@ -174,8 +196,8 @@ async def test_hover_explains_the_rule(client: LanguageClient):
     assert nothing is None
 
 
-async def test_changes_are_linted_again(client: LanguageClient):
-    uri, diagnostics = await open_and_wait(client, "change.md", "We leverage it.\n")
+async def test_changes_are_linted_again(client: LanguageClient, folder: Path):
+    uri, diagnostics = await open_and_wait(client, folder / "change.md", "We leverage it.\n")
     assert len(diagnostics) == 1
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
@@ -189,8 +211,8 @@ async def test_changes_are_linted_again(client: LanguageClient):
     assert list(client.diagnostics[uri]) == []
 
 
-async def test_guide_errors_show_in_the_guide_at_their_place(client: LanguageClient):
-    uri = (folder() / "brandlint.yaml").as_uri()
+async def test_guide_errors_show_in_the_guide_at_their_place(client: LanguageClient, folder: Path):
+    uri = (folder / "brandlint.yaml").as_uri()
     broken = GUIDE.replace("    case: exact", "    caes: exact")
     client.text_document_did_open(
         types.DidOpenTextDocumentParams(
@@ -208,8 +230,10 @@ async def test_guide_errors_show_in_the_guide_at_their_place(client: LanguageCli
     assert diagnostic.severity == types.DiagnosticSeverity.Error
 
 
-async def test_pull_diagnostics_and_utf32_when_the_client_prefers_it(pull_client: LanguageClient):
-    uri = (folder() / "pull.md").as_uri()
+async def test_pull_diagnostics_and_utf32_when_the_client_prefers_it(
+    pull_client: LanguageClient, folder: Path
+):
+    uri = (folder / "pull.md").as_uri()
     pull_client.text_document_did_open(
         types.DidOpenTextDocumentParams(
             text_document=types.TextDocumentItem(
@@ -241,10 +265,12 @@ async def wait_for(client: LanguageClient, uri: str, predicate, rounds: int = 6)
     raise AssertionError(f"diagnostics of {uri}: {client.diagnostics.get(uri)}")
 
 
-async def test_saving_the_guide_reloads_it_and_relints_open_documents(client: LanguageClient):
-    uri, diagnostics = await open_and_wait(client, "reload.md", "We leverage synergy.\n")
+async def test_saving_the_guide_reloads_it_and_relints_open_documents(
+    client: LanguageClient, folder: Path
+):
+    uri, diagnostics = await open_and_wait(client, folder / "reload.md", "We leverage synergy.\n")
     assert [d.code for d in diagnostics] == ["t.terms.leverage", "t.terms.synergy"]
-    guide = folder() / "brandlint.yaml"
+    guide = folder / "brandlint.yaml"
     guide.write_text(GUIDE.replace("  - avoid: [synergy]\n    suggest: [teamwork]\n", ""))
     client.text_document_did_save(
         types.DidSaveTextDocumentParams(
@@ -254,9 +280,11 @@ async def test_saving_the_guide_reloads_it_and_relints_open_documents(client: La
     await wait_for(client, uri, lambda found: [d.code for d in found] == ["t.terms.leverage"])
 
 
-async def test_a_broken_guide_keeps_the_last_good_one_and_shows_its_errors(client: LanguageClient):
-    uri, _ = await open_and_wait(client, "broken.md", "We leverage synergy.\n")
-    guide = folder() / "brandlint.yaml"
+async def test_a_broken_guide_keeps_the_last_good_one_and_shows_its_errors(
+    client: LanguageClient, folder: Path
+):
+    uri, _ = await open_and_wait(client, folder / "broken.md", "We leverage synergy.\n")
+    guide = folder / "brandlint.yaml"
     guide.write_text(GUIDE + "terms_typo: 1\n")
     client.text_document_did_save(
         types.DidSaveTextDocumentParams(
@@ -274,69 +302,71 @@ async def test_a_broken_guide_keeps_the_last_good_one_and_shows_its_errors(clien
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
-async def configured_client(lsp_client: LanguageClient):
+async def configured_client(lsp_client: LanguageClient, folder: Path):
     lsp_client.set_configuration({"minLevel": "error"}, section="brandlint")
     caps = capabilities()
     caps.workspace = types.WorkspaceClientCapabilities(configuration=True)
     await lsp_client.initialize_session(
         types.InitializeParams(
-            capabilities=caps, root_uri=folder().as_uri(), initialization_options={"debounce": 0}
+            capabilities=caps, root_uri=folder.as_uri(), initialization_options={"debounce": 0}
         )
     )
     yield
     await lsp_client.shutdown_session()
 
 
-async def test_settings_from_workspace_configuration(configured_client: LanguageClient):
-    uri, _ = await open_and_wait(configured_client, "levels.md", "We leverage Kestrel cloud.\n")
+async def test_settings_from_workspace_configuration(
+    configured_client: LanguageClient, folder: Path
+):
+    uri, _ = await open_and_wait(
+        configured_client, folder / "levels.md", "We leverage Kestrel cloud.\n"
+    )
     # the first result may predate the configuration reply; the settled one hides warnings
     await wait_for(
         configured_client, uri, lambda found: [d.code for d in found] == ["t.terms.kestrel-cloud"]
     )
 
 
-async def test_css_and_html_show_palette_alerts_with_snap_quick_fixes(client: LanguageClient):
-    brand = folder() / "brand"  # its own guide, nearest to the files below
-    brand.mkdir(exist_ok=True)
+async def test_css_and_html_show_palette_alerts_with_snap_quick_fixes(
+    client: LanguageClient, folder: Path
+):
+    brand = folder / "brand"  # its own guide, nearest to the files below
+    brand.mkdir()
     guide = GUIDE + 'assets:\n  palette: {Kestrel Blue: "#0B5FFF", Ink: "#101820"}\n'
     (brand / "brandlint.yaml").write_text(guide, encoding="utf-8")
-    try:
-        sheet = "/* 🎨 brand */ a { color: rgb(10, 94, 255); background: tomato }\n"
-        uri, diagnostics = await open_and_wait(client, "brand/site.css", sheet, "css")
-        assert [(d.code, span(d), d.severity) for d in diagnostics] == [
-            ("t.palette", (0, 26, 0, 42), types.DiagnosticSeverity.Warning),  # 🎨 is 2 units
-            ("t.palette", (0, 56, 0, 62), types.DiagnosticSeverity.Error),
-        ]
-        actions = await client.text_document_code_action_async(
-            types.CodeActionParams(
-                text_document=types.TextDocumentIdentifier(uri=uri),
-                range=diagnostics[0].range,
-                context=types.CodeActionContext(diagnostics=[diagnostics[0]]),
-            )
+    sheet = "/* 🎨 brand */ a { color: rgb(10, 94, 255); background: tomato }\n"
+    uri, diagnostics = await open_and_wait(client, folder / "brand/site.css", sheet, "css")
+    assert [(d.code, span(d), d.severity) for d in diagnostics] == [
+        ("t.palette", (0, 26, 0, 42), types.DiagnosticSeverity.Warning),  # 🎨 is 2 units
+        ("t.palette", (0, 56, 0, 62), types.DiagnosticSeverity.Error),
+    ]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=diagnostics[0].range,
+            context=types.CodeActionContext(diagnostics=[diagnostics[0]]),
         )
-        assert [a.title for a in actions][:2] == [
-            "Replace with 'rgb(11, 95, 255)' (t.palette)",
-            "Disable t.palette on this line",
-        ]
-        assert apply(sheet, actions[0].edit.changes[uri]) == (
-            "/* 🎨 brand */ a { color: rgb(11, 95, 255); background: tomato }\n"
-        )
-        assert apply(sheet, actions[1].edit.changes[uri]) == (
-            "/* brandlint-disable-next-line t.palette */\n" + sheet
-        )
-        page = '<p style="color: #0B5FFE">🎉 We leverage it.</p>\n'
-        uri, diagnostics = await open_and_wait(client, "brand/mail.html", page, "html")
-        assert [(d.code, span(d), d.data["replacements"]) for d in diagnostics] == [
-            ("t.palette", (0, 17, 0, 24), ["#0B5FFF"]),
-            ("t.terms.leverage", (0, 32, 0, 40), ["use"]),
-        ]
-    finally:
-        (brand / "brandlint.yaml").unlink()
-        brand.rmdir()
+    )
+    assert [a.title for a in actions][:2] == [
+        "Replace with 'rgb(11, 95, 255)' (t.palette)",
+        "Disable t.palette on this line",
+    ]
+    assert apply(sheet, actions[0].edit.changes[uri]) == (
+        "/* 🎨 brand */ a { color: rgb(11, 95, 255); background: tomato }\n"
+    )
+    assert apply(sheet, actions[1].edit.changes[uri]) == (
+        "/* brandlint-disable-next-line t.palette */\n" + sheet
+    )
+    page = '<p style="color: #0B5FFE">🎉 We leverage it.</p>\n'
+    uri, diagnostics = await open_and_wait(client, folder / "brand/mail.html", page, "html")
+    assert [(d.code, span(d), d.data["replacements"]) for d in diagnostics] == [
+        ("t.palette", (0, 17, 0, 24), ["#0B5FFF"]),
+        ("t.terms.leverage", (0, 32, 0, 40), ["use"]),
+    ]
 
 
-async def test_files_that_are_not_copy_are_left_alone(client: LanguageClient):
-    config = (folder() / "config.yaml").as_uri()
+async def test_files_that_are_not_copy_are_left_alone(client: LanguageClient, folder: Path):
+    config = (folder / "config.yaml").as_uri()
     client.text_document_did_open(
         types.DidOpenTextDocumentParams(
             text_document=types.TextDocumentItem(
@@ -344,6 +374,6 @@ async def test_files_that_are_not_copy_are_left_alone(client: LanguageClient):
             )
         )
     )
-    uri, diagnostics = await open_and_wait(client, "after.md", "We leverage it.\n")
+    _, diagnostics = await open_and_wait(client, folder / "after.md", "We leverage it.\n")
     assert [d.code for d in diagnostics] == ["t.terms.leverage"]
     assert config not in client.diagnostics  # linted first, had it been linted at all
