@@ -256,7 +256,7 @@ def _origin(path: str) -> str:
 
 def explain(args: argparse.Namespace) -> int:
     from brandlint.checks.registry import KINDS
-    from brandlint.guide.validate import did_you_mean
+    from brandlint.core.options import did_you_mean
 
     linter = _workspace(args).linter_for(Path.cwd() / "x")
     spec = linter.guide.rule(args.rule)

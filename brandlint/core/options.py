@@ -227,14 +227,14 @@ def coerce(kind: Any, value: Any, declared: Declared | None = None) -> Any:
         return kind(value)
     if kind is str:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise WrongValue(f"is text, not {_type_name(value)}")
+            raise WrongValue(f"is text, not {type_name(value)}")
         return str(value)
     if origin is tuple:
         item = get_args(kind)[0]
         if item is str:  # a word or a list of words
             items = value if isinstance(value, list) else [value]
         elif not isinstance(value, list):
-            raise WrongValue(f"is a list, not {_type_name(value)}")
+            raise WrongValue(f"is a list, not {type_name(value)}")
         else:
             items = value
         out = []
@@ -248,7 +248,7 @@ def coerce(kind: Any, value: Any, declared: Declared | None = None) -> Any:
     if origin in (Mapping, dict) or kind is dict:
         if not isinstance(value, Mapping):
             raise WrongValue(
-                f"is a mapping (name: value on separate lines), not {_type_name(value)}"
+                f"is a mapping (name: value on separate lines), not {type_name(value)}"
             )
         args = get_args(kind)
         item = args[1] if args else Any
@@ -261,7 +261,7 @@ def coerce(kind: Any, value: Any, declared: Declared | None = None) -> Any:
         return out_map
     if isinstance(kind, type) and issubclass(kind, Options):
         if not isinstance(value, Mapping):
-            raise WrongValue(f"is a mapping ({_choices(kind.declared())}), not {_type_name(value)}")
+            raise WrongValue(f"is a mapping ({_choices(kind.declared())}), not {type_name(value)}")
         problems: list[tuple[Where, str]] = []
 
         def collect(where: Where, message: str, **_: Any) -> None:
@@ -279,7 +279,8 @@ def _in_list(item: Any, message: str) -> str:
     return "is a word or a list of words" if item is str else f"holds items that {message}"
 
 
-def _type_name(value: Any) -> str:
+def type_name(value: Any) -> str:
+    """A YAML value's type in a guide author's words."""
     return {
         str: "text",
         int: "a number",

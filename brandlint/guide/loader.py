@@ -17,7 +17,7 @@ from brandlint.checks.registry import KINDS
 from brandlint.core.alerts import Level
 from brandlint.core.errors import GuideError, Problem
 from brandlint.core.located_yaml import LocatedYaml, YamlSyntaxError, load_located_yaml
-from brandlint.core.options import coerce_values
+from brandlint.core.options import coerce_values, did_you_mean
 from brandlint.core.rule import Rule
 from brandlint.core.spec import RuleSettings, RuleSpec
 from brandlint.guide.model import Guide
@@ -28,7 +28,7 @@ from brandlint.guide.rule_files import (
     spec_from_mapping,
     style_folders,
 )
-from brandlint.guide.validate import did_you_mean, validate_guide
+from brandlint.guide.validate import validate_guide
 from brandlint.nlp.pipelines import normalize_lang
 from brandlint.packs import PREFIX, default_guide_path, pack_names, packs_root
 

@@ -14,9 +14,8 @@ from brandlint.checks.registry import KINDS, NOT_YET
 from brandlint.core.alerts import Level
 from brandlint.core.errors import Problem
 from brandlint.core.located_yaml import LocatedYaml, YamlSyntaxError, load_located_yaml
-from brandlint.core.options import coerce_values
+from brandlint.core.options import coerce_values, did_you_mean
 from brandlint.core.spec import RuleSettings, RuleSpec
-from brandlint.guide.validate import did_you_mean
 
 RULE_SUFFIX = ".yml"  # as in Vale; `.yaml` files beside them are guides or other config
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from functools import lru_cache
 from importlib import resources
@@ -10,6 +9,7 @@ from typing import Any
 
 from brandlint.core.errors import Problem
 from brandlint.core.located_yaml import LocatedYaml
+from brandlint.core.options import did_you_mean, type_name
 
 
 @lru_cache(maxsize=1)
@@ -20,28 +20,11 @@ def guide_schema() -> dict[str, Any]:
     return json.loads(text)  # type: ignore[no-any-return]
 
 
-def did_you_mean(word: str, choices: list[str] | set[str] | frozenset[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def _where(path: tuple[Any, ...]) -> str:
     out = ""
     for part in path:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out or "the guide"
-
-
-def _type_name(value: Any) -> str:
-    return {
-        str: "text",
-        int: "a number",
-        float: "a number",
-        bool: "true/false",
-        list: "a list",
-        dict: "a mapping",
-        type(None): "nothing",
-    }.get(type(value), type(value).__name__)
 
 
 def validate_guide(doc: LocatedYaml) -> list[Problem]:
@@ -94,7 +77,7 @@ def _explain(doc: LocatedYaml, error: Any) -> list[Problem]:
         return [
             doc.problem(
                 path,
-                f"{where} should be {names.get(wanted, wanted)}, not {_type_name(error.instance)}",
+                f"{where} should be {names.get(wanted, wanted)}, not {type_name(error.instance)}",
             )
         ]
     if error.validator == "anyOf":
