@@ -1,4 +1,4 @@
-"""Shared helpers: write a guide into a temporary folder and lint copy with it."""
+"""Helpers for every test: write a guide into a temporary folder and lint copy with it."""
 
 from __future__ import annotations
 
