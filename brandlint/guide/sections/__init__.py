@@ -1,0 +1,49 @@
+"""One reader per section of a guide (terms, consistency, assets, rules, settings).
+
+Each reader takes the `GuideFile` being read and returns what its section means: rule specs,
+or settings. The loader (`brandlint.guide.loader`) reads files, follows `extends` and puts
+the sections together in order; it knows nothing of what a section holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from brandlint.core.errors import Problem
+from brandlint.core.located_yaml import LocatedYaml
+from brandlint.core.spec import RuleSpec
+from brandlint.guide.rule_files import spec_from_mapping
+
+Where = tuple[str | int, ...]
+
+
+@dataclass
+class GuideFile:
+    """One guide file being read, and where its problems go."""
+
+    doc: LocatedYaml
+    problems: list[Problem]
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.doc.data  # type: ignore[no-any-return]
+
+    @property
+    def name(self) -> str:
+        """The namespace of the guide's rule ids."""
+        return str(self.data.get("name", "guide"))
+
+    def report(
+        self, at: Where, message: str, *, key: bool = False, severity: str = "error"
+    ) -> None:
+        self.problems.append(self.doc.problem(at, message, key=key, severity=severity))
+
+    def rule(self, at: Where, data: dict[str, Any], rule_id: str, kind: str) -> RuleSpec | None:
+        """A rule written in this guide, as a spec located at `at`."""
+        return spec_from_mapping(self.doc, at, data, rule_id, kind, self.problems, self.doc.path)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "term"
