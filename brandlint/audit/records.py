@@ -14,89 +14,9 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from brandlint.core.alerts import Alert, Level
+from brandlint.reporters.json_report import alert_from_record, alert_record
 
 Json = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class AlertRecord:
-    """One alert as the audit reports it: 1-based, end-exclusive positions, no offsets."""
-
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    rule: str
-    level: Level
-    message: str
-    match: str
-    replacements: tuple[str, ...] = ()
-    link: str = ""
-    reason: str = ""
-    lang: str = ""
-    channel: str = ""
-    scope: str = ""
-
-    @classmethod
-    def of(cls, alert: Alert) -> AlertRecord:
-        return cls(
-            path=alert.path,
-            line=alert.span.line,
-            column=alert.span.column,
-            end_line=alert.span.end_line,
-            end_column=alert.span.end_column,
-            rule=alert.rule,
-            level=alert.level,
-            message=alert.message,
-            match=alert.match,
-            replacements=tuple(alert.replacements),
-            link=alert.link,
-            reason=alert.reason,
-            lang=alert.lang,
-            channel=alert.channel,
-            scope=alert.scope,
-        )
-
-    def to_json(self) -> Json:
-        """The alert as `brandlint check --format json` writes it (same keys, same order)."""
-        return {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "rule": self.rule,
-            "level": str(self.level),
-            "message": self.message,
-            "match": self.match,
-            "replacements": list(self.replacements),
-            "link": self.link,
-            "reason": self.reason,
-            "lang": self.lang,
-            "channel": self.channel,
-            "scope": self.scope,
-        }
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> AlertRecord:
-        return cls(
-            path=str(data["path"]),
-            line=int(data["line"]),
-            column=int(data["column"]),
-            end_line=int(data["end_line"]),
-            end_column=int(data["end_column"]),
-            rule=str(data["rule"]),
-            level=Level.parse(str(data["level"])),
-            message=str(data["message"]),
-            match=str(data["match"]),
-            replacements=tuple(str(r) for r in data["replacements"]),
-            link=str(data["link"]),
-            reason=str(data["reason"]),
-            lang=str(data["lang"]),
-            channel=str(data["channel"]),
-            scope=str(data["scope"]),
-        )
 
 
 class FileStamp(NamedTuple):
@@ -128,7 +48,7 @@ class AuditedFile:
     channel: str = ""
     lang: str = ""
     words: int = 0
-    alerts: tuple[AlertRecord, ...] = ()
+    alerts: tuple[Alert, ...] = ()
     forms: tuple[FormCount, ...] = ()
     depends: tuple[FileStamp, ...] = ()
     skipped: str | None = None
@@ -148,7 +68,7 @@ class AuditedFile:
             "channel": self.channel,
             "lang": self.lang,
             "words": self.words,
-            "alerts": [a.to_json() for a in self.alerts],
+            "alerts": [alert_record(a) for a in self.alerts],
             "forms": forms,
             "depends": [list(stamp) for stamp in self.depends],
         }
@@ -163,7 +83,7 @@ class AuditedFile:
             channel=str(data["channel"]),
             lang=str(data["lang"]),
             words=int(data["words"]),
-            alerts=tuple(AlertRecord.from_json(a) for a in data["alerts"]),
+            alerts=tuple(alert_from_record(a) for a in data["alerts"]),
             forms=tuple(
                 FormCount(str(rule), str(form), int(count))
                 for rule, counts in data["forms"].items()
@@ -298,7 +218,7 @@ class AuditResult:
     rules: tuple[RuleScore, ...]
     documents: tuple[DocumentScore, ...]
     variants: tuple[Variant, ...]
-    alerts: tuple[AlertRecord, ...]
+    alerts: tuple[Alert, ...]
     skipped: tuple[SkippedFile, ...]
 
     def to_json(self) -> Json:
@@ -309,6 +229,6 @@ class AuditResult:
             "rules": [r.to_json() for r in self.rules],
             "documents": [d.to_json() for d in self.documents],
             "variants": [v.to_json() for v in self.variants],
-            "alerts": [a.to_json() for a in self.alerts],
+            "alerts": [alert_record(a) for a in self.alerts],
             "skipped": [s.to_json() for s in self.skipped],
         }

@@ -9,6 +9,7 @@ from typing import TextIO
 
 from brandlint.audit.records import AuditResult
 from brandlint.audit.score import __doc__ as SCORE_DOC
+from brandlint.reporters.json_report import alert_record
 
 CSV_FIELDS = (
     "path",
@@ -35,7 +36,7 @@ def write_csv(audit: AuditResult, out: TextIO) -> None:
     writer = csv.DictWriter(out, CSV_FIELDS, extrasaction="ignore")
     writer.writeheader()
     for alert in audit.alerts:
-        writer.writerow({**alert.to_json(), "replacements": " | ".join(alert.replacements)})
+        writer.writerow({**alert_record(alert), "replacements": " | ".join(alert.replacements)})
 
 
 def _bars(rows: list[tuple[str, float]], maximum: float, unit: str = "") -> str:

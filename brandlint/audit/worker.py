@@ -8,9 +8,10 @@ from dataclasses import replace
 
 from brandlint.assets.image_files import file_stamps
 from brandlint.audit.items import Item
-from brandlint.audit.records import AlertRecord, AuditedFile, FileStamp, FormCount
+from brandlint.audit.records import AuditedFile, FileStamp, FormCount
 from brandlint.document.reader import UnreadableFile
 from brandlint.parallel import workspace_for
+from brandlint.reporters.json_report import alert_from_record, alert_record
 from brandlint.workspace import ASSET_FORMATS, Settings
 
 
@@ -37,7 +38,8 @@ def audit_item(settings: Settings, item: Item) -> AuditedFile:
         channel=document.channel or ("(assets)" if document.format in ASSET_FORMATS else ""),
         lang=document.lang or "",
         words=linter.measure(document).words,  # counted as `brandlint stats` counts them
-        alerts=tuple(AlertRecord.of(replace(a, path=item.path)) for a in alerts),
+        # as records, so a fresh result equals one read back from the cache
+        alerts=tuple(alert_from_record(alert_record(replace(a, path=item.path))) for a in alerts),
         forms=tuple(
             FormCount(rule, form, count)
             for rule, counts in forms.items()

@@ -123,25 +123,6 @@ def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def parse_options(
-    cls: type[OptionsT],
-    values: Mapping[str, Any],
-    report: Report,
-    *,
-    rule: str,
-    kind: str,
-    at: Where = (),
-    unknown: Callable[[Where, str], None] | None = None,
-) -> OptionsT:
-    """The options of one rule from its YAML values: unknown keys and wrong values are
-    reported (at their key path) and left out, so the rest still loads with defaults.
-
-    `unknown` receives unknown keys when the caller wants them handled differently from
-    wrong values (a Vale rule file may carry keys of newer Vale versions)."""
-    good = coerce_values(cls, values, report, rule=rule, kind=kind, at=at, unknown=unknown)
-    return cls(**good)
-
-
 def coerce_values(
     cls: type[Options],
     values: Mapping[str, Any],

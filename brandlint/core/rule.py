@@ -157,13 +157,16 @@ class Rule(ABC):
         self.skipped: str | None = None
         self.broken = False  # an option was reported as wrong
         values = {k: v for k, v in spec.options.items() if k != "per_channel"}
-        self.opts: Any = options.parse_options(
-            self.Options,
-            values,
-            self._report,
-            rule=spec.id,
-            kind=self.kind,
-            unknown=None if spec.strict else self._unsupported,
+        # unknown keys and wrong values are reported and left out: the rest loads
+        self.opts: Any = self.Options(
+            **options.coerce_values(
+                self.Options,
+                values,
+                self._report,
+                rule=spec.id,
+                kind=self.kind,
+                unknown=None if spec.strict else self._unsupported,
+            )
         )
         self._per_channel = self._channel_values(spec.options.get("per_channel"))
         self._check_scopes()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any, TextIO
 
-from brandlint.core.alerts import Alert
+from brandlint.core.alerts import Alert, Level, Span
 from brandlint.reporters import Report
 
 
@@ -27,6 +28,34 @@ def alert_record(alert: Alert) -> dict[str, Any]:
         "channel": alert.channel,
         "scope": alert.scope,
     }
+
+
+def alert_from_record(data: Mapping[str, Any]) -> Alert:
+    """An alert read back from its JSON record (an audit's cache). The record has no source
+    offsets: such an alert is for reports, not for fixing."""
+    span = Span(
+        int(data["line"]),
+        int(data["column"]),
+        int(data["end_line"]),
+        int(data["end_column"]),
+        0,
+        0,
+    )
+    return Alert(
+        path=str(data["path"]),
+        rule=str(data["rule"]),
+        level=Level.parse(str(data["level"])),
+        message=str(data["message"]),
+        span=span,
+        match=str(data["match"]),
+        replacements=tuple(str(r) for r in data.get("replacements") or ()),
+        link=str(data.get("link", "")),
+        reason=str(data.get("reason", "")),
+        lang=str(data.get("lang", "")),
+        channel=str(data.get("channel", "")),
+        scope=str(data.get("scope", "")),
+        fixable=False,
+    )
 
 
 def report(found: Report, out: TextIO) -> None:
