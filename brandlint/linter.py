@@ -19,6 +19,7 @@ from brandlint.checks.registry import KINDS
 from brandlint.core.alerts import Alert, Level
 from brandlint.core.document import Document
 from brandlint.core.errors import GuideError, Problem
+from brandlint.core.patterns import SEARCH_BUDGET
 from brandlint.core.rule import BlockView, Finding, LintContext, Rule
 from brandlint.document.suppressions import is_suppressed
 from brandlint.guide.model import Guide
@@ -30,6 +31,7 @@ log = logging.getLogger("brandlint")
 
 INTERNAL_ERROR = "brandlint.internal-error"
 LANGUAGE_NOTICE = "brandlint.language"
+TIMEOUT = "brandlint.timeout"
 
 
 class Linter:
@@ -90,6 +92,8 @@ class Linter:
                 continue
             try:
                 found.extend((rule, f) for f in rule.check(ctx))
+            except TimeoutError:  # a pattern backtracking without end on this copy
+                alerts.append(self._timed_out(document, rule))
             except Exception as exc:  # one broken rule must not silence the others
                 log.exception("rule %s failed on %s", rule.id, document.path)
                 alerts.append(self._internal_error(document, rule, exc))
@@ -159,6 +163,17 @@ class Linter:
             if finding.in_source
             else document.text[finding.start : finding.end]
             == document.source[span.offset : span.end_offset],
+        )
+
+    def _timed_out(self, document: Document, rule: Rule) -> Alert:
+        return Alert(
+            document.path,
+            TIMEOUT,
+            Level.WARNING,
+            f"Rule {rule.id} stopped on this file: one of its patterns took over "
+            f"{SEARCH_BUDGET:g} s (it backtracks on this copy); the other rules still ran.",
+            document.lines.span(0, 0),
+            "",
         )
 
     def _internal_error(self, document: Document, rule: Rule, exc: Exception) -> Alert:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from brandlint.checks.patterns import MatchOptions, PatternRule
 from brandlint.core.errors import Problem
 from brandlint.core.options import option
+from brandlint.core.patterns import Match
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 
@@ -43,7 +44,7 @@ class Conditional(PatternRule):
         )
 
     @staticmethod
-    def _key(found: re.Match[str]) -> str:
+    def _key(found: Match) -> str:
         return found.group(1) if found.re.groups else found.group()
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:

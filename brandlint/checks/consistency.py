@@ -17,6 +17,7 @@ from brandlint.checks.literals import expand
 from brandlint.checks.patterns import MatchOptions, PatternRule, word_pattern
 from brandlint.core.errors import Problem
 from brandlint.core.options import option
+from brandlint.core.patterns import UserPattern
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 from brandlint.matching import PhraseIndex
@@ -52,7 +53,7 @@ class Consistency(PatternRule):
         self.ignorecase = self.opts.ignorecase
         flags = re.IGNORECASE if self.ignorecase else 0
         self.literal: list[tuple[int, int, list[str]]] = []
-        self.patterns: list[tuple[int, int, re.Pattern[str]]] = []
+        self.patterns: list[tuple[int, int, UserPattern]] = []
         for g, group in enumerate(groups):
             for v, variant in enumerate(group):
                 words = expand(variant) if not self.opts.nonword else None

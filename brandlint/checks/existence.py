@@ -10,6 +10,7 @@ from brandlint.checks.literals import expand
 from brandlint.checks.patterns import Action, MatchOptions, PatternRule, word_pattern
 from brandlint.core.errors import Problem
 from brandlint.core.options import option
+from brandlint.core.patterns import UserPattern
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 from brandlint.matching import PhraseIndex
@@ -52,7 +53,7 @@ class Existence(PatternRule):
                 regex_tokens.append(token)
             else:
                 self.literals.extend(words)
-        self.pattern: re.Pattern[str] | None = None
+        self.pattern: UserPattern | None = None
         if regex_tokens or raw:
             if raw and not self.opts.append and not tokens:
                 source = raw

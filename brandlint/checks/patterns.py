@@ -4,12 +4,12 @@ exceptions and Vale `action` fixes, handled alike."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from brandlint.core.options import Options, option
+from brandlint.core.patterns import Match, UserPattern
 from brandlint.core.rule import LintContext, Rule
 
 if TYPE_CHECKING:
@@ -61,9 +61,7 @@ class PatternRule(Rule):
             if not self._excepted_at(view.text, hit.start - base, hit.end - base, exceptions):
                 yield hit, text
 
-    def regex_matches(
-        self, ctx: LintContext, pattern: re.Pattern[str]
-    ) -> Iterator[tuple[int, re.Match[str]]]:
+    def regex_matches(self, ctx: LintContext, pattern: UserPattern) -> Iterator[tuple[int, Match]]:
         """(block start offset, match) for every in-scope match, exceptions removed."""
         exceptions = self.exceptions()
         for view in ctx.in_scope(self):
@@ -74,9 +72,7 @@ class PatternRule(Rule):
                 ):
                     yield view.block.start, found
 
-    def _excepted_at(
-        self, text: str, start: int, end: int, exceptions: list[re.Pattern[str]]
-    ) -> bool:
+    def _excepted_at(self, text: str, start: int, end: int, exceptions: list[UserPattern]) -> bool:
         """An exception is the match itself (as in Vale) or a phrase around it ("Free Trial"
         exempts the "Free" of a rule about "free")."""
         if not exceptions:

@@ -10,6 +10,7 @@ from brandlint.checks.literals import expand
 from brandlint.checks.patterns import Action, MatchOptions, PatternRule, word_pattern
 from brandlint.core.errors import Problem
 from brandlint.core.options import option
+from brandlint.core.patterns import UserPattern
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 from brandlint.matching import PhraseIndex
@@ -45,7 +46,7 @@ class Substitution(PatternRule):
         nonword = self.opts.nonword
         flags = re.IGNORECASE if self.ignorecase else 0
         self.literal_swaps: list[tuple[list[str], tuple[str, ...]]] = []
-        self.regex_swaps: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+        self.regex_swaps: list[tuple[UserPattern, tuple[str, ...]]] = []
         swap = self.opts.swap or {}
         self.require(bool(swap), "a substitution rule needs 'swap' (word: replacement)")
         for key, value in swap.items():

@@ -28,6 +28,8 @@ class LocatedYaml:
     data: Any
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # warnings about YAML read leniently (what Go's parser accepts for Vale's styles)
+    notes: tuple[Problem, ...] = ()
 
     def where(self, at: Path, *, key: bool = False) -> tuple[int, int]:
         """Position of the value (or key) at `at`, falling back to the nearest ancestor."""
@@ -67,27 +69,60 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def load_located_yaml(text: str, path: str) -> LocatedYaml:
-    """Parse `text`; raise YamlSyntaxError with the position of the first syntax error."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or "invalid YAML"
-        raise YamlSyntaxError(
-            Problem(path, line, column, f"YAML syntax: {what}; check indentation and quoting")
-        ) from None
-    except yaml.YAMLError as exc:
-        raise YamlSyntaxError(Problem(path, 1, 1, f"YAML syntax: {exc}")) from None
-    doc = LocatedYaml(path, None)
+_LENIENT_FIXES = 100
+
+
+def load_located_yaml(text: str, path: str, *, lenient: bool = False) -> LocatedYaml:
+    """Parse `text`; raise YamlSyntaxError with the position of the first syntax error.
+
+    `lenient` reads Vale rule files as Vale's Go parser does: a backslash before a character
+    YAML does not define as an escape (`"\\."` in a double-quoted regex) is kept as a
+    backslash instead of failing the file, with a warning at its place."""
+    notes: list[Problem] = []
+    for _ in range(_LENIENT_FIXES):
+        try:
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            break
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark
+            unknown = (exc.problem or "").startswith("found unknown escape character")
+            if not (lenient and unknown and mark and text[mark.index - 1 : mark.index] == "\\"):
+                _raise_syntax(exc, path)
+                raise  # pragma: no cover - _raise_syntax always raises
+            earlier = sum(1 for note in notes if note.line == mark.line + 1)  # shifted it
+            notes.append(
+                Problem(
+                    path,
+                    mark.line + 1,
+                    mark.column - earlier,
+                    f"YAML: '\\{text[mark.index]}' is not a YAML escape; read as a backslash "
+                    f"and '{text[mark.index]}' as Vale does (write '\\\\{text[mark.index]}' "
+                    "or use single quotes)",
+                    "warning",
+                )
+            )
+            text = text[: mark.index] + "\\" + text[mark.index :]
+        except yaml.YAMLError as exc:
+            raise YamlSyntaxError(Problem(path, 1, 1, f"YAML syntax: {exc}")) from None
+    else:
+        raise YamlSyntaxError(Problem(path, 1, 1, "YAML syntax: too many invalid escapes"))
+    doc = LocatedYaml(path, None, notes=tuple(notes))
     if root is None:
         return doc
     duplicates: list[Problem] = []
     data = _build(root, (), doc, duplicates)
     if duplicates:
         raise YamlSyntaxError(duplicates[0])
-    return LocatedYaml(path, data, doc.positions, doc.key_positions)
+    return LocatedYaml(path, data, doc.positions, doc.key_positions, doc.notes)
+
+
+def _raise_syntax(exc: yaml.MarkedYAMLError, path: str) -> None:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = exc.problem or "invalid YAML"
+    raise YamlSyntaxError(
+        Problem(path, line, column, f"YAML syntax: {what}; check indentation and quoting")
+    ) from None
 
 
 def _build(node: yaml.Node, at: Path, doc: LocatedYaml, duplicates: list[Problem]) -> Any:

@@ -7,7 +7,6 @@ then for each document it turns its hits, or its own look at the copy, into find
 
 from __future__ import annotations
 
-import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from brandlint.core import options
 from brandlint.core.alerts import Level
 from brandlint.core.errors import Problem
-from brandlint.core.patterns import compile_exceptions, vale_regex
+from brandlint.core.patterns import PatternError, UserPattern, compile_exceptions, may_backtrack
 from brandlint.core.scopes import scope_problem
 from brandlint.core.spec import RuleSpec
 
@@ -170,7 +169,7 @@ class Rule(ABC):
         )
         self._per_channel = self._channel_values(spec.options.get("per_channel"))
         self._check_scopes()
-        self._exceptions: list[re.Pattern[str]] | None = None
+        self._exceptions: list[UserPattern] | None = None
 
     def _report(self, where: tuple[str | int, ...], message: str, key: bool = False) -> None:
         self.broken = True
@@ -288,33 +287,45 @@ class Rule(ABC):
             return own[key]
         return getattr(self.opts, key)
 
-    def regex(
-        self, pattern: str, key: tuple[str | int, ...], flags: int = 0
-    ) -> re.Pattern[str] | None:
-        """Compile a user regex; an invalid one becomes a positioned problem."""
+    def regex(self, pattern: str, key: tuple[str | int, ...], flags: int = 0) -> UserPattern | None:
+        """Compile a user regex; an invalid one becomes a positioned problem, and one that
+        may backtrack catastrophically a warning (its searches are bounded in time)."""
         try:
-            return re.compile(vale_regex(pattern), flags)
-        except re.error as exc:
+            compiled = UserPattern(pattern, flags)
+        except PatternError as exc:
             self.problems.append(
                 self.spec.problem(
                     key,
-                    f"invalid regular expression {pattern!r}: {exc.msg} at position "
-                    f"{exc.pos}; escape special characters with a backslash",
+                    f"invalid regular expression {pattern!r}: {exc} at position "
+                    f"{exc.position}; escape special characters with a backslash",
                 )
             )
             return None
+        if may_backtrack(pattern):
+            self.problems.append(
+                self.spec.problem(
+                    key,
+                    f"{self.spec.id}: the pattern {pattern!r} repeats a group that itself "
+                    "repeats, which can take exponential time on some copy; each search "
+                    f"stops after {compiled.budget:g} s (make the inner part atomic with (?>…))",
+                    "warning",
+                )
+            )
+        return compiled
 
-    def exceptions(self) -> list[re.Pattern[str]]:
+    def exceptions(self) -> list[UserPattern]:
         """The rule's exceptions, compiled once (rules run on every document)."""
         if self._exceptions is None:
             texts = [str(text) for text in getattr(self.opts, "exceptions", ())]
-            ignorecase = bool(getattr(self.opts, "ignorecase", False))
-            self._exceptions = compile_exceptions(texts, ignorecase)
+            self._exceptions = compile_exceptions(texts)
         return self._exceptions
 
     @staticmethod
-    def excepted(text: str, exceptions: list[re.Pattern[str]]) -> bool:
-        return any(p.fullmatch(text) for p in exceptions)
+    def excepted(text: str, exceptions: list[UserPattern]) -> bool:
+        """Whether an exception occurs in the matched `text` (Vale: a search, not an
+        equality, so the exception `Free Trial` also covers a match `Free Trial's`)."""
+        observed = text.strip()
+        return any(p.search(observed) for p in exceptions)
 
 
 def word_count(tokens: Iterable[Token]) -> int:

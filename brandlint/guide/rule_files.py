@@ -50,13 +50,14 @@ def load_style(folder: Path, prefix: str = "") -> tuple[list[RuleSpec], list[Pro
 
 def load_rule_file(path: Path, rule_id: str, problems: list[Problem]) -> RuleSpec | None:
     try:
-        doc = load_located_yaml(path.read_text(encoding="utf-8-sig"), str(path))
+        doc = load_located_yaml(path.read_text(encoding="utf-8-sig"), str(path), lenient=True)
     except YamlSyntaxError as exc:
         problems.append(exc.problem)
         return None
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(str(path), 1, 1, f"cannot read rule file: {exc}"))
         return None
+    problems.extend(doc.notes)
     data = doc.data
     if not isinstance(data, dict):
         problems.append(

@@ -74,7 +74,7 @@ def test_invalid_regex_in_a_rule_file_points_at_the_token(tmp_path, guide_file):
     assert problem.path.endswith("Bad.yml")
     assert (problem.line, problem.column) == (5, 3)
     assert "invalid regular expression" in problem.message
-    assert "missing ), unterminated subpattern" in problem.message
+    assert "missing ) at position" in problem.message
 
 
 def test_missing_guide_file(tmp_path):
@@ -127,3 +127,52 @@ def test_a_vale_rule_file_with_a_wrong_option_type_points_into_the_file(tmp_path
     (problem,) = caught.value.problems
     assert (Path(problem.path).name, problem.line, problem.column) == ("Count.yml", 4, 6)
     assert problem.message == "Acme.Count: 'max' is a number, not '3' (e.g. max: 3)"
+
+
+def test_a_variable_width_lookbehind_compiles_as_in_vale(lint_rule):
+    lint = lint_rule(
+        "extends: existence\nmessage: \"'%s'\"\nlevel: warning\nnonword: true\n"
+        "tokens: ['(?<!:[^ ]+?)\\bfoo\\b']\n"
+    )
+    alerts = lint("A foo and :barfoo but not :bar foo.\n")
+    assert [(a.span.column, a.match) for a in alerts] == [(3, "foo"), (32, "foo")]
+
+
+def test_a_catastrophic_pattern_warns_at_load_and_stops_with_one_alert(lint_rule, tmp_path):
+    from brandlint.guide.loader import load_guide
+
+    lint = lint_rule(
+        "extends: existence\nmessage: x\nlevel: error\nnonword: true\nraw: ['(x+x+)+y']\n"
+    )
+    alerts = lint("x" * 5000 + "\n")
+    assert [(a.rule, a.level.name) for a in alerts] == [("brandlint.timeout", "WARNING")]
+    assert alerts[0].message.startswith("Rule Test.Rule stopped on this file")
+    (warning,) = load_guide(tmp_path / "brandlint.yaml").warnings
+    assert "repeats a group that itself repeats" in warning.message
+
+
+def test_a_backslash_escape_go_yaml_accepts_loads_with_a_warning(lint_rule, tmp_path):
+    from brandlint.guide.loader import load_guide
+
+    lint = lint_rule(
+        'extends: existence\nmessage: "%s"\nlevel: warning\nnonword: true\n'
+        'tokens:\n  - "e\\.g\\."\n'
+    )
+    assert [a.match for a in lint("Use e.g. here, not eg.\n")] == ["e.g."]
+    warnings = [
+        (w.line, w.column, w.message) for w in load_guide(tmp_path / "brandlint.yaml").warnings
+    ]
+    assert warnings == [
+        (
+            6,
+            7,
+            "YAML: '\\.' is not a YAML escape; read as a backslash and '.' as Vale does "
+            "(write '\\\\.' or use single quotes)",
+        ),
+        (
+            6,
+            10,
+            "YAML: '\\.' is not a YAML escape; read as a backslash and '.' as Vale does "
+            "(write '\\\\.' or use single quotes)",
+        ),
+    ]
