@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from brandlint.checks.literals import expand
-from brandlint.checks.patterns import Action, MatchOptions, PatternRule, word_pattern
+from brandlint.checks.patterns import MatchOptions, PatternRule, word_pattern
 from brandlint.core.errors import Problem
 from brandlint.core.options import option
 from brandlint.core.patterns import UserPattern
@@ -30,7 +30,6 @@ class ExistenceOptions(MatchOptions):
     )
     append: bool = option(False, doc="Put `raw` after the tokens instead of replacing them.")
     nonword: bool = option(False, doc="Do not wrap tokens in word boundaries.")
-    action: Action | None = option(None, doc="How a finding is fixed (remove or replace).")
 
 
 class Existence(PatternRule):
@@ -60,7 +59,6 @@ class Existence(PatternRule):
             else:
                 source = word_pattern(regex_tokens, nonword=nonword, raw=raw)
             self.pattern = self.regex(source, ("tokens",), re.IGNORECASE if self.ignorecase else 0)
-        self.replacements = self.action_replacements()
 
     def register(self, index: PhraseIndex) -> None:
         index.add(self, None, self.literals, "LOWER" if self.ignorecase else "ORTH")
@@ -70,12 +68,12 @@ class Existence(PatternRule):
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         for hit, text in self.phrase_hits(ctx):
-            yield Finding(hit.start, hit.end, format_message(self.message, text), self.replacements)
+            yield Finding(hit.start, hit.end, format_message(self.message, text), self.fixes(text))
         if self.pattern is not None:
             for base, found in self.regex_matches(ctx, self.pattern):
                 yield Finding(
                     base + found.start(),
                     base + found.end(),
                     format_message(self.message, found.group()),
-                    self.replacements,
+                    self.fixes(found.group()),
                 )

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from brandlint.checks.patterns import MatchOptions, PatternRule
-from brandlint.core.document import Block
 from brandlint.core.errors import Problem
 from brandlint.core.options import option
 from brandlint.core.rule import Finding, LintContext, format_message
@@ -29,7 +28,6 @@ class OccurrenceOptions(MatchOptions):
 class Occurrence(PatternRule):
     kind = "occurrence"
     Options = OccurrenceOptions
-    extra_scopes = frozenset({"sentence"})
     default_message = "Too many occurrences of '%s'."
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
@@ -41,15 +39,7 @@ class Occurrence(PatternRule):
         self.require(
             self.max is not None or self.min is not None, "an occurrence rule needs 'max' or 'min'"
         )
-        self.per_sentence = "sentence" in self.scope
         self.whole_document = not self.scope or set(self.scope) <= {"text", "summary"}
-
-    def in_scope(self, block: Block) -> bool:
-        """`sentence` picks the unit, not the blocks: match the other scopes only."""
-        scope = tuple(s for s in self.scope if s != "sentence")
-        if not scope:
-            return True
-        return any(block.in_scope(s) for s in scope)
 
     def _units(self, ctx: LintContext) -> Iterator[tuple[int, str]]:
         for view in ctx.in_scope(self):

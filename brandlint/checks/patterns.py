@@ -8,11 +8,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+import regex
+
+from brandlint.core.errors import Problem
 from brandlint.core.options import Options, option
 from brandlint.core.patterns import Match, UserPattern
-from brandlint.core.rule import LintContext, Rule
+from brandlint.core.rule import LintContext, Rule, scope_selects
+from brandlint.core.spec import RuleSpec
 
 if TYPE_CHECKING:
+    from brandlint.core.document import Block
     from brandlint.core.rule import Hit
 
 
@@ -21,9 +26,15 @@ class Action(Options):
     """Vale's `action`: how a finding is fixed."""
 
     name: Literal["remove", "replace", "suggest", "edit", "convert"] | None = option(
-        None, doc="remove deletes the match; replace offers `params` as replacements."
+        None,
+        doc="remove deletes the match; replace offers `params`; edit changes the match "
+        "(regex, trim, trim_left, trim_right, truncate, split); convert: simple",
     )
-    params: tuple[str, ...] = option((), doc="The replacements for `replace`.")
+    params: tuple[str, ...] = option((), doc="The action's parameters, as in Vale.")
+
+
+# Vale's `edit` operations and how many parameters each takes after its name
+_EDITS = {"regex": 2, "trim": 1, "trim_left": 1, "trim_right": 1, "truncate": 1, "split": 2}
 
 
 @dataclass(frozen=True)
@@ -42,10 +53,28 @@ class MatchOptions(Options):
         doc="Vale: whether a Vale project's vocabulary lists apply to the rule. brandlint "
         "reads no Vale vocabularies yet, so both values behave alike.",
     )
+    action: Action | None = option(None, doc="How a finding is fixed, as in Vale.")
 
 
 class PatternRule(Rule):
-    """A rule whose matches come from phrases (shared index) and/or regexes over the copy."""
+    """A rule whose matches come from phrases (shared index) and/or regexes over the copy.
+
+    `scope: sentence` (Vale's) runs the rule's patterns on each sentence of the blocks in
+    its other scopes, so no match spans two sentences."""
+
+    extra_scopes = frozenset({"sentence"})
+
+    def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
+        super().__init__(spec, problems)
+        self.per_sentence = "sentence" in self.scope
+        self._edit: UserPattern | None = None
+        self._check_action()
+
+    def in_scope(self, block: Block) -> bool:
+        """`sentence` picks the unit, not the blocks: the other selectors pick blocks."""
+        if not self.per_sentence:
+            return super().in_scope(block)
+        return scope_selects(tuple(s for s in self.scope if s != "sentence"), block)
 
     def phrase_hits(self, ctx: LintContext) -> Iterator[tuple[Hit, str]]:
         """In-scope hits of this rule's phrases with their copy text, exceptions removed."""
@@ -66,11 +95,17 @@ class PatternRule(Rule):
         exceptions = self.exceptions()
         for view in ctx.in_scope(self):
             text = view.text
-            for found in pattern.finditer(text):
-                if found.end() > found.start() and not self._excepted_at(
-                    text, found.start(), found.end(), exceptions
-                ):
-                    yield view.block.start, found
+            units = (
+                [(s.start_char, s.end_char) for s in view.sentences]
+                if self.per_sentence
+                else [(0, len(text))]
+            )
+            for start, end in units:
+                for found in pattern.finditer(text[:end], start):
+                    if found.end() > found.start() and not self._excepted_at(
+                        text, found.start(), found.end(), exceptions
+                    ):
+                        yield view.block.start, found
 
     def _excepted_at(self, text: str, start: int, end: int, exceptions: list[UserPattern]) -> bool:
         """An exception is the match itself (as in Vale) or a phrase around it ("Free Trial"
@@ -85,25 +120,81 @@ class PatternRule(Rule):
             for e in pattern.finditer(text)
         )
 
-    def action_replacements(self) -> tuple[str, ...]:
-        """Replacements from a Vale `action` (remove / replace), for fixes."""
-        action: Action | None = self.opts.action
-        if action is None:
-            return ()
-        name = action.name
-        if name == "remove":
-            return ("",)
-        if name == "replace":
-            return action.params
-        if name:
+    def _check_action(self) -> None:
+        """Check an action's parameters at load, where Vale would only fail at fix time."""
+        action: Action | None = getattr(self.opts, "action", None)
+        if action is None or action.name is None:
+            return
+        params = action.params
+        if action.name == "edit":
+            operation = params[0] if params else ""
+            if operation not in _EDITS or len(params) != _EDITS[operation] + 1:
+                choices = ", ".join(f"{k} (+{n})" for k, n in _EDITS.items())
+                self._report(
+                    ("action", "params"),
+                    f"{self.spec.id}: an edit action's params are an operation and its "
+                    f"values: {choices}",
+                )
+            elif operation == "regex":
+                self._edit = self.regex(params[1], ("action", "params", 1))
+        elif action.name == "convert" and params[:1] != ("simple",):
+            self._report(("action", "params"), f"{self.spec.id}: convert takes [simple]")
+        elif action.name == "suggest":
             self.problems.append(
                 self.spec.problem(
                     ("action", "name"),
-                    f"action {name!r} is not supported yet; the rule runs without a fix",
+                    f"{self.spec.id}: 'suggest' actions need a spelling or script source; "
+                    "the rule runs without a fix",
                     severity="warning",
                 )
             )
-        return ()
+
+    def fixes(self, match: str) -> tuple[str, ...]:
+        """Replacements for `match` from the rule's Vale `action`."""
+        action: Action | None = getattr(self.opts, "action", None)
+        if action is None or action.name in (None, "suggest"):
+            return ()
+        params = action.params
+        if action.name == "remove":
+            return ("",)
+        if action.name == "replace":
+            return params
+        if action.name == "convert":
+            return (_simple_case(match),)
+        operation = params[0] if params else ""
+        if operation == "regex":
+            if self._edit is None:
+                return ()
+            fixed = self._edit.sub(_go_template(params[2]), match)
+        elif operation == "trim":
+            fixed = match.strip(params[1])
+        elif operation == "trim_left":
+            fixed = match.lstrip(params[1])
+        elif operation == "trim_right":
+            fixed = match.rstrip(params[1])
+        elif operation == "truncate":
+            fixed = match.split(params[1])[0]
+        elif operation == "split":
+            parts = match.split(params[1])
+            index = int(params[2]) if params[2].isdigit() else len(parts)
+            if index >= len(parts):
+                return ()
+            fixed = parts[index]
+        else:
+            return ()
+        return (fixed.strip(),)
+
+
+def _simple_case(text: str) -> str:
+    """Vale's `convert: simple`: words split at hyphens, underscores and case changes,
+    joined by spaces in lower case (`auto-scale` → `auto scale`)."""
+    words = regex.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", text)
+    return " ".join(w.lower() for w in words) if words else text
+
+
+def _go_template(replacement: str) -> str:
+    """Go's `$1`/`${1}` group references in Python's `\\g<1>` form."""
+    return regex.sub(r"\$\{?(\w+)\}?", r"\\g<\1>", replacement.replace("\\", "\\\\"))
 
 
 def word_pattern(alternatives: Sequence[str], *, nonword: bool, raw: str = "") -> str:

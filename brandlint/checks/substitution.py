@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from brandlint.checks.literals import expand
-from brandlint.checks.patterns import Action, MatchOptions, PatternRule, word_pattern
+from brandlint.checks.patterns import MatchOptions, PatternRule, word_pattern
 from brandlint.core.errors import Problem
 from brandlint.core.options import option
 from brandlint.core.patterns import UserPattern
@@ -31,7 +31,6 @@ class SubstitutionOptions(MatchOptions):
     )
     nonword: bool = option(False, doc="Do not wrap the words in word boundaries.")
     capitalize: bool = option(False, doc="Give the replacement the case of the match.")
-    action: Action | None = option(None, doc="How a finding is fixed (remove or replace).")
 
 
 class Substitution(PatternRule):

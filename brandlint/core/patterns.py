@@ -51,6 +51,9 @@ class UserPattern:
     def finditer(self, text: str, pos: int = 0) -> Iterator[Match]:
         return self._compiled.finditer(text, pos, timeout=self.budget)  # type: ignore[no-any-return]
 
+    def sub(self, replacement: str, text: str) -> str:
+        return str(self._compiled.sub(replacement, text, timeout=self.budget))
+
     def search(self, text: str, pos: int = 0) -> Match | None:
         return self._compiled.search(text, pos, timeout=self.budget)
 
@@ -69,35 +72,102 @@ def vale_regex(pattern: str) -> str:
 
 
 def may_backtrack(source: str) -> bool:
-    """Whether `source` nests an unbounded repeat inside a repeated group, such as
-    `(x+x+)+y` or `(\\w+\\s*)*$`: the shape that backtracks exponentially on text that
-    almost matches. A heuristic for a load-time warning; the time budget is the guard."""
-    stack: list[bool | None] = []  # per open group: holds a repeat? (None: atomic group)
-    escaped = in_class = False
-    for index, char in enumerate(source):
-        if escaped:
-            escaped = False
-            continue
+    """Whether `source` repeats without bound a group whose every part can repeat or
+    vanish, such as `(x+x+)+y` or `(\\w+\\s*)*$`: the shape that backtracks exponentially on
+    copy that almost matches. A group with a fixed part (`(?:[^,]+,)+`: the comma) is safe.
+    A heuristic for a load-time warning; the time budget is the guard."""
+    return _Scan(source).risky
+
+
+class _Frame:
+    """One open group: whether something in it repeats, whether every alternative so far
+    has a part that must match once, and what kind of group it is."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind  # "group", "atomic" or "look" (zero width)
+        self.repeats = False
+        self.fixed_now = False
+        self.fixed_all = True
+
+    def close(self) -> bool:
+        return self.fixed_all and self.fixed_now
+
+
+class _Scan:
+    _ZERO_WIDTH = frozenset("bBAZzG")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.risky = False
+        self.stack = [_Frame("group")]
+        index = 0
+        while index < len(source) and not self.risky:
+            index = self._step(index)
+
+    def _quantifier(self, index: int) -> tuple[str, int]:
+        """('', 'unbounded', 'optional' or 'once'), and the index after it."""
+        source = self.source
+        if index >= len(source) or source[index] not in "*+?{":
+            return "once", index
+        char = source[index]
+        if char == "{":
+            close = source.find("}", index)
+            if close == -1:
+                return "once", index
+            body = source[index + 1 : close]
+            kind = "unbounded" if body.endswith(",") else "optional" if body[:1] == "0" else "once"
+            index = close + 1
+        else:
+            kind = {"*": "unbounded", "+": "unbounded", "?": "optional"}[char]
+            index += 1
+        if index < len(source) and source[index] in "?+":
+            if source[index] == "+":  # possessive: never gives back, never backtracks
+                kind = "once" if kind == "unbounded" else kind
+            index += 1
+        return kind, index
+
+    def _atom(self, index: int, group: _Frame | None = None, zero: bool = False) -> int:
+        kind, index = self._quantifier(index)
+        frame = self.stack[-1]
+        inner_repeats = group is not None and group.repeats and group.kind != "atomic"
+        if inner_repeats and group is not None and not group.close() and kind == "unbounded":
+            self.risky = True
+        if kind == "unbounded" or inner_repeats:
+            frame.repeats = True
+        if kind == "once" and not zero and (group is None or group.close()):
+            frame.fixed_now = True
+        return index
+
+    def _step(self, index: int) -> int:
+        source, char = self.source, self.source[index]
         if char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            stack.append(None if source.startswith("(?>", index) else False)
-        elif char == ")" and stack:
-            inner = stack.pop()
-            follows = source[index + 1 : index + 2]
-            if inner is True and follows in ("+", "*", "{"):
-                return True
-            if stack and inner is True:
-                stack[-1] = True
-        elif (char in "+*" or (char == "{" and "," in source[index : index + 8])) and (
-            stack and stack[-1] is False
-        ):
-            stack[-1] = True
-    return False
+            letter = source[index + 1 : index + 2]
+            return self._atom(index + 2, zero=letter in self._ZERO_WIDTH)
+        if char == "[":
+            close = index + 1
+            close += source[close : close + 1] == "^"
+            close += source[close : close + 1] == "]"
+            while close < len(source) and source[close] != "]":
+                close += 2 if source[close] == "\\" else 1
+            return self._atom(close + 1)
+        if char == "(":
+            head = source[index : index + 4]
+            if head.startswith(("(?=", "(?!", "(?<=", "(?<!")):
+                self.stack.append(_Frame("look"))
+            elif head.startswith("(?>"):
+                self.stack.append(_Frame("atomic"))
+            else:
+                self.stack.append(_Frame("group"))
+            return index + 1
+        if char == ")" and len(self.stack) > 1:
+            group = self.stack.pop()
+            return self._atom(index + 1, group, zero=group.kind == "look")
+        if char == "|":
+            frame = self.stack[-1]
+            frame.fixed_all = frame.fixed_all and frame.fixed_now
+            frame.fixed_now = False
+            return index + 1
+        return self._atom(index + 1, zero=char in "^$")
 
 
 def compile_exceptions(texts: list[str]) -> list[UserPattern]:

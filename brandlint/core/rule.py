@@ -236,19 +236,7 @@ class Rule(ABC):
         return self.spec.id
 
     def in_scope(self, block: Block) -> bool:
-        """Vale scope selection: any positive selector must match and no `~` one may;
-        `a & b` needs both at once."""
-        if not self.scope:
-            return True
-        positive = [s for s in self.scope if not s.startswith("~")]
-        negative = [s for s in self.scope if s.startswith("~")]
-
-        def matches(selector: str) -> bool:
-            return all(block.in_scope(part.strip()) for part in selector.split("&"))
-
-        if positive and not any(matches(s) for s in positive):
-            return False
-        return all(matches(s) for s in negative)
+        return scope_selects(self.scope, block)
 
     def register(self, index: PhraseIndex) -> None:
         """Add literal phrases to the shared index (once per language). Optional."""
@@ -326,6 +314,22 @@ class Rule(ABC):
         equality, so the exception `Free Trial` also covers a match `Free Trial's`)."""
         observed = text.strip()
         return any(p.search(observed) for p in exceptions)
+
+
+def scope_selects(scope: Sequence[str], block: Block) -> bool:
+    """Vale scope selection: any positive selector must match and no `~` one may;
+    `a & b` needs both at once; no selector at all selects every block."""
+    if not scope:
+        return True
+    positive = [s for s in scope if not s.startswith("~")]
+    negative = [s for s in scope if s.startswith("~")]
+
+    def matches(selector: str) -> bool:
+        return all(block.in_scope(part.strip()) for part in selector.split("&"))
+
+    if positive and not any(matches(s) for s in positive):
+        return False
+    return all(matches(s) for s in negative)
 
 
 def word_count(tokens: Iterable[Token]) -> int:
