@@ -227,11 +227,13 @@ def relative_to_guide(path: str, root: str) -> str:
 
 
 def _strictest_per_span(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
-    """Two rules of one kind flagging the same words (a general caps rule and the email
-    subject's) say the same thing: the stricter one speaks."""
-    best: dict[tuple[str, int, int], tuple[Rule, Finding]] = {}
-    for rule, finding in found:
-        key = (rule.kind, finding.start, finding.end)
+    """Two of brandlint's own rules of one kind flagging the same words (a general caps rule
+    and the email subject's) say the same thing: the stricter one speaks. Rules from other
+    styles each speak, as in Vale: a second style must not vanish behind the first."""
+    best: dict[tuple[str, int, int] | int, tuple[Rule, Finding]] = {}
+    for number, (rule, finding) in enumerate(found):
+        own = rule.spec.strict or rule.id.startswith("brandlint.")
+        key = (rule.kind, finding.start, finding.end) if own else number
         kept = best.get(key)
         if kept is None or rule.spec.level > kept[0].spec.level:
             best[key] = (rule, finding)

@@ -86,3 +86,20 @@ def test_sentence_scope_matches_within_each_sentence(lint_rule):
         (1, 5, ": K"),
         (3, 11, ": S"),
     ]
+
+
+def test_two_styles_flagging_the_same_words_both_speak(tmp_path):
+    from brandlint.workspace import Settings, Workspace
+
+    for style in ("First", "Second"):
+        folder = tmp_path / "styles" / style
+        folder.mkdir(parents=True)
+        (folder / "Weasel.yml").write_text(
+            "extends: existence\nmessage: \"'%s' is vague.\"\nlevel: warning\ntokens: [very]\n"
+        )
+    guide = tmp_path / "brandlint.yaml"
+    guide.write_text("name: t\nextends: [styles]\n")
+    alerts = Workspace(Settings(guide=str(guide))).lint_text(
+        "A very good day.\n", str(tmp_path / "a.md")
+    )
+    assert [(a.rule, a.span.column) for a in alerts] == [("First.Weasel", 3), ("Second.Weasel", 3)]
