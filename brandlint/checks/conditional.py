@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from brandlint.checks.patterns import MatchOptions, PatternRule
 from brandlint.core.errors import Problem
 from brandlint.core.options import option
-from brandlint.core.patterns import Match
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 
@@ -43,16 +42,19 @@ class Conditional(PatternRule):
             "a conditional rule needs both 'first' and 'second'",
         )
 
-    @staticmethod
-    def _key(found: Match) -> str:
-        return found.group(1) if found.re.groups else found.group()
-
     def check(self, ctx: LintContext) -> Iterator[Finding]:
+        """As Vale, block by block in order: every non-empty group of a `second` match is a
+        definition from then on; a `first` match not yet defined is flagged."""
         if self.first is None or self.second is None:
             return
-        defined = {self._key(m) for _, m in self.regex_matches(ctx, self.second)}
-        for base, found in self.regex_matches(ctx, self.first):
-            key = self._key(found)
-            if key not in defined:
-                start = base + (found.start(1) if found.re.groups else found.start())
-                yield Finding(start, start + len(key), format_message(self.message, key))
+        exceptions = self.exceptions()
+        defined: set[str] = set()
+        for base, text in self.units(ctx):
+            for found in self.second.finditer(text):
+                defined.update(g for g in found.groups() if g)
+            for found in self.first.finditer(text):
+                used = found.group()
+                if used and used not in defined and not self.excepted(used, exceptions):
+                    yield Finding(
+                        base + found.start(), base + found.end(), format_message(self.message, used)
+                    )

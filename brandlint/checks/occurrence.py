@@ -41,42 +41,25 @@ class Occurrence(PatternRule):
         )
         self.whole_document = not self.scope or set(self.scope) <= {"text", "summary"}
 
-    def _units(self, ctx: LintContext) -> Iterator[tuple[int, str]]:
-        for view in ctx.in_scope(self):
-            if self.per_sentence:
-                for sentence in view.sentences:
-                    yield view.block.start + sentence.start_char, sentence.text
-            else:
-                yield view.block.start, view.text
-
     def _verdict(self, count: int) -> bool:
-        too_many = self.max is not None and count > int(self.max)
-        too_few = self.min is not None and count < int(self.min)
+        too_many = bool(self.max) and count > int(self.max or 0)  # 0: no limit, as in Vale
+        too_few = bool(self.min) and count < int(self.min or 0)
         return too_many or too_few
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
+        """As Vale: per unit (the whole document for `text`/`summary`, else each block or
+        sentence), the alert sits on the first match that is not blank, with the count as
+        its message; with no match at all, on the start of the unit."""
         if self.pattern is None:
             return
-        if self.whole_document:
-            yield from self._document(ctx)
-            return
-        for start, text in self._units(ctx):
-            count = sum(1 for _ in self.pattern.finditer(text))
-            if self._verdict(count) and text.strip():
-                trimmed = text.rstrip()
-                yield Finding(start, start + len(trimmed), format_message(self.message, str(count)))
-
-    def _document(self, ctx: LintContext) -> Iterator[Finding]:
-        assert self.pattern is not None  # checked by the caller
-        matches = [
-            (base + m.start(), base + m.end(), m.group())
-            for base, m in self.regex_matches(ctx, self.pattern)
-        ]
-        if not self._verdict(len(matches)):
-            return
-        if self.max is not None and len(matches) > int(self.max):
-            start, end, text = matches[int(self.max)]
-            yield Finding(start, end, format_message(self.message, text))
-        elif ctx.views:
-            first = ctx.views[0].block
-            yield Finding(first.start, first.end, format_message(self.message, str(len(matches))))
+        units = [(0, ctx.document.text)] if self.whole_document else list(self.units(ctx))
+        for base, text in units:
+            matches = [m for m in self.pattern.finditer(text) if m.group().strip()]
+            if not self._verdict(len(matches)):
+                continue
+            message = format_message(self.message, str(len(matches)))
+            if matches:
+                yield Finding(base + matches[0].start(), base + matches[0].end(), message)
+            elif ctx.views:
+                start = base if not self.whole_document else ctx.views[0].block.start
+                yield Finding(start, start, message)

@@ -90,22 +90,27 @@ class PatternRule(Rule):
             if not self._excepted_at(view.text, hit.start - base, hit.end - base, exceptions):
                 yield hit, text
 
-    def regex_matches(self, ctx: LintContext, pattern: UserPattern) -> Iterator[tuple[int, Match]]:
-        """(block start offset, match) for every in-scope match, exceptions removed."""
-        exceptions = self.exceptions()
+    def units(self, ctx: LintContext) -> Iterator[tuple[int, str]]:
+        """(copy offset, text) of each unit the rule's patterns run over, in order: each
+        in-scope block, or with `scope: sentence` each sentence of them (headings have
+        none), so `^` and `$` anchor to a sentence as in Vale."""
         for view in ctx.in_scope(self):
-            text = view.text
-            units = (
-                [(s.start_char, s.end_char) for s in view.sentences]
-                if self.per_sentence
-                else [(0, len(text))]
-            )
-            for start, end in units:
-                for found in pattern.finditer(text[:end], start):
-                    if found.end() > found.start() and not self._excepted_at(
-                        text, found.start(), found.end(), exceptions
-                    ):
-                        yield view.block.start, found
+            if not self.per_sentence:
+                yield view.block.start, view.text
+            elif not view.block.in_scope("heading"):
+                for sentence in view.sentences:
+                    start, end = sentence.start_char, sentence.end_char
+                    yield view.block.start + start, view.text[start:end]
+
+    def regex_matches(self, ctx: LintContext, pattern: UserPattern) -> Iterator[tuple[int, Match]]:
+        """(unit start offset, match) for every in-scope match, exceptions removed."""
+        exceptions = self.exceptions()
+        for base, text in self.units(ctx):
+            for found in pattern.finditer(text):
+                if found.end() > found.start() and not self._excepted_at(
+                    text, found.start(), found.end(), exceptions
+                ):
+                    yield base, found
 
     def _excepted_at(self, text: str, start: int, end: int, exceptions: list[UserPattern]) -> bool:
         """An exception is the match itself (as in Vale) or a phrase around it ("Free Trial"

@@ -32,23 +32,36 @@ class Repetition(PatternRule):
         tokens = list(self.opts.tokens) or [r"\w+"]
         flags = re.IGNORECASE if self.opts.ignorecase else 0
         self.alpha = self.opts.alpha
-        repeats = self.opts.max + 1
-        # the word, then the same word again (as many times as allowed + 1), whole words only;
-        # one search per block finds just the repeats instead of walking every word
-        alternatives = "|".join(tokens)
-        source = rf"(?<![\w])(?P<word>{alternatives})(?:\s+(?P=word)){{{repeats},}}(?![\w])"
-        self.pattern = self.regex(source, ("tokens",), flags)
+        self.max = self.opts.max
+        self.ignorecase = self.opts.ignorecase
+        self.pattern = self.regex("|".join(tokens), ("tokens",), flags)
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
+        """As Vale: the pattern's matches in a unit, one after another; a match that repeats
+        the one before (more than `max` times in a row) is flagged from the start of the
+        previous match to its own end, unless a line break lies between."""
         if self.pattern is None:
             return
-        for base, found in self.regex_matches(ctx, self.pattern):
-            word = found.group("word")
-            if self.alpha and not word.isalpha():
-                continue
-            yield Finding(
-                base + found.start(),
-                base + found.end(),
-                format_message(self.message, word),
-                (word,),
-            )
+        exceptions = self.exceptions()
+        for base, text in self.units(ctx):
+            previous, previous_start, count = "", 0, 0
+            for found in self.pattern.finditer(text):
+                current = found.group().strip()
+                same = (
+                    current.casefold() == previous.casefold()
+                    if self.ignorecase
+                    else current == previous
+                )
+                hit = same and current != "" and (not self.alpha or current.isalpha())
+                count += hit
+                if hit and count > self.max:
+                    span = text[previous_start : found.end()]
+                    if "\n" not in span and not self.excepted(span, exceptions):
+                        yield Finding(
+                            base + previous_start,
+                            base + found.end(),
+                            format_message(self.message, current),
+                            self.fixes(span) or (current,),
+                        )
+                        count = 0
+                previous, previous_start = current, found.start()

@@ -44,19 +44,22 @@ class Substitution(PatternRule):
         self.capitalize = self.opts.capitalize
         nonword = self.opts.nonword
         flags = re.IGNORECASE if self.ignorecase else 0
-        self.literal_swaps: list[tuple[list[str], tuple[str, ...]]] = []
-        self.regex_swaps: list[tuple[UserPattern, tuple[str, ...]]] = []
+        self.literal_swaps: list[tuple[list[str], tuple[int, tuple[str, ...]]]] = []
+        self.regex_swaps: list[tuple[int, UserPattern, tuple[str, ...]]] = []
         swap = self.opts.swap or {}
         self.require(bool(swap), "a substitution rule needs 'swap' (word: replacement)")
-        for key, value in swap.items():
+        # Vale joins the keys into one alternation, longest first: at any place the first
+        # key that matches wins, and matches never overlap. The rank keeps that order.
+        for rank, key in enumerate(sorted(swap, key=len, reverse=True)):
+            value = swap[key]
             choices = tuple(c.strip() for c in str(value).split("|"))
             words = None if (nonword or "$" in str(value)) else expand(str(key))
             if words is not None:
-                self.literal_swaps.append((words, choices))
+                self.literal_swaps.append((words, (rank, choices)))
                 continue
             pattern = self.regex(word_pattern([str(key)], nonword=nonword), ("swap", key), flags)
             if pattern is not None:
-                self.regex_swaps.append((pattern, choices))
+                self.regex_swaps.append((rank, pattern, choices))
 
     def register(self, index: PhraseIndex) -> None:
         attr = "LOWER" if self.ignorecase else "ORTH"
@@ -76,17 +79,22 @@ class Substitution(PatternRule):
         return Finding(start, end, format_message(self.message, shown, text), replacements)
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
+        candidates: list[tuple[int, int, int, str, tuple[str, ...]]] = []
         for hit, text in self.phrase_hits(ctx):
-            finding = self._finding(hit.start, hit.end, text, hit.payload)
-            if finding:
-                yield finding
-        for pattern, choices in self.regex_swaps:
+            rank, choices = hit.payload
+            candidates.append((hit.start, rank, hit.end, text, choices))
+        for rank, pattern, choices in self.regex_swaps:
             for base, found in self.regex_matches(ctx, pattern):
                 expanded = tuple(
                     found.expand(c.replace("$", "\\")) if "$" in c else c for c in choices
                 )
-                finding = self._finding(
-                    base + found.start(), base + found.end(), found.group(), expanded
-                )
-                if finding:
-                    yield finding
+                start = base + found.start()
+                candidates.append((start, rank, base + found.end(), found.group(), expanded))
+        reach = -1
+        for start, _, end, text, choices in sorted(candidates, key=lambda c: (c[0], c[1])):
+            if start < reach:
+                continue  # inside an earlier match: one alternation never overlaps itself
+            reach = end
+            finding = self._finding(start, end, text, choices)
+            if finding:
+                yield finding

@@ -107,21 +107,22 @@ def test_occurrence_flags_long_sentences_with_the_word_count(lint_rule):
     """)
     alerts = lint("Short one here. This sentence has far too many words in it. Fine.\n")
     assert [row(a) for a in alerts] == [
-        ("Test.Rule", 1, 17, 1, 60, "This sentence has far too many words in it.", ()),
+        ("Test.Rule", 1, 17, 1, 21, "This", ()),  # Vale marks the first match
     ]
     assert alerts[0].message == "Sentence has 9 words."
 
 
-def test_occurrence_at_document_scope_points_at_the_first_extra_match(lint_rule):
+def test_occurrence_at_document_scope_points_at_the_first_match_with_the_count(lint_rule):
     lint = lint_rule("""
         extends: occurrence
-        message: "More than one '%s'."
+        message: "%s exclamation marks."
         level: warning
         max: 1
         token: '!'
     """)
     (alert,) = lint("Hello! Welcome! Bye.\n")
-    assert row(alert) == ("Test.Rule", 1, 15, 1, 16, "!", ())
+    assert row(alert) == ("Test.Rule", 1, 6, 1, 7, "!", ())
+    assert alert.message == "2 exclamation marks."
 
 
 def test_repetition_flags_repeated_words_across_line_breaks(lint_rule):
