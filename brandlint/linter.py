@@ -91,7 +91,10 @@ class Linter:
             if not rule.spec.applies_to(lang, document.channel, relative, kind):
                 continue
             try:
-                found.extend((rule, f) for f in rule.check(ctx))
+                findings = rule.check(ctx)
+                if rule.reads_source:
+                    findings = (replace(f, in_source=True) for f in findings)
+                found.extend((rule, f) for f in findings)
             except TimeoutError:  # a pattern backtracking without end on this copy
                 alerts.append(self._timed_out(document, rule))
             except Exception as exc:  # one broken rule must not silence the others
@@ -159,10 +162,12 @@ class Linter:
             lang=document.lang or "",
             channel=document.channel or "",
             scope=block.scope if block else "",
+            location=block.location if block else "",
             fixable=bool(finding.replacements)
             if finding.in_source
             else document.text[finding.start : finding.end]
             == document.source[span.offset : span.end_offset],
+            suggestion=finding.suggestion,
         )
 
     def _timed_out(self, document: Document, rule: Rule) -> Alert:

@@ -3,23 +3,40 @@
 A `Workspace` owns the linters of the guides it meets (each file uses the guide nearest to
 it, unless one is forced), resolves each document's language and channel, and walks folders
 honouring `.brandlintignore`, the guide's `ignore:` and `--exclude`.
+
+A Vale project counts as a guide: a `.vale.ini` (or another of Vale's names) with no
+brandlint guide nearer to the file, `VALE_CONFIG_PATH`, or `--vale-config`. Its linters are
+cached per (ini, set of sections the file matches), and its BlockIgnores, TokenIgnores and
+[formats] apply in the one document pipeline.
 """
 
 from __future__ import annotations
 
+import bisect
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from brandlint.core.alerts import Alert, Level
-from brandlint.core.document import Document, LineIndex
+from brandlint.core.document import Block, Document, LineIndex
 from brandlint.core.errors import GuideError
 from brandlint.core.globs import glob_match
+from brandlint.core.spec import RuleSpec
+from brandlint.document.code import CODE_FORMATS
+from brandlint.document.formats import BINARY_FORMATS
 from brandlint.document.reader import UnreadableFile, format_of, parse_document, read_document
 from brandlint.fixer import FixResult, fix_source
-from brandlint.guide.loader import discover_guide, load_guide
+from brandlint.guide.loader import GUIDE_NAMES, load_guide
 from brandlint.guide.model import Guide
+from brandlint.guide.vale_ini import (
+    CONFIG_ENV,
+    VALE_CONFIG_NAMES,
+    ValeProject,
+    is_vale_config,
+    load_vale_project,
+)
 from brandlint.linter import Linter, relative_to_guide
 from brandlint.nlp.pipelines import Pipelines
 from brandlint.packs import default_guide_path
@@ -49,6 +66,7 @@ class Settings:
     lang: str | None = None
     channel: str | None = None
     exclude: tuple[str, ...] = ()
+    vale_config: str | None = None  # a .vale.ini to lint every file with (--vale-config)
 
 
 @dataclass
@@ -56,20 +74,56 @@ class Workspace:
     settings: Settings = field(default_factory=Settings)
     pipelines: Pipelines = field(default_factory=Pipelines)
     _linters: dict[str, Linter] = field(default_factory=dict)
+    _vale_projects: dict[str, ValeProject] = field(default_factory=dict)
+    _vale_linters: dict[tuple[str, tuple[int, ...]], Linter] = field(default_factory=dict)
 
     # -- guides -----------------------------------------------------------------
     def guide_path_for(self, path: str | Path) -> Path:
+        """The guide, or the Vale configuration file, that decides how `path` is linted."""
         if self.settings.guide:
             return Path(self.settings.guide)
-        return discover_guide(Path(path).parent if path else Path.cwd()) or default_guide_path()
+        if self.settings.vale_config:
+            return Path(self.settings.vale_config)
+        folder = Path(path).parent if path else Path.cwd()
+        return discover_config(folder) or default_guide_path()
 
     def linter_for(self, path: str | Path) -> Linter:
-        guide_path = str(self.guide_path_for(path).resolve())
-        linter = self._linters.get(guide_path)
+        return self._linter_at(self.guide_path_for(path).resolve(), path)
+
+    def _linter_at(self, guide_path: Path, path: str | Path) -> Linter:
+        project = self._vale_project(guide_path)
+        if project is not None:
+            key = (str(guide_path), project.section_key(path))
+            linter = self._vale_linters.get(key)
+            if linter is None:
+                linter = self._vale_linters[key] = self._linter(project.guide_for_key(key[1]))
+            return linter
+        linter = self._linters.get(str(guide_path))
         if linter is None:
-            linter = Linter(load_guide(guide_path), self.pipelines)
-            self._linters[guide_path] = linter
+            linter = self._linters[str(guide_path)] = self._linter(load_guide(guide_path))
         return linter
+
+    def _linter(self, guide: Guide) -> Linter:
+        linter = Linter(guide, self.pipelines)
+        _LOADED_RULES.update((rule.id, rule.spec) for rule in linter.rules)
+        return linter
+
+    def _vale_project(self, guide_path: Path) -> ValeProject | None:
+        """The Vale project at `guide_path` (loaded once), or None for a brandlint guide.
+        Raises GuideError when the project is broken."""
+        vale_config = self.settings.vale_config
+        forced = vale_config is not None and Path(vale_config).resolve() == guide_path
+        if not (forced or is_vale_config(guide_path)):
+            return None
+        project = self._vale_projects.get(str(guide_path))
+        if project is None:
+            project = self._vale_projects[str(guide_path)] = load_vale_project(guide_path)
+            _LOADED_RULES.update((spec.id, spec) for spec in project.specs)
+        return project
+
+    def vale_project_for(self, path: str | Path) -> ValeProject | None:
+        """The Vale project `path` is linted with, if its configuration is one."""
+        return self._vale_project(self.guide_path_for(path).resolve())
 
     def reload_guides(self) -> list[GuideError]:
         """Load every guide in use again (one changed on disk). A guide that is now broken
@@ -77,9 +131,17 @@ class Workspace:
         failures = []
         for guide_path in list(self._linters):
             try:
-                self._linters[guide_path] = Linter(load_guide(guide_path), self.pipelines)
+                self._linters[guide_path] = self._linter(load_guide(guide_path))
             except GuideError as exc:
                 failures.append(exc)
+        for ini in list(self._vale_projects):
+            try:
+                project = self._vale_projects[ini] = load_vale_project(ini)
+            except GuideError as exc:
+                failures.append(exc)
+                continue
+            for key in [k for k in self._vale_linters if k[0] == ini]:
+                self._vale_linters[key] = self._linter(project.guide_for_key(key[1]))
         return failures
 
     # -- documents ----------------------------------------------------------------
@@ -124,7 +186,18 @@ class Workspace:
         server all start here, so a document reads the same everywhere.
 
         `lang` and `channel` are declared by the caller (an audit export's columns, a rule
-        example) and count as the document's own words. Raises `UnreadableFile`."""
+        example) and count as the document's own words. Raises `UnreadableFile`.
+
+        With a Vale project, [formats] picks the format of a mapped extension, and the copy
+        its BlockIgnores and TokenIgnores match is masked (positions unchanged)."""
+        anchor = _guide_anchor(path)
+        guide_path = self.guide_path_for(anchor).resolve()
+        project = self._vale_project(guide_path)
+        format = format or self.guide_format(path)
+        if format is None and project is not None:
+            format = project.format_for(path)
+            if format_of(path) in CODE_FORMATS and format not in CODE_FORMATS:
+                format = None  # Vale lints a code file mapped to markup in its comments
         if text is None:
             try:
                 with open(path, "rb") as handle:
@@ -138,7 +211,10 @@ class Workspace:
             document = replace(document, meta={**document.meta, "channel": channel})
         if lang:
             document = replace(document, lang=lang)
-        return self.prepare(document, self.linter_for(_guide_anchor(path)).guide)
+        if project is not None:
+            regions = project.ignored_regions(anchor, document.source, document.format)
+            document = mask_regions(document, regions)
+        return self.prepare(document, self._linter_at(guide_path, anchor).guide)
 
     def lint(self, document: Document) -> list[Alert]:
         return self.linter_for(_guide_anchor(document.path)).lint(document)
@@ -189,23 +265,39 @@ class Workspace:
         """Fix a file: plan, apply, verify by linting again, then (with `write`) replace
         the file atomically. Raises `UnreadableFile`, or `ChangedOnDisk` when the file
         changed while brandlint worked (it is then left alone)."""
+        kind = self.guide_format(path) or format_of(path)
+        if kind in BINARY_FORMATS:
+            raise UnreadableFile(
+                f"brandlint does not write .{kind} files: make the changes `check` lists in "
+                "the document's own editor"
+            )
         try:
             original = read_for_update(path)
         except (OSError, UnicodeDecodeError) as exc:
             raise UnreadableFile(f"cannot be read as UTF-8 text ({exc})") from None
         result = self.fix_text(path, original.text, select=select, ignore=ignore)
+        if kind == "notebook" and result.changed and not _is_json(result.fixed):
+            raise UnreadableFile("the fixes would break the notebook's JSON; left alone")
         if write and result.changed:
             write_back(original, result.fixed)
         return result
 
     # -- folders -------------------------------------------------------------------
     def files(
-        self, paths: Sequence[str], also: Callable[[str], bool] = lambda name: False
+        self,
+        paths: Sequence[str],
+        also: Callable[[str], bool] = lambda name: False,
+        on_skip: Callable[[str, str], None] | None = None,
     ) -> Iterator[str]:
         """Files to lint under `paths`: named files always, folders by supported type (and
         files `also` accepts, such as an audit's CMS exports). A named HTML file brings the
         local stylesheets it links, so `check email.html` checks the CSS it is styled with
-        (a folder's own CSS files are found by type). Each file comes once."""
+        (a folder's own CSS files are found by type). Each file comes once.
+
+        Only regular files come (symbolic links are followed): a named pipe, a device or a
+        socket is never opened (reading a pipe would wait forever); it is passed to
+        `on_skip(path, reason)` instead. A path that cannot be examined (a dangling link)
+        still comes, so reading it reports why."""
         seen: set[str] = set()
 
         def first_time(path: str) -> bool:
@@ -213,6 +305,10 @@ class Workspace:
             if key in seen:
                 return False
             seen.add(key)
+            if not _regular_or_missing(path):
+                if on_skip is not None:
+                    on_skip(path, "not a regular file")
+                return False
             return True
 
         for given in paths:
@@ -220,21 +316,37 @@ class Workspace:
                 ignore = self._ignore_spec(given)
                 for folder, dirs, names in os.walk(given):
                     dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
+                    maps = bool(self._guide_maps(folder))  # the guide's `formats:` globs
                     for name in sorted(names):
                         full = os.path.join(folder, name)
                         if (
-                            (format_of(name) or also(name))
+                            (format_of(name) or also(name) or (maps and self.guide_format(full)))
                             and not ignore(full)
                             and first_time(full)
                         ):
                             yield full
-            elif not self._ignored(given):
-                if first_time(given):
-                    yield given
+            elif not self._ignored(given) and first_time(given):
+                yield given
                 if format_of(given) == "html":
                     for sheet in linked_stylesheets(given):
                         if not self._ignored(sheet) and first_time(sheet):
                             yield sheet
+
+    def guide_format(self, path: str) -> str | None:
+        """The format the guide's `formats:` gives `path` (None: none, or no guide)."""
+        try:
+            guide = self.linter_for(_guide_anchor(path)).guide
+        except GuideError:
+            return None  # reported when the file is linted
+        if not guide.format_globs:
+            return None
+        return _glob_value(relative_to_guide(path, guide.root), guide.format_globs)
+
+    def _guide_maps(self, folder: str) -> tuple[tuple[str, str], ...]:
+        try:
+            return self.linter_for(os.path.join(folder, "x")).guide.format_globs
+        except GuideError:
+            return ()
 
     def _ignored(self, path: str) -> bool:
         return self._ignore_spec(os.path.dirname(path) or ".")(path)
@@ -271,6 +383,88 @@ class Workspace:
             yield path, self.lint_file(path)
 
 
+# rules of the guides this process has loaded, by id (Vale's JSON output shows a rule's
+# `action`, which an alert does not carry)
+_LOADED_RULES: dict[str, RuleSpec] = {}
+
+
+def loaded_rule(rule_id: str) -> RuleSpec | None:
+    """The spec of a rule a workspace in this process has loaded, by id."""
+    return _LOADED_RULES.get(rule_id)
+
+
+def discover_config(folder: Path) -> Path | None:
+    """The configuration nearest to a file's folder: the first folder upwards holding a
+    brandlint guide or a Vale configuration file decides (a guide wins in its folder).
+    `VALE_CONFIG_PATH`, when set, replaces the search for Vale files (as in Vale)."""
+    from_env = os.environ.get(CONFIG_ENV)
+    names = GUIDE_NAMES if from_env else GUIDE_NAMES + VALE_CONFIG_NAMES
+    candidate = str(folder.resolve())
+    while True:  # strings and os.path: this runs for every file linted
+        for name in names:
+            found = os.path.join(candidate, name)
+            if os.path.isfile(found):
+                return Path(found)
+        parent = os.path.dirname(candidate)
+        if parent == candidate:
+            return Path(from_env) if from_env else None
+        candidate = parent
+
+
+MASK = "*"
+
+
+def mask_regions(document: Document, regions: Sequence[tuple[int, int]]) -> Document:
+    """The document with its copy from source `regions` masked: each such character (a
+    line break aside) becomes `*`, as Vale's code spans read, so no rule matches there;
+    a block left with nothing but masked copy is dropped. Offsets and positions of all
+    other copy are unchanged."""
+    if not regions:
+        return document
+    starts = [start for start, _ in regions]
+
+    def covered(start: int, end: int) -> bool:
+        """Whether source [start, end) overlaps a region (`end == start`: holds start)."""
+        index = bisect.bisect_right(starts, start) - 1
+        if index >= 0 and start < regions[index][1]:
+            return True
+        following = index + 1
+        return following < len(regions) and regions[following][0] < max(end, start + 1)
+
+    text = list(document.text)
+    masked = False
+    for segment in document.position_map.segments:
+        if not covered(segment.source_start, segment.source_end):
+            continue
+        for offset in range(segment.text_start, segment.text_end):
+            if segment.verbatim:
+                source = segment.source_start + offset - segment.text_start
+                if not covered(source, source + 1):
+                    continue
+            if text[offset] != "\n":
+                text[offset] = MASK
+                masked = True
+    if not masked:
+        return document
+    joined = "".join(text)
+
+    def left(block: Block) -> bool:
+        copy = joined[block.start : block.end]
+        return bool(copy.replace(MASK, "").strip()) or MASK not in copy
+
+    blocks = tuple(b for b in document.blocks if left(b))
+    return replace(document, text=joined, blocks=blocks)
+
+
+def _regular_or_missing(path: str) -> bool:
+    """False for what exists and is not a regular file (after links): a folder, a pipe, a
+    device, a socket. os.stat never opens the file, so it cannot block on a pipe."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return True
+
+
 def linked_stylesheets(path: str) -> list[str]:
     """Local CSS files an HTML file links with `<link rel="stylesheet">` that exist."""
     from brandlint.assets.image_files import resolve
@@ -292,6 +486,16 @@ def _guide_anchor(path: str) -> str:
 
 def unreadable_alert(path: str, message: str) -> Alert:
     return Alert(path, UNREADABLE, Level.ERROR, message, LineIndex("").span(0, 0), "")
+
+
+def _is_json(text: str) -> bool:
+    import json
+
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _glob_value(relative: str, globs: Iterable[tuple[str, str]]) -> str | None:

@@ -47,7 +47,7 @@ class Existence(PatternRule):
         self.literals: list[str] = []
         regex_tokens: list[str] = []
         for token in tokens:
-            words = None if (nonword or raw) else expand(token)
+            words = None if (nonword or raw or self.reads_source) else expand(token)
             if words is None:
                 regex_tokens.append(token)
             else:
@@ -57,7 +57,9 @@ class Existence(PatternRule):
             if raw and not self.opts.append and not tokens:
                 source = raw
             else:
-                source = word_pattern(regex_tokens, nonword=nonword, raw=raw)
+                source = word_pattern(
+                    regex_tokens, nonword=nonword, raw=raw, append=self.opts.append
+                )
             self.pattern = self.regex(source, ("tokens",), re.IGNORECASE if self.ignorecase else 0)
 
     def register(self, index: PhraseIndex) -> None:

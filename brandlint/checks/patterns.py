@@ -62,19 +62,22 @@ class PatternRule(Rule):
     `scope: sentence` (Vale's) runs the rule's patterns on each sentence of the blocks in
     its other scopes, so no match spans two sentences."""
 
-    extra_scopes = frozenset({"sentence"})
+    extra_scopes = frozenset({"sentence", "raw"})
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         super().__init__(spec, problems)
         self.per_sentence = "sentence" in self.scope
+        # Vale's `scope: raw`: the file as written, markup included; findings are then
+        # source offsets, and phrases go through regexes (the phrase index reads copy)
+        self.reads_source = "raw" in self.scope
         self._edit: UserPattern | None = None
         self._check_action()
 
     def in_scope(self, block: Block) -> bool:
         """`sentence` picks the unit, not the blocks: the other selectors pick blocks."""
-        if not self.per_sentence:
+        if not (self.per_sentence or self.reads_source):
             return super().in_scope(block)
-        return scope_selects(tuple(s for s in self.scope if s != "sentence"), block)
+        return scope_selects(tuple(s for s in self.scope if s not in ("sentence", "raw")), block)
 
     def phrase_hits(self, ctx: LintContext) -> Iterator[tuple[Hit, str]]:
         """In-scope hits of this rule's phrases with their copy text, exceptions removed."""
@@ -94,6 +97,9 @@ class PatternRule(Rule):
         """(copy offset, text) of each unit the rule's patterns run over, in order: each
         in-scope block, or with `scope: sentence` each sentence of them (headings have
         none), so `^` and `$` anchor to a sentence as in Vale."""
+        if self.reads_source:
+            yield 0, ctx.document.source
+            return
         for view in ctx.in_scope(self):
             if not self.per_sentence:
                 yield view.block.start, view.text
@@ -202,9 +208,14 @@ def _go_template(replacement: str) -> str:
     return regex.sub(r"\$\{?(\w+)\}?", r"\\g<\1>", replacement.replace("\\", "\\\\"))
 
 
-def word_pattern(alternatives: Sequence[str], *, nonword: bool, raw: str = "") -> str:
-    """Vale's wrapping: `\\b(?:a|b)\\b`, or bare alternatives with `nonword`."""
+def word_pattern(
+    alternatives: Sequence[str], *, nonword: bool, raw: str = "", append: bool = False
+) -> str:
+    """Vale's wrapping: `(?m)\\b(?:a|b)\\b`, or bare alternatives with `nonword`; `raw`
+    before it, or after it with `append`. Vale's `(?m)` covers only the template, so `^` in
+    tokens anchors to each line while `raw` keeps whole-text anchors."""
     body = "|".join(alternatives)
-    if nonword:
-        return f"(?:{body}){raw}" if body else raw
-    return rf"\b(?:{body})\b{raw}" if body else raw
+    template = f"(?m:{body})" if nonword else rf"(?m:\b(?:{body})\b)"
+    if not body:
+        return raw
+    return template + raw if append else raw + template

@@ -53,7 +53,8 @@ class Substitution(PatternRule):
         for rank, key in enumerate(sorted(swap, key=len, reverse=True)):
             value = swap[key]
             choices = tuple(c.strip() for c in str(value).split("|"))
-            words = None if (nonword or "$" in str(value)) else expand(str(key))
+            literal = not (nonword or self.reads_source or "$" in str(value))
+            words = expand(str(key)) if literal else None
             if words is not None:
                 self.literal_swaps.append((words, (rank, choices)))
                 continue

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from brandlint.cli.exit_codes import EXIT_ALERTS, EXIT_CLEAN, EXIT_USAGE
 from brandlint.core.alerts import Alert, Level
@@ -17,17 +17,29 @@ from brandlint.core.errors import UsageError
 from brandlint.stats import VoiceMetrics
 from brandlint.workspace import Settings, Workspace
 
+if TYPE_CHECKING:
+    from brandlint.audit.records import AuditResult
+
 
 def _workspace(args: argparse.Namespace) -> Workspace:
     guide = getattr(args, "guide", None)
     if guide and not os.path.isfile(guide):
-        raise UsageError(f"--guide {guide}: no such file")
+        why = "not a regular file" if os.path.exists(guide) else "no such file"
+        raise UsageError(f"--guide {guide}: {why}")
+    vale_config = getattr(args, "vale_config", None)
+    if vale_config and not os.path.isfile(vale_config):
+        why = "not a regular file" if os.path.exists(vale_config) else "no such file"
+        raise UsageError(f"--vale-config {vale_config}: {why}")
+    if guide and vale_config:
+        raise UsageError("--guide and --vale-config each name the configuration; give one")
     return Workspace(
         Settings(
             guide=guide,
             lang=getattr(args, "lang", None),
             channel=getattr(args, "channel", None),
             exclude=tuple(getattr(args, "exclude", ()) or ()),
+            # absolute: audit workers may run in another folder
+            vale_config=os.path.abspath(vale_config) if vale_config else None,
         )
     )
 
@@ -37,12 +49,51 @@ def _show_guide_warnings(workspace: Workspace, path: str) -> None:
         print(problem, file=sys.stderr)
 
 
+def _note_skip(path: str, reason: str) -> None:
+    """A path the walker left alone (a pipe, a device, a socket): one line on stderr."""
+    print(f"{path}: skipped, {reason}", file=sys.stderr)
+
+
+def _require_paths(paths: Sequence[str], stdin: bool = False) -> None:
+    for given in paths:
+        if not (stdin and given == "-") and not os.path.exists(given):
+            raise UsageError(f"{given}: no such file or folder")
+
+
+def _refuse_overwriting_inputs(option: str, target: str | None, inputs: Iterable[str]) -> None:
+    """Exit 2 before a report is written over a file it reports on, or where it cannot go
+    (checked before the work, so a long run does not end in an error)."""
+    if not target:
+        return
+    folder = os.path.dirname(os.path.abspath(target))
+    if not os.path.isdir(folder):
+        raise UsageError(f"{option} {target}: no such folder {folder}")
+    if os.path.isdir(target):
+        raise UsageError(f"{option} {target}: is a folder")
+    if not os.path.exists(target):
+        return
+    for path in inputs:
+        try:
+            same = os.path.samefile(target, path)
+        except OSError:
+            continue
+        if same:
+            raise UsageError(f"{option} {target}: is one of the inputs; refusing to overwrite it")
+
+
+def _open_for_writing(option: str, target: str, newline: str | None = None) -> TextIO:
+    try:
+        return open(target, "w", encoding="utf-8", newline=newline)
+    except OSError as exc:
+        raise UsageError(f"{option} {target}: cannot write: {exc.strerror or exc}") from None
+
+
 @contextmanager
 def _output(path: str | None) -> Iterator[TextIO]:
     if not path:
         yield sys.stdout
         return
-    with open(path, "w", encoding="utf-8") as handle:
+    with _open_for_writing("--output", path) as handle:
         yield handle
 
 
@@ -62,10 +113,17 @@ def check(args: argparse.Namespace) -> int:
     sources: dict[str, str] = {}
     checked: list[str] = []
     warned: set[str] = set()
-    for given in args.paths:
-        if given != "-" and not os.path.exists(given):
-            raise UsageError(f"{given}: no such file or folder")
-    for given in args.paths:
+    _require_paths(args.paths, stdin=True)
+    walked = [
+        (given, [] if given == "-" else list(workspace.files([given], on_skip=_note_skip)))
+        for given in args.paths
+    ]
+    _refuse_overwriting_inputs(
+        "--output",
+        args.output,
+        [*(g for g in args.paths if g != "-"), *(p for _, ps in walked for p in ps)],
+    )
+    for given, paths in walked:
         if given == "-":
             text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
             name = args.stdin_filename
@@ -73,7 +131,6 @@ def check(args: argparse.Namespace) -> int:
             sources[name] = text
             checked.append(name)
             continue
-        paths = list(workspace.files([given]))
         for path in paths:
             guide = str(workspace.guide_path_for(path))
             if guide not in warned:
@@ -115,10 +172,8 @@ def fix(args: argparse.Namespace) -> int:
     remaining = 0
     failing = False
     fail = Level.parse(args.fail_level)
-    for given in args.paths:
-        if not os.path.exists(given):
-            raise UsageError(f"{given}: no such file or folder")
-    for path in workspace.files(args.paths):
+    _require_paths(args.paths)
+    for path in workspace.files(args.paths, on_skip=_note_skip):
         try:
             result = workspace.fix_file(
                 path, select=args.select, ignore=args.ignore, write=not args.diff
@@ -128,6 +183,10 @@ def fix(args: argparse.Namespace) -> int:
             continue
         except ChangedOnDisk:
             print(f"{path}: changed on disk while brandlint worked; left alone", file=sys.stderr)
+            continue
+        except OSError as exc:  # the fixed copy could not be written (a read-only folder…)
+            print(f"{path}: not written, {exc.strerror or exc}; left alone", file=sys.stderr)
+            failing = True
             continue
         remaining += len(result.remaining)
         failing = failing or any(a.level >= fail for a in result.remaining)
@@ -153,9 +212,16 @@ def audit(args: argparse.Namespace) -> int:
     from brandlint.audit.report import write_csv, write_html, write_json
     from brandlint.audit.run import AuditOptions, run_audit
 
-    for given in args.paths:
-        if not os.path.exists(given):
-            raise UsageError(f"{given}: no such file or folder")
+    _require_paths(args.paths)
+    targets = [
+        ("--html", args.html, write_html),
+        ("--json", args.json, write_json),
+        ("--csv", args.csv, write_csv),
+    ]
+    for option, target, _ in targets:  # inside a folder too: checked once it is walked
+        _refuse_overwriting_inputs(option, target, args.paths)
+    if not args.no_cache and os.path.exists(args.cache) and not os.path.isdir(args.cache):
+        raise UsageError(f"--cache {args.cache}: not a folder")
     settings = _workspace(args).settings
     if settings.guide:  # workers may run in another folder, or on another machine
         settings = replace(settings, guide=os.path.abspath(settings.guide))
@@ -165,6 +231,7 @@ def audit(args: argparse.Namespace) -> int:
         args.workers or os.cpu_count() or 1,
         None if args.no_cache else args.cache,
         sys.stderr.isatty(),
+        encoding=args.encoding,
     )
     if args.executor == "dask":
         if not args.scheduler:
@@ -175,9 +242,12 @@ def audit(args: argparse.Namespace) -> int:
             result = run_audit(options, executor)
     else:
         result = run_audit(options)
-    for target, write in ((args.html, write_html), (args.json, write_json), (args.csv, write_csv)):
+    audited = _audited_files(result)
+    for option, target, _ in targets:
+        _refuse_overwriting_inputs(option, target, audited)
+    for option, target, write in targets:
         if target:
-            with open(target, "w", encoding="utf-8", newline="") as out:
+            with _open_for_writing(option, target, newline="") as out:
                 write(result, out)
     s = result.summary
     print(
@@ -189,7 +259,36 @@ def audit(args: argparse.Namespace) -> int:
     for variant in result.variants:
         spread = ", ".join(f"'{f.form}' in {f.files}" for f in variant.forms)
         print(f"variants of {variant.rule}: {spread}")
-    return EXIT_CLEAN
+    return _audit_verdict(result, args.fail_level, args.score_min)
+
+
+def _audited_files(result: AuditResult) -> set[str]:
+    """The files an audit read: each piece's path, and for an export's rows (`cms.csv#ID`)
+    the export (every prefix before a `#`: a file name or a row id may hold one too)."""
+    files: set[str] = set()
+    for path in [d.path for d in result.documents] + [s.path for s in result.skipped]:
+        files.add(path)
+        files.update(path[:i] for i, char in enumerate(path) if char == "#")
+    return files
+
+
+def _audit_verdict(result: AuditResult, fail_level: str | None, score_min: float | None) -> int:
+    """Exit 1 when `--fail-level` or `--score-min` is given and not met (with one line
+    saying which), else 0: an audit that ran is a success unless asked otherwise."""
+    failed = False
+    if fail_level:
+        level = Level.parse(fail_level)
+        reached = sum(1 for a in result.alerts if a.level >= level)
+        if reached:
+            alerts = "alert" if reached == 1 else "alerts"
+            message = f"brandlint: {reached} {alerts} at or above {level} (--fail-level)"
+            print(message, file=sys.stderr)
+            failed = True
+    score = result.summary.score
+    if score_min is not None and score is not None and score < score_min:
+        print(f"brandlint: score {score} is below {score_min:g} (--score-min)", file=sys.stderr)
+        failed = True
+    return EXIT_ALERTS if failed else EXIT_CLEAN
 
 
 def stats(args: argparse.Namespace) -> int:
@@ -213,22 +312,50 @@ def _stats_text(m: VoiceMetrics) -> str:
     def show(value: object, target_key: str = "", sign: str = "≤") -> str:
         shown = "n/a" if value is None else str(value)
         target = m.targets.get(target_key) if target_key else None
+        if isinstance(target, float):
+            target = f"{target:g}"
         return f"{shown} (target {sign} {target})" if target is not None else shown
 
+    # the formulas published for the language, each by its name: "LIX 41.3" for Norwegian
+    # copy, "Flesch–Kincaid grade 9.1, Flesch reading ease 60.2" for English
+    ease_name = m.readability_metric if m.grade is None else "Flesch reading ease"
+    figures = [
+        f"{name} {show(value, key, sign)}"
+        for name, value, key, sign in (
+            ("Flesch–Kincaid grade", m.grade, "grade", "≤"),
+            (ease_name, m.reading_ease, "reading_ease", "≥"),
+            ("LIX", m.lix, "lix", "≤"),
+        )
+        if value is not None
+    ]
+    readability = ", ".join(figures) or f"readability n/a ({m.reasons.get('readability', '')})"
     prefer = f" (prefer {m.targets['contractions']})" if "contractions" in m.targets else ""
+    passive = "n/a" if m.passive_share is None else f"{m.passive_share:.0%} of sentences"
+    labels = {
+        "syllables_per_word": "syllables",
+        "passive_share": "passive",
+        "you_we_ratio": "you/we",
+        "contractions_share": "contractions",
+        "formality": "formality",
+    }
+    missing: dict[str, list[str]] = {}  # reason → the figures it explains
+    for key, why in m.reasons.items():
+        if key in labels:
+            missing.setdefault(why, []).append(labels[key])
     lines = [
         f"{m.path}  [{m.lang}{', ' + m.channel if m.channel else ''}]",
-        f"  words {m.words}, sentences {m.sentences}",
-        f"  Flesch–Kincaid grade {show(m.grade, 'grade')}, "
-        f"reading ease {show(m.reading_ease, 'reading_ease', '≥')}",
+        f"  words {m.words}, sentences {m.sentences}, "
+        f"syllables per word {show(m.syllables_per_word)}",
+        f"  {readability}",
         f"  sentence length: mean {m.mean_sentence_length}, "
         f"max {show(m.max_sentence_length, 'max_sentence_length')}",
-        f"  passive {m.passive_share:.0%} of sentences, "
+        f"  passive {passive}, "
         f"{m.exclamations_per_100_words} exclamations per 100 words, "
         f"emoji {show(m.emoji, 'emoji')}",
         f"  you/we {show(m.you_we_ratio)}, contractions {show(m.contractions_share)}"
         f"{prefer}, formality {show(m.formality)}",
     ]
+    lines.extend(f"  n/a {', '.join(names)}: {why}" for why, names in missing.items())
     return "\n".join(lines)
 
 

@@ -1,31 +1,76 @@
 """`brandlint` command line.
 
-Exit codes (documented in the README):
+Exit codes (documented in docs/cli.md):
   0  no alert at or above the fail level
   1  at least one alert at or above the fail level (default: error)
   2  usage error, or the guide (or a rule file) is broken
-  3  brandlint itself failed: a bug, please report it
+  3  brandlint itself failed: a bug, please report it (the trace only with --debug)
+
+Every error is one line on stderr; numeric options are checked while parsing.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from brandlint import __version__
 from brandlint.cli.exit_codes import EXIT_BUG, EXIT_CLEAN, EXIT_USAGE
 
-FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github")
+FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "vale-json")
 LEVELS = ("suggestion", "warning", "error")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with each usage error on one line (exit 2), naming the command's help."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def positive_int(text: str) -> int:
+    """A whole number of 1 or more (`--jobs`, `--workers`)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not '{text}'") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not '{text}'")
+    return value
+
+
+def score(text: str) -> float:
+    """A score threshold: a number of 0 or more (scores run from 0 to 100)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, not '{text}'") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of 0 or more, not '{text}'")
+    return value
+
+
+def encoding(text: str) -> str:
+    """A text encoding Python knows (`latin-1`, `cp1252`, `utf-16`…)."""
+    try:
+        b"a".decode(text, "replace")  # a text encoding: not base64, rot13 and the like
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding '{text}'") from None
+    return text
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="brandlint", description="Check copy against your brand guide."
-    )
+    parser = _Parser(prog="brandlint", description="Check copy against your brand guide.")
     parser.add_argument("--version", action="version", version=f"brandlint {__version__}")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="on an internal error, print the trace (also accepted after the command)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def guide_option(sub: argparse.ArgumentParser) -> None:
@@ -36,14 +81,24 @@ def _parser() -> argparse.ArgumentParser:
             "bundled default guide)",
         )
 
+    def vale_config_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--vale-config",
+            metavar="PATH",
+            help="a .vale.ini to lint every file with (default: the nearest brandlint.yaml "
+            "or .vale.ini, found upwards; VALE_CONFIG_PATH names one too)",
+        )
+
     check = commands.add_parser("check", help="lint files and folders")
     check.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
     guide_option(check)
+    vale_config_option(check)
     check.add_argument(
         "--format",
         choices=FORMATS,
         default="text",
-        help="text, json, jsonl, sarif (2.1.0), junit, or github (annotations)",
+        help="text, json, jsonl, sarif (2.1.0), junit, github (annotations), or vale-json "
+        "(Vale's --output=JSON)",
     )
     check.add_argument(
         "--baseline",
@@ -78,8 +133,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument(
         "--jobs",
-        type=int,
-        default=0,
+        type=positive_int,
+        default=None,
         metavar="N",
         help="processes to lint with (default: one per core for more than 20 files, else 1)",
     )
@@ -87,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     fix = commands.add_parser("fix", help="apply the fixes alerts carry, safely")
     fix.add_argument("paths", nargs="+", metavar="PATH")
     guide_option(fix)
+    vale_config_option(fix)
     fix.add_argument("--diff", action="store_true", help="print a unified diff; write nothing")
     fix.add_argument(
         "--select",
@@ -120,8 +176,13 @@ def _parser() -> argparse.ArgumentParser:
         help="folders, files, or CMS exports (.csv / .jsonl with a body column)",
     )
     guide_option(audit)
+    vale_config_option(audit)
     audit.add_argument(
-        "--workers", type=int, default=0, help="processes to lint with (default: one per core)"
+        "--workers",
+        type=positive_int,
+        default=None,
+        metavar="N",
+        help="processes to lint with (default: one per core)",
     )
     audit.add_argument(
         "--cache",
@@ -142,6 +203,24 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--html", metavar="FILE", help="write the HTML report here")
     audit.add_argument("--json", metavar="FILE", help="write the JSON report here")
     audit.add_argument("--csv", metavar="FILE", help="write the alerts as CSV here")
+    audit.add_argument(
+        "--encoding",
+        type=encoding,
+        metavar="NAME",
+        help="encoding of CSV/JSONL exports that are not UTF-8, e.g. latin-1 "
+        "(UTF-8, with or without a BOM, is tried first)",
+    )
+    audit.add_argument(
+        "--fail-level",
+        choices=LEVELS,
+        help="exit 1 when an alert at or above this level is found (default: never)",
+    )
+    audit.add_argument(
+        "--score-min",
+        type=score,
+        metavar="N",
+        help="exit 1 when the overall score is below N (0 to 100)",
+    )
     audit.add_argument("--lang")
     audit.add_argument("--channel")
     audit.add_argument("--exclude", action="append", default=[], metavar="GLOB")
@@ -149,12 +228,14 @@ def _parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="voice summary per document beside the targets")
     stats.add_argument("paths", nargs="+", metavar="PATH")
     guide_option(stats)
+    vale_config_option(stats)
     stats.add_argument("--format", choices=("text", "json"), default="text")
     stats.add_argument("--lang", help="language of copy that does not declare one")
     stats.add_argument("--channel", help="channel of copy the guide and front matter leave open")
 
     rules = commands.add_parser("rules", help="list the active rules and where each comes from")
     guide_option(rules)
+    vale_config_option(rules)
     explain = commands.add_parser(
         "explain", help="explain one rule, or a rule kind and its options"
     )
@@ -180,6 +261,13 @@ def _parser() -> argparse.ArgumentParser:
         help="a folder of rule files to test instead of the guide's rules",
     )
     guide_option(test_rules)
+    for sub in commands.choices.values():
+        sub.add_argument(
+            "--debug",
+            action="store_true",
+            default=argparse.SUPPRESS,  # keeps `brandlint --debug COMMAND` working
+            help="on an internal error, print the trace",
+        )
     return parser
 
 
@@ -208,15 +296,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_CLEAN
-    except Exception:  # a bug in brandlint: say so, and keep exit 1 for "alerts found"
-        import traceback
+    except Exception as exc:  # a bug in brandlint: say so, and keep exit 1 for "alerts found"
+        if args.debug:
+            import traceback
 
-        traceback.print_exc()
-        print(
-            "brandlint: internal error (a bug); please report it with the trace above.",
-            file=sys.stderr,
-        )
+            traceback.print_exc()
+        print(_bug_line(exc, args.debug), file=sys.stderr)
         return EXIT_BUG
+
+
+def _bug_line(exc: BaseException, debug: bool) -> str:
+    """One line for an internal error: what failed, and how to report it."""
+    detail = " ".join(str(exc).split())
+    if len(detail) > 200:
+        detail = detail[:199] + "…"
+    what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    how = "with the trace above" if debug else "(run again with --debug for the trace)"
+    return f"brandlint: internal error ({what}); this is a bug, please report it {how}"
 
 
 if __name__ == "__main__":

@@ -38,6 +38,9 @@ class Hit:
     token_start: int
     token_end: int
     payload: Any
+    # how the hit's last word is inflected (`brandlint.matching.Form`): the term's letters
+    # and the ending after them; None when the words stand as the phrase has them
+    form: Any = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,9 @@ class Finding:
     # colour in CSS); such a finding is fixable only when its rule offers replacements
     in_source: bool = False
     level: Level | None = None  # None: the rule's level
+    # the replacements are only suggested (the ending could not be rebuilt with
+    # certainty): editors offer them, `fix` never applies them
+    suggestion: bool = False
 
 
 class BlockView:
@@ -140,6 +146,8 @@ class Rule(ABC):
     Options: ClassVar[type[options.Options]] = options.NoOptions
     # scopes this kind understands beyond the document's (occurrence counts per `sentence`)
     extra_scopes: ClassVar[frozenset[str]] = frozenset()
+    # findings are offsets in the file as written, not in its copy (Vale's `scope: raw`)
+    reads_source: bool = False
     # the brand's own words: where such findings overlap, the longest speaks, and other
     # rules' findings on the same words are left out (the brand's term says it better)
     speaks_for_brand: ClassVar[bool] = False

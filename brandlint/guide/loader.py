@@ -17,6 +17,7 @@ from brandlint.core.located_yaml import LocatedYaml, YamlSyntaxError, load_locat
 from brandlint.core.options import did_you_mean
 from brandlint.core.rule import Rule
 from brandlint.core.spec import RuleSpec
+from brandlint.guide.coherence import check_coherence
 from brandlint.guide.model import Guide
 from brandlint.guide.rule_files import load_style, style_folders
 from brandlint.guide.sections import GuideFile
@@ -25,6 +26,7 @@ from brandlint.guide.sections.consistency import read_consistency
 from brandlint.guide.sections.overrides import apply_rules
 from brandlint.guide.sections.settings import read_settings
 from brandlint.guide.sections.terms import read_terms
+from brandlint.guide.vale_ini import ValeProject, is_vale_config
 from brandlint.guide.validate import validate_guide
 from brandlint.packs import PREFIX, default_guide_path, pack_names, packs_root
 
@@ -169,6 +171,8 @@ class _Loader:
             self.problems.extend(problems)
             return specs
         target = (base / item).resolve()
+        if target.is_file() and is_vale_config(target):
+            return self._extend_vale(target, doc.path)
         if target.is_file():
             return self._guide_rules(target)[0]
         if not target.is_dir():
@@ -189,6 +193,14 @@ class _Loader:
             )
         return specs
 
+    def _extend_vale(self, ini: Path, guide: str) -> list[RuleSpec]:
+        """A Vale project's rules, each limited by `paths` to the files its sections give
+        it (an approximation of Vale's per-file merge; see docs/vale.md)."""
+        project = ValeProject(ini)
+        specs = [] if project.errors() else project.extends_specs(Path(guide).resolve().parent)
+        self.problems.extend(project.problems)
+        return specs
+
     def compile(self, specs: list[RuleSpec]) -> tuple[list[Rule], list[tuple[str, str]]]:
         """Compile each rule once, here, so a wrong value or a bad regex surfaces at load
         with its position, and the compiled rule is the one that lints. Rules that cannot
@@ -201,4 +213,5 @@ class _Loader:
                 skipped.append((spec.id, rule.skipped))
             else:
                 compiled.append(rule)
+        check_coherence(compiled, self.problems)
         return compiled, skipped

@@ -29,6 +29,7 @@ _MODULES = {
     "sarif": "sarif",
     "junit": "junit",
     "github": "github",
+    "vale-json": "vale_json",
 }
 FORMATS = tuple(_MODULES)
 

@@ -103,3 +103,14 @@ def test_two_styles_flagging_the_same_words_both_speak(tmp_path):
         "A very good day.\n", str(tmp_path / "a.md")
     )
     assert [(a.rule, a.span.column) for a in alerts] == [("First.Weasel", 3), ("Second.Weasel", 3)]
+
+
+def test_raw_scope_reads_the_markup_as_written(lint_rule):
+    lint = lint_rule(
+        "extends: existence\nmessage: \"Don't use italics/bolding in a heading.\"\nlevel: error\n"
+        "scope: raw\nnonword: true\ntokens:\n  - '^#+ .*(?:\\*|_)'\n"
+    )
+    copy = "# Fine heading\n\nText with *emphasis*.\n\n## A **bold** heading\n"
+    assert [row(a) for a in lint(copy)] == [
+        ("Test.Rule", 5, 1, 5, 14, "## A **bold**", ())
+    ]

@@ -66,19 +66,19 @@ def test_a_vale_style_loads_and_unsupported_parts_warn(tmp_path, guide_file):
         "extends: existence\nmessage: \"'%s' is a weasel word!\"\nlevel: warning\n"
         "ignorecase: true\nvocab: false\ntokens:\n  - very\n  - fairly\n"
     )
-    (style / "Spelling.yml").write_text("extends: spelling\nmessage: x\nlevel: error\n")
+    (style / "Script.yml").write_text("extends: script\nmessage: x\nlevel: error\n")
     (style / "Passive.yml").write_text(
         "extends: existence\nmessage: x\nlevel: warning\ntokens: [was]\nacton: {name: remove}\n"
     )
     (style / "Raw.yml").write_text(
-        "extends: existence\nmessage: x\nlevel: warning\ntokens: [was]\nscope: raw\n"
+        "extends: existence\nmessage: x\nlevel: warning\ntokens: [was]\nscope: strong\n"
     )
     guide = load_guide(guide_file("name: a\nextends: [styles]\n"))
     assert [r.id for r in guide.compiled] == ["Corp.Weasel"]
     not_loaded = "existence rules have no option 'acton'; did you mean 'action'?"
     assert guide.skipped == (
         ("Corp.Passive", f"Corp.Passive: {not_loaded}; rule Corp.Passive is not loaded"),
-        ("Corp.Raw", "Corp.Raw: scope 'raw' is not one brandlint knows; the rule is not loaded"),
+        ("Corp.Raw", "Corp.Raw: scope 'strong' is not one brandlint knows; the rule is not loaded"),
     )
     warnings = sorted((Path(p.path).name, p.line, p.column, p.message) for p in guide.warnings)
     assert warnings == [
@@ -87,13 +87,13 @@ def test_a_vale_style_loads_and_unsupported_parts_warn(tmp_path, guide_file):
             "Raw.yml",
             5,
             8,
-            "Corp.Raw: scope 'raw' is not one brandlint knows; the rule is not loaded",
+            "Corp.Raw: scope 'strong' is not one brandlint knows; the rule is not loaded",
         ),
         (
-            "Spelling.yml",
+            "Script.yml",
             1,
             10,
-            "rule kind 'spelling' is not supported yet; rule Corp.Spelling is skipped",
+            "rule kind 'script' is not supported yet; rule Corp.Script is skipped",
         ),
     ]
 
