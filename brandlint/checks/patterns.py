@@ -141,11 +141,20 @@ class PatternRule(Rule):
             operation = params[0] if params else ""
             if operation not in _EDITS or len(params) != _EDITS[operation] + 1:
                 choices = ", ".join(f"{k} (+{n})" for k, n in _EDITS.items())
-                self._report(
-                    ("action", "params"),
+                message = (
                     f"{self.spec.id}: an edit action's params are an operation and its "
-                    f"values: {choices}",
+                    f"values: {choices}"
                 )
+                if self.spec.strict:
+                    self._report(("action", "params"), message)
+                else:  # Vale runs such a rule and leaves the match as it is
+                    self.problems.append(
+                        self.spec.problem(
+                            ("action", "params"),
+                            f"{message}; the rule runs without a fix",
+                            severity="warning",
+                        )
+                    )
             elif operation == "regex":
                 self._edit = self.regex(params[1], ("action", "params", 1))
         elif action.name == "convert" and params[:1] != ("simple",):

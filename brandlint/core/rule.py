@@ -7,6 +7,7 @@ then for each document it turns its hits, or its own look at the copy, into find
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -123,14 +124,21 @@ class LintContext:
                 yield view
 
 
+_VERB = re.compile(r"%(?:\[(\d+)\])?s|%%")
+
+
 def format_message(template: str, *values: str) -> str:
-    """Vale-style `%s` substitution; extra `%s` stay empty, extra values are dropped."""
-    parts = template.split("%s")
-    out = [parts[0]]
-    for i, part in enumerate(parts[1:]):
-        out.append(values[i] if i < len(values) else "")
-        out.append(part)
-    return "".join(out).replace("%%", "%")
+    """Vale's message formatting (Go's `fmt`): `%s` takes the next value, `%[2]s` the
+    second; a verb with no value left is empty, extra values are dropped, `%%` is `%`."""
+    following = iter(range(len(values) + len(template)))
+
+    def value(found: re.Match[str]) -> str:
+        if found.group() == "%%":
+            return "%"
+        index = int(found.group(1)) - 1 if found.group(1) else next(following)
+        return values[index] if 0 <= index < len(values) else ""
+
+    return _VERB.sub(value, template)
 
 
 class Rule(ABC):

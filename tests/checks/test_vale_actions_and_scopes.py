@@ -60,20 +60,27 @@ def test_edit_regex_rewrites_the_match_with_go_group_references(lint_rule):
     assert [(a.match, a.replacements) for a in lint("Save 20 % today.\n")] == [("20 %", ("20%",))]
 
 
-def test_a_wrong_edit_operation_is_an_error_at_load(lint_rule):
-    import pytest
-
-    from brandlint.core.errors import GuideError
+def test_an_unknown_edit_operation_in_a_vale_file_runs_without_a_fix(lint_rule, tmp_path):
+    from brandlint.guide.loader import load_guide
 
     lint = lint_rule(
         "extends: existence\nmessage: x\nlevel: warning\naction:\n  name: edit\n"
         "  params: [trimm, ' ']\ntokens: [foo]\n"
     )
-    with pytest.raises(GuideError) as caught:
-        lint("foo\n")
-    (problem,) = caught.value.problems
-    assert (problem.line, problem.message.split(":")[0]) == (6, "Test.Rule")
-    assert "an edit action's params are an operation" in problem.message
+    assert [(a.match, a.replacements) for a in lint("foo\n")] == [("foo", ())]
+    (warning,) = load_guide(tmp_path / "brandlint.yaml").warnings
+    assert warning.line == 6
+    assert warning.message.endswith("; the rule runs without a fix")
+
+
+def test_go_indexed_verbs_in_messages(lint_rule):
+    lint = lint_rule(
+        "extends: existence\n"
+        "message: 'Did you mean \"%[1]ss\" instead of \"%[1]s''s\"?'\n"
+        'level: warning\nnonword: true\ntokens: ["\\\\w+(?=\'s)"]\n'
+    )
+    (alert,) = lint("The cat's here.\n")
+    assert alert.message == 'Did you mean "cats" instead of "cat\'s"?'
 
 
 def test_sentence_scope_matches_within_each_sentence(lint_rule):
@@ -107,10 +114,8 @@ def test_two_styles_flagging_the_same_words_both_speak(tmp_path):
 
 def test_raw_scope_reads_the_markup_as_written(lint_rule):
     lint = lint_rule(
-        "extends: existence\nmessage: \"Don't use italics/bolding in a heading.\"\nlevel: error\n"
+        'extends: existence\nmessage: "Don\'t use italics/bolding in a heading."\nlevel: error\n'
         "scope: raw\nnonword: true\ntokens:\n  - '^#+ .*(?:\\*|_)'\n"
     )
     copy = "# Fine heading\n\nText with *emphasis*.\n\n## A **bold** heading\n"
-    assert [row(a) for a in lint(copy)] == [
-        ("Test.Rule", 5, 1, 5, 14, "## A **bold**", ())
-    ]
+    assert [row(a) for a in lint(copy)] == [("Test.Rule", 5, 1, 5, 14, "## A **bold**", ())]
