@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -21,6 +21,7 @@ from brandlint.core.document import Document
 from brandlint.core.errors import GuideError, Problem
 from brandlint.core.patterns import SEARCH_BUDGET
 from brandlint.core.rule import BlockView, Finding, LintContext, Rule
+from brandlint.core.spec import RuleSpec
 from brandlint.document.suppressions import is_suppressed
 from brandlint.guide.model import Guide
 from brandlint.matching import PhraseIndex
@@ -37,10 +38,17 @@ TIMEOUT = "brandlint.timeout"
 class Linter:
     """A guide ready to lint with. Thread-safe; reuse one per guide."""
 
-    def __init__(self, guide: Guide, pipelines: Pipelines | None = None) -> None:
+    def __init__(
+        self,
+        guide: Guide,
+        pipelines: Pipelines | None = None,
+        accepts: Callable[[RuleSpec], bool] | None = None,
+    ) -> None:
         self.guide = guide
         self.pipelines = pipelines or Pipelines()
-        self.rules: list[Rule] = list(guide.compiled) or compile_rules(guide)
+        rules = list(guide.compiled) or compile_rules(guide)
+        # `--filter`: only the rules it accepts run
+        self.rules: list[Rule] = [r for r in rules if accepts is None or accepts(r.spec)]
         self.names = frozenset(name for rule in self.rules for name in rule.exact_names())
         self._order = {id(rule): n for n, rule in enumerate(self.rules)}
         self._always = [rule for rule in self.rules if not rule.needs_hits()]
@@ -89,6 +97,8 @@ class Linter:
         kind = str(document.meta.get("type", "") or "")
         for rule in self._rules_to_run(ctx.woken()):
             if not rule.spec.applies_to(lang, document.channel, relative, kind):
+                continue
+            if rule.formats and document.format not in rule.formats:
                 continue
             try:
                 findings = rule.check(ctx)
@@ -168,6 +178,8 @@ class Linter:
             else document.text[finding.start : finding.end]
             == document.source[span.offset : span.end_offset],
             suggestion=finding.suggestion,
+            kind=rule.kind,
+            action=_declared_action(rule),
         )
 
     def _timed_out(self, document: Document, rule: Rule) -> Alert:
@@ -243,6 +255,15 @@ def _strictest_per_span(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, F
         if kept is None or rule.spec.level > kept[0].spec.level:
             best[key] = (rule, finding)
     return list(best.values())
+
+
+def _declared_action(rule: Rule) -> tuple[str, tuple[str, ...] | None] | None:
+    """The `action` the rule's file declares, as written (params None when it names none)."""
+    declared = rule.spec.options.get("action")
+    if not isinstance(declared, Mapping) or not declared.get("name"):
+        return None
+    params = declared.get("params")
+    return str(declared["name"]), None if params is None else tuple(str(p) for p in params)
 
 
 def _within_limits(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:

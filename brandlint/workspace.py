@@ -23,7 +23,6 @@ from brandlint.core.alerts import Alert, Level
 from brandlint.core.document import Block, Document, LineIndex
 from brandlint.core.errors import GuideError
 from brandlint.core.globs import glob_match
-from brandlint.core.spec import RuleSpec
 from brandlint.document.code import CODE_FORMATS
 from brandlint.document.formats import BINARY_FORMATS
 from brandlint.document.reader import UnreadableFile, format_of, parse_document, read_document
@@ -67,6 +66,7 @@ class Settings:
     channel: str | None = None
     exclude: tuple[str, ...] = ()
     vale_config: str | None = None  # a .vale.ini to lint every file with (--vale-config)
+    rule_filter: str | None = None  # an expression choosing the rules that run (--filter)
 
 
 @dataclass
@@ -104,8 +104,12 @@ class Workspace:
         return linter
 
     def _linter(self, guide: Guide) -> Linter:
-        linter = Linter(guide, self.pipelines)
-        _LOADED_RULES.update((rule.id, rule.spec) for rule in linter.rules)
+        accepts = None
+        if self.settings.rule_filter:
+            from brandlint.rule_filter import parse_filter
+
+            accepts = parse_filter(self.settings.rule_filter).accepts
+        linter = Linter(guide, self.pipelines, accepts)
         return linter
 
     def _vale_project(self, guide_path: Path) -> ValeProject | None:
@@ -118,7 +122,6 @@ class Workspace:
         project = self._vale_projects.get(str(guide_path))
         if project is None:
             project = self._vale_projects[str(guide_path)] = load_vale_project(guide_path)
-            _LOADED_RULES.update((spec.id, spec) for spec in project.specs)
         return project
 
     def vale_project_for(self, path: str | Path) -> ValeProject | None:
@@ -385,12 +388,6 @@ class Workspace:
 
 # rules of the guides this process has loaded, by id (Vale's JSON output shows a rule's
 # `action`, which an alert does not carry)
-_LOADED_RULES: dict[str, RuleSpec] = {}
-
-
-def loaded_rule(rule_id: str) -> RuleSpec | None:
-    """The spec of a rule a workspace in this process has loaded, by id."""
-    return _LOADED_RULES.get(rule_id)
 
 
 def discover_config(folder: Path) -> Path | None:

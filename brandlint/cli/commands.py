@@ -40,8 +40,23 @@ def _workspace(args: argparse.Namespace) -> Workspace:
             exclude=tuple(getattr(args, "exclude", ()) or ()),
             # absolute: audit workers may run in another folder
             vale_config=os.path.abspath(vale_config) if vale_config else None,
+            rule_filter=_rule_filter(getattr(args, "filter", None)),
         )
     )
+
+
+def _rule_filter(given: str | None) -> str | None:
+    """`--filter`: an expression, or the file holding one; checked here (exit 2)."""
+    if not given:
+        return None
+    from brandlint.rule_filter import FilterError, parse_filter
+
+    text = Path(given).read_text(encoding="utf-8") if os.path.isfile(given) else given
+    try:
+        parse_filter(text)
+    except FilterError as exc:
+        raise UsageError(str(exc)) from None
+    return text
 
 
 def _show_guide_warnings(workspace: Workspace, path: str) -> None:

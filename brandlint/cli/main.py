@@ -115,6 +115,12 @@ def _parser() -> argparse.ArgumentParser:
         default="error",
         help="exit 1 when an alert at or above this level is shown",
     )
+    check.add_argument(
+        "--filter",
+        metavar="EXPR|FILE",
+        help="run only the rules this expression accepts, as Vale's --filter: e.g. "
+        "'.Level in [\"error\"]' or '\"heading\" in .Scope' (or a file holding one)",
+    )
     check.add_argument("--lang", help="language of copy that does not declare one")
     check.add_argument("--channel", help="channel of copy the guide and front matter leave open")
     check.add_argument(

@@ -56,9 +56,17 @@ class Alert:
     lang: str = ""
     channel: str = ""
     scope: str = field(default="", compare=False)
+    # where in the file, when its lines do not say it: a notebook's "cell 3, line 2"
+    location: str = field(default="", compare=False)
     # the span's copy is the source as written (no entity, escape or joined line inside),
     # so a replacement can be written back safely
     fixable: bool = field(default=True, compare=False)
+    # the replacements are suggestions to choose from, never applied by `fix`
+    suggestion: bool = field(default=False, compare=False)
+    # the rule's kind, and the Vale `action` its file declares (name, then its params, or
+    # None when it declares none): Vale's JSON shows them
+    kind: str = field(default="", compare=False)
+    action: tuple[str, tuple[str, ...] | None] | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.offset, self.span.end_offset, self.rule)

@@ -17,7 +17,7 @@ from brandlint.core import options
 from brandlint.core.alerts import Level
 from brandlint.core.errors import Problem
 from brandlint.core.patterns import PatternError, UserPattern, compile_exceptions, may_backtrack
-from brandlint.core.scopes import scope_problem
+from brandlint.core.scopes import scope_problem, split_formats
 from brandlint.core.spec import RuleSpec
 
 if TYPE_CHECKING:
@@ -164,7 +164,8 @@ class Rule(ABC):
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         self.spec = spec
-        self.scope = spec.scope or self.default_scope
+        # Vale's `text.html`: the scope `text`, in HTML files only
+        self.formats, self.scope = split_formats(spec.scope or self.default_scope)
         self.message = spec.message or self.default_message
         self.problems = problems
         # why this rule cannot fire (an option or scope brandlint cannot run): such a rule
@@ -210,7 +211,7 @@ class Rule(ABC):
     def _check_scopes(self) -> None:
         """A scope no document carries would leave the rule dead: an error in a guide, and
         in a Vale rule file a warning with the rule left out."""
-        for index, selector in enumerate(self.spec.scope):
+        for index, selector in enumerate(self.scope):
             problem = scope_problem(selector, self.extra_scopes)
             if problem is None:
                 continue

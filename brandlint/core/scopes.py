@@ -49,3 +49,30 @@ def scope_problem(selector: str, extra: frozenset[str] = frozenset()) -> str | N
                 f" (use {choices})" if choices else ""
             )
     return None
+
+
+# Vale's format-qualified scopes (`text.html`, `paragraph.rst`): the scope, in that format's
+# files only. Suffix → brandlint's name of the format.
+FORMAT_SUFFIXES = {
+    "md": "markdown",
+    "html": "html",
+    "rst": "rst",
+    "adoc": "asciidoc",
+    "txt": "text",
+    "org": "org",
+    "xml": "xml",
+    "dita": "dita",
+}
+
+
+def split_formats(selectors: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(formats the rule is limited to, the selectors without their format suffixes)."""
+    formats: set[str] = set()
+    plain: list[str] = []
+    for selector in selectors:
+        head, _, suffix = selector.rpartition(".")
+        if head and suffix in FORMAT_SUFFIXES:
+            formats.add(FORMAT_SUFFIXES[suffix])
+            selector = head
+        plain.append(selector)
+    return frozenset(formats), tuple(plain)

@@ -25,12 +25,10 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping
 from typing import Any, TextIO
 
 from brandlint.core.alerts import Alert
 from brandlint.reporters import Report
-from brandlint.workspace import loaded_rule
 
 # rule kinds of Vale's own: their rules show an action only when their file names one
 VALE_KINDS = frozenset(
@@ -118,15 +116,13 @@ def _line(source: str, number: int) -> str | None:
 def action(alert: Alert) -> dict[str, Any]:
     """Vale's `Action`: the rule's own `action` (a substitution's `replace` without params
     offers its swap's choices); for brandlint's own kinds, the fix the alert offers."""
-    spec = loaded_rule(alert.rule)
-    declared = spec.options.get("action") if spec is not None else None
-    if isinstance(declared, Mapping) and declared.get("name"):
-        params = declared.get("params")
-        shown = None if params is None else [str(p) for p in params]
-        if declared["name"] == "replace" and not params and spec and spec.kind == "substitution":
+    if alert.action is not None:
+        name, params = alert.action
+        shown = None if params is None else list(params)
+        if name == "replace" and not params and alert.kind == "substitution":
             shown = list(alert.replacements)
-        return {"Name": str(declared["name"]), "Params": shown}
-    if spec is not None and spec.kind not in VALE_KINDS and alert.replacements:
+        return {"Name": name, "Params": shown}
+    if alert.kind and alert.kind not in VALE_KINDS and alert.replacements:
         if alert.replacements == ("",):
             return {"Name": "remove", "Params": None}
         return {"Name": "replace", "Params": list(alert.replacements)}

@@ -11,7 +11,7 @@ same way, in the same folder, in-process:
     brandlint check --format vale-json [--vale-config PATH] [--min-level L] [--exclude G] ARGS
 
 so brandlint finds the scenario's `.vale.ini` (or `_vale`, `.vale`, …) itself. Vale's flags
-with no brandlint equivalent (`--filter`, `--ignore-syntax`, `--glob` without `!`, `--ext`
+with no brandlint equivalent (`--ignore-syntax`, `--glob` without `!`, `--ext`
 on a file, the `fix` and `sync` commands) make the scenario fail with that reason.
 
 Compared, as multisets: (file, line, column, check) of each alert, and its severity where
@@ -361,7 +361,7 @@ def brandlint_flags(inv: Invocation) -> dict[str, object]:
                 raise Unsupported(f"cli:--glob: no include glob in brandlint (--glob='{value}')")
             flags["exclude"] = _brace_expand(value[1:])
         elif name == "filter":
-            raise Unsupported("cli:--filter: no alert filter expressions in brandlint")
+            flags["filter"] = value
         elif name == "ignore-syntax":
             raise Unsupported("cli:--ignore-syntax: no way to lint markup as plain text")
         else:
@@ -377,6 +377,8 @@ def run_brandlint(inv: Invocation, cwd: Path, paths: Sequence[str]) -> Outcome:
     argv = ["check", "--format", "vale-json"]
     if "vale-config" in flags:
         argv += ["--vale-config", str(flags["vale-config"])]
+    if "filter" in flags:
+        argv += ["--filter", str(flags["filter"])]
     if "min-level" in flags:
         argv += ["--min-level", str(flags["min-level"])]
     for glob in flags.get("exclude", []):  # type: ignore[attr-defined]
