@@ -38,15 +38,27 @@ class AuditOptions:
     workers: int = 1
     cache: str | None = ".brandlint-cache"
     progress: bool = False
+    encoding: str | None = None  # of exports that are not UTF-8
 
 
-def items(workspace: Workspace, paths: Sequence[str]) -> Iterator[Item]:
-    """Every piece under `paths`, in one walk of each folder."""
-    for path in workspace.files(paths, also=is_export):
+def items(
+    workspace: Workspace, paths: Sequence[str], encoding: str | None = None
+) -> Iterator[Item]:
+    """Every piece under `paths`, in one walk of each folder. What cannot be audited (a
+    named pipe, a broken row) comes as an item with a `problem`."""
+    passed: list[Item] = []
+
+    def skip(path: str, reason: str) -> None:
+        passed.append(Item(path, os.path.abspath(path), problem=reason))
+
+    for path in workspace.files(paths, also=is_export, on_skip=skip):
+        yield from passed
+        passed.clear()
         if is_export(path):
-            yield from export_items(path)
+            yield from export_items(path, encoding)
         else:
             yield Item(path, os.path.abspath(path))
+    yield from passed
 
 
 def progress(done: int, total: int, cached: int) -> None:
@@ -62,8 +74,11 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> AuditR
     fingerprints: dict[str, str] = {}
     results: dict[int, AuditedFile] = {}
     todo: list[tuple[int, Item, str]] = []
-    pieces = list(items(workspace, options.paths))
+    pieces = list(items(workspace, options.paths, options.encoding))
     for index, item in enumerate(pieces):
+        if item.problem is not None:
+            results[index] = AuditedFile.skip(item.path, item.problem)
+            continue
         source = item.location
         guide_path = str(workspace.guide_path_for(source))
         if guide_path not in fingerprints:
