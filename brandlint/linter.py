@@ -250,7 +250,9 @@ def _strictest_per_span(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, F
     best: dict[tuple[str, int, int] | int, tuple[Rule, Finding]] = {}
     for number, (rule, finding) in enumerate(found):
         own = rule.spec.strict or rule.id.startswith("brandlint.")
-        key = (rule.kind, finding.start, finding.end) if own else number
+        # a zero-width finding (a document-level metric) marks a place, not words
+        same_words = own and finding.end > finding.start
+        key = (rule.kind, finding.start, finding.end) if same_words else number
         kept = best.get(key)
         if kept is None or rule.spec.level > kept[0].spec.level:
             best[key] = (rule, finding)

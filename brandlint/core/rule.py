@@ -273,6 +273,11 @@ class Rule(ABC):
         """The figures this rule holds copy to on `channel`, for `brandlint stats`."""
         return {}
 
+    def guide_pipelines(self, pipelines: Mapping[str, str]) -> None:
+        """Told, once the guide is read, which languages it names a trained spaCy pipeline
+        for: a kind that needs one (part-of-speech tags) can refuse to load without it."""
+        return None
+
     def exact_names(self) -> tuple[str, ...]:
         """Names the guide requires written exactly so (product names): case rules such as
         heading capitalisation keep them as they are."""

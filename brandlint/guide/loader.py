@@ -8,6 +8,7 @@ collected, so a user fixes a broken guide in one round; then every rule is compi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -80,9 +81,10 @@ class _Loader:
     def load(self, path: Path) -> Guide:
         rules, doc = self._guide_rules(path)
         data: dict[str, Any] = doc.data if doc and isinstance(doc.data, dict) else {}
-        compiled, skipped = self.compile(rules)
+        settings = read_settings(data, path)
+        compiled, skipped = self.compile(rules, settings["pipelines"])
         return Guide(
-            **read_settings(data, path),
+            **settings,
             path=str(path),
             root=str(path.resolve().parent),
             rules=tuple(rules),
@@ -201,7 +203,9 @@ class _Loader:
         self.problems.extend(project.problems)
         return specs
 
-    def compile(self, specs: list[RuleSpec]) -> tuple[list[Rule], list[tuple[str, str]]]:
+    def compile(
+        self, specs: list[RuleSpec], pipelines: Mapping[str, str] | None = None
+    ) -> tuple[list[Rule], list[tuple[str, str]]]:
         """Compile each rule once, here, so a wrong value or a bad regex surfaces at load
         with its position, and the compiled rule is the one that lints. Rules that cannot
         fire are kept apart with the reason (`brandlint rules` lists them)."""
@@ -209,6 +213,7 @@ class _Loader:
         skipped: list[tuple[str, str]] = []
         for spec in specs:
             rule = KINDS[spec.kind](spec, self.problems)
+            rule.guide_pipelines(pipelines or {})
             if rule.skipped:
                 skipped.append((spec.id, rule.skipped))
             else:

@@ -6,15 +6,29 @@ trained pipeline the classes come from its part-of-speech tags. On the blank pip
 closed classes (articles, prepositions, pronouns, interjections) come from word lists and the
 open classes from English suffixes (-tion, -ness → noun; -ly → adverb; -ive, -ous → adjective;
 -ize, -ing, -ed → verb); words no rule classifies count toward the total only. That estimate
-is English-only and documented as such; other languages get no formality score.
+is English-only and documented as such; other languages get no formality score (None, with
+`formality_reason`), even with a trained pipeline: articles are told from other determiners
+by the English list.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from brandlint.voice.languages import language_name
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+LANGUAGES = frozenset({"en"})  # the languages formality is estimated for
+
+
+def formality_reason(lang: str) -> str:
+    """Why formality is not estimated for `lang` copy ('' when it is)."""
+    if lang in LANGUAGES:
+        return ""
+    return f"no formality estimate for {language_name(lang)} (English word classes only)"
+
 
 ARTICLES = {"a", "an", "the"}
 PREPOSITIONS = set(

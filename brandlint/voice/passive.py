@@ -5,14 +5,30 @@ blank pipeline a rule-based fallback finds a form of *be* (or *get*), optionally
 adverbs, then a past participle: a regular `-ed` form or one of the irregular participles
 below. "She is interested" is passive by this rule too; the level is a suggestion for that
 reason.
+
+Both ways are English: the word lists below, and `auxpass`, the label of spaCy's English
+parsers. Other languages have no detector: `passive_reason` says so, and `brandlint stats`
+shows no passive share for them (None, never 0.0).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from brandlint.voice.languages import language_name
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+LANGUAGES = frozenset({"en"})  # the languages passive voice is detected in
+
+
+def passive_reason(lang: str) -> str:
+    """Why passive voice is not detected in `lang` copy ('' when it is)."""
+    if lang in LANGUAGES:
+        return ""
+    return f"no passive-voice detector for {language_name(lang)}"
+
 
 BE = {
     "am",
