@@ -157,7 +157,7 @@ def check(args: argparse.Namespace) -> int:
             checked.append(path)
             if found:
                 alerts.extend(found)
-                sources[path] = _source(path)
+                sources[path] = _source(path, workspace)
     alerts = [a for a in alerts if a.level >= min_level]
     if args.baseline:
         from brandlint.baseline import load_baseline, new_alerts
@@ -169,7 +169,15 @@ def check(args: argparse.Namespace) -> int:
     return EXIT_ALERTS if any(a.level >= fail for a in alerts) else EXIT_CLEAN
 
 
-def _source(path: str) -> str:
+def _source(path: str, workspace: Workspace) -> str:
+    from brandlint.document.formats import BINARY_FORMATS
+    from brandlint.document.reader import UnreadableFile, format_of
+
+    if format_of(path) in BINARY_FORMATS:  # a Word file: the text its lines count in
+        try:
+            return workspace.document(path).source
+        except UnreadableFile:
+            return ""
     try:
         with open(path, encoding="utf-8-sig", errors="replace") as handle:
             return handle.read()

@@ -9,6 +9,7 @@ into the file without touching markup.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,7 @@ class BlockDraft:
     pieces: list[tuple[str, int, int, bool]] = field(default_factory=list)
     inline: list[tuple[str, int, int]] = field(default_factory=list)
     length: int = 0
+    location: str = ""  # where the block is, when lines do not say it ("cell 3, line 2")
 
     def add(self, text: str, source_start: int, source_end: int | None = None) -> None:
         """Append copy taken verbatim from source_start, or standing for [start, end)."""
@@ -72,6 +74,7 @@ class Block:
     end: int
     scopes: frozenset[str]
     inline: tuple[tuple[str, int, int], ...] = ()
+    location: str = field(default="", compare=False)  # see BlockDraft.location
 
     def in_scope(self, selector: str) -> bool:
         """Vale-style scope selection: `heading` matches `heading.h2`; `~x` negates."""
@@ -99,16 +102,25 @@ counts, readability, sentence length) leave them out. Match them with `Block.in_
 parsers never make code into copy."""
 
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
 class LineIndex:
-    """Converts source offsets to 1-based line and column (code points)."""
+    """Converts source offsets to 1-based line and column (code points).
+
+    A line ends at LF, CRLF or a lone CR (classic Mac files), as editors count lines.
+    """
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.starts = [0]
-        index = source.find("\n")
-        while index != -1:
-            self.starts.append(index + 1)
-            index = source.find("\n", index + 1)
+        if "\r" in source:
+            self.starts.extend(found.end() for found in _LINE_BREAK.finditer(source))
+        else:
+            index = source.find("\n")
+            while index != -1:
+                self.starts.append(index + 1)
+                index = source.find("\n", index + 1)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
@@ -125,8 +137,11 @@ class LineIndex:
 
     def line_text(self, line: int) -> str:
         start = self.starts[line - 1]
-        end = self.starts[line] - 1 if line < len(self.starts) else len(self.source)
-        return self.source[start:end].rstrip("\r")
+        end = self.starts[line] if line < len(self.starts) else len(self.source)
+        text = self.source[start:end]
+        if text.endswith("\r\n"):
+            return text[:-2]
+        return text[:-1] if text.endswith(("\r", "\n")) else text
 
 
 class PositionMap:
@@ -270,9 +285,26 @@ class Document:
         return None
 
     def source_span(self, start: int, end: int) -> Span:
-        """The source span of copy[start:end]."""
+        """The source span of copy[start:end].
+
+        White space at either edge that stands for markup (a line break, a `<br>`, a tag or
+        code read as a space) is left out, so a span starts and ends on copy, never inside
+        markup; a span of nothing but white space maps whole."""
+        if self.text[start:end].strip():
+            while self._stands_for_markup(start):
+                start += 1
+            while self._stands_for_markup(end - 1):
+                end -= 1
         source_start, source_end = self.position_map.to_source(start, end)
         return self.lines.span(source_start, source_end)
+
+    def _stands_for_markup(self, offset: int) -> bool:
+        segment = self.position_map._segment_at(offset)
+        return (
+            segment is not None
+            and not segment.verbatim
+            and self.text[segment.text_start : segment.text_end].isspace()
+        )
 
 
 def assemble(
@@ -308,7 +340,7 @@ def assemble(
             parts.append(text)
             cursor += len(text)
         inline = tuple((scope, start + s, start + e) for scope, s, e in draft.inline if e > s)
-        blocks.append(Block(start, cursor, draft.scopes, inline))
+        blocks.append(Block(start, cursor, draft.scopes, inline, draft.location))
     return Document(
         path=path,
         source=source,

@@ -69,7 +69,7 @@ class DeckCopy:
         self.notices: list[Notice] = []
 
     def parse(self, comments: SuppressionCollector) -> DeckCopy:
-        for number, line in enumerate(self.source.split("\n"), start=1):
+        for number, line in enumerate(re.split(r"\r\n?|\n", self.source), start=1):
             found = _COMMENT.search(line)
             if found:
                 comments.comment(found.group(1), number, number)

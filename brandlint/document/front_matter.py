@@ -1,21 +1,33 @@
-"""YAML front matter: document settings (channel, lang) and copy fields (title, subject…).
+"""Front matter: document settings (channel, lang) and copy fields (title, subject…).
 
-Keys are never linted. The values of copy fields are, at their exact place in the file.
+Three kinds, as static site generators read them, at the very start of the file:
+
+    ---            +++               {
+    title: …       title = "…"         "title": "…"
+    ---            +++               }
+    YAML           TOML (Hugo, Zola)  JSON (Hugo)
+
+Keys are never linted. The values of copy fields (top-level strings) are, each character at
+its exact place in the file, block scalars (`|`, `>`) and escapes included.
 """
 
 from __future__ import annotations
 
+import json
+import re
+import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from brandlint.core.document import BlockDraft, Notice
-from brandlint.document.yaml_copy import scalar_draft
+from brandlint.document.yaml_copy import aligned_draft, scalar_draft
 
 COPY_FIELDS = ("title", "description", "subject", "preheader", "summary", "excerpt", "headline")
 
-_OPEN = ("---\n", "---\r\n")
+_LINE = re.compile(r"([^\r\n]*)(\r\n?|\n|$)")
 
 
 @dataclass
@@ -26,42 +38,56 @@ class FrontMatter:
     notices: list[Notice] = field(default_factory=list)
 
 
+def _lines(source: str) -> Iterator[tuple[str, int, int]]:
+    """Each line's text (without its break), its start and the start of the next line."""
+    position = 0
+    while position < len(source):
+        found = _LINE.match(source, position)
+        if found is None or found.end() == position:
+            return
+        yield found.group(1), position, found.end()
+        position = found.end()
+
+
 def split_front_matter(source: str) -> FrontMatter:
-    if not source.startswith(_OPEN):
+    if source.startswith("{"):
+        return _json(source)
+    lines = _lines(source)
+    first = next(lines, None)
+    if first is None or first[0].rstrip() not in ("---", "+++"):
         return FrontMatter()
-    first_break = source.index("\n") + 1
-    position = first_break
-    while True:
-        line_end = source.find("\n", position)
-        line = source[position : len(source) if line_end == -1 else line_end].rstrip("\r")
-        if line in ("---", "..."):
-            end = len(source) if line_end == -1 else line_end + 1
-            break
-        if line_end == -1:
-            return FrontMatter()  # no closing fence: this is not front matter
-        position = line_end + 1
-    body = source[first_break:position]
-    return _parse(source, body, first_break, end)
+    fence = first[0].rstrip()
+    closers = ("+++",) if fence == "+++" else ("---", "...")
+    body_start = first[2]
+    for text, start, end in lines:
+        if text.rstrip() in closers:
+            if fence == "+++":
+                return _toml(source, body_start, start, end)
+            return _yaml(source, source[body_start:start], body_start, end)
+    return FrontMatter()  # no closing fence: this is not front matter
 
 
-def _parse(source: str, body: str, base: int, end: int) -> FrontMatter:
+def _invalid(result: FrontMatter, kind: str, what: str, offset: int) -> FrontMatter:
+    result.notices.append(
+        Notice(
+            "brandlint.front-matter",
+            f"Front matter is not valid {kind} ({what}); its settings were ignored.",
+            offset,
+            offset + 1,
+            "error",
+        )
+    )
+    return result
+
+
+def _yaml(source: str, body: str, base: int, end: int) -> FrontMatter:
     result = FrontMatter(end=end)
     try:
         root = yaml.compose(body, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        offset = base + (mark.index if mark else 0)
         what = getattr(exc, "problem", None) or "invalid YAML"
-        result.notices.append(
-            Notice(
-                "brandlint.front-matter",
-                f"Front matter is not valid YAML ({what}); its settings were ignored.",
-                offset,
-                offset + 1,
-                "error",
-            )
-        )
-        return result
+        return _invalid(result, "YAML", what, base + (mark.index if mark else 0))
     if not isinstance(root, yaml.MappingNode):
         return result
     constructor = yaml.constructor.SafeConstructor()
@@ -75,3 +101,108 @@ def _parse(source: str, body: str, base: int, end: int) -> FrontMatter:
             scopes = frozenset({"meta", f"meta.{key}"})
             result.blocks.append(scalar_draft(source, value_node, base, scopes))
     return result
+
+
+# A top-level TOML key, bare or quoted, and the `=` after it
+_TOML_KEY = re.compile(r"""^[ \t]*(?:([A-Za-z0-9_-]+)|"([^"\\]*)"|'([^']*)')[ \t]*=[ \t]*""", re.M)
+_TOML_TABLE = re.compile(r"^[ \t]*\[", re.M)
+
+
+def _toml(source: str, start: int, stop: int, end: int) -> FrontMatter:
+    result = FrontMatter(end=end)
+    # TOML's line breaks are LF and CRLF: a CR-only file's read with LFs (same offsets)
+    body = re.sub(r"\r(?!\n)", "\n", source[start:stop])
+    try:
+        data = tomllib.loads(body)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        at = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        offset = stop
+        if at:
+            line_starts = [0, *(found.end() for found in re.finditer("\n", body))]
+            line = min(int(at.group(1)), len(line_starts))
+            offset = min(start + line_starts[line - 1] + int(at.group(2)) - 1, stop)
+        return _invalid(result, "TOML", message.split(" (at ")[0], offset)
+    result.meta.update(data)
+    table = _TOML_TABLE.search(body)
+    top = table.start() if table else len(body)
+    past = 0  # the end of the last string read: a line inside it is not a key
+    for key_found in _TOML_KEY.finditer(body, 0, top):
+        if key_found.start() < past:
+            continue
+        key = next(g for g in key_found.groups() if g is not None)
+        value = data.get(key)
+        inner = _toml_string(body, key_found.end())
+        if inner is None:
+            continue
+        past = inner[1]
+        if key in COPY_FIELDS and isinstance(value, str) and value:
+            scopes = frozenset({"meta", f"meta.{key}"})
+            result.blocks.append(
+                aligned_draft(source, start + inner[0], start + inner[1], value, scopes)
+            )
+    return result
+
+
+def _toml_string(body: str, at: int) -> tuple[int, int] | None:
+    """The inside of the TOML string literal starting at `at`, as (start, end)."""
+    for quote in ('"""', "'''", '"', "'"):
+        if not body.startswith(quote, at):
+            continue
+        position = at + len(quote)
+        while position < len(body):
+            if quote[0] == '"' and body[position] == "\\":
+                position += 2
+                continue
+            if body.startswith(quote, position):
+                # a multi-line string may end in up to two quotes of its own: `""""`
+                while len(quote) == 3 and body.startswith(quote, position + 1):
+                    position += 1
+                return at + len(quote), position
+            if len(quote) == 1 and body[position] in "\r\n":
+                return None
+            position += 1
+        return None
+    return None
+
+
+def _json(source: str) -> FrontMatter:
+    """Hugo's JSON front matter: one object at the start of the file, then the copy."""
+    try:
+        data, stop = json.JSONDecoder().raw_decode(source)
+    except ValueError:
+        return FrontMatter()
+    rest = _LINE.match(source, stop)
+    if not isinstance(data, dict) or rest is None or rest.group(1).strip():
+        return FrontMatter()
+    result = FrontMatter(meta=dict(data), end=rest.end())
+    for key, (start, end) in _json_strings(source, stop).items():
+        value = data.get(key)
+        if key in COPY_FIELDS and isinstance(value, str) and value:
+            scopes = frozenset({"meta", f"meta.{key}"})
+            result.blocks.append(aligned_draft(source, start, end, value, scopes))
+    return result
+
+
+def _json_strings(source: str, stop: int) -> dict[str, tuple[int, int]]:
+    """The inside (start, end) of each top-level string value of the JSON object that
+    opens `source` and ends at `stop`."""
+    decoder = json.JSONDecoder()
+    found: dict[str, tuple[int, int]] = {}
+
+    def skip(position: int, mark: str = "") -> int:
+        while position < stop and source[position] in " \t\r\n":
+            position += 1
+        if mark and source.startswith(mark, position):
+            return skip(position + 1)
+        return position
+
+    position = skip(1)
+    while position < stop and source[position] == '"':  # the object parsed whole before
+        key, position = decoder.raw_decode(source, position)
+        value_start = position = skip(position, ":")
+        _, position = decoder.raw_decode(source, position)
+        if source[value_start] == '"':
+            found[str(key)] = (value_start + 1, position - 1)
+        position = skip(position, ",")
+    return found

@@ -13,6 +13,7 @@ import re
 from html.parser import HTMLParser
 
 from brandlint.core.document import BlockDraft, ImageRef, LineIndex, StyleRef
+from brandlint.document.masking import add_mask
 from brandlint.document.suppressions import SuppressionCollector
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
@@ -186,6 +187,9 @@ class HtmlCopy(HTMLParser):
         self.base_line = base_line
         self.comments = comments
         self.lines = LineIndex(fragment)
+        # HTMLParser counts lines at LF only (a lone CR is not one to it): its positions
+        # are read against its own line starts
+        self._starts = [0, *(found.end() for found in re.finditer("\n", fragment))]
         self.drafts: list[BlockDraft] = []
         self.images: list[ImageRef] = []
         self.styles: list[StyleRef] = []
@@ -194,6 +198,7 @@ class HtmlCopy(HTMLParser):
         self.lang: str | None = None
         self.meta: dict[str, str] = {}
         self._skip: list[str] = []
+        self._skip_from = 0  # where the element being skipped (code, script…) starts
         self._stack: list[str] = []
         self._draft: BlockDraft | None = None
         self._links: list[int] = []
@@ -207,7 +212,7 @@ class HtmlCopy(HTMLParser):
     # -- positions ---------------------------------------------------------------
     def _offset(self) -> int:
         line, column = self.getpos()
-        return self.lines.starts[line - 1] + column
+        return self._starts[line - 1] + column
 
     # -- blocks ------------------------------------------------------------------
     def _scopes(self) -> frozenset[str]:
@@ -255,6 +260,7 @@ class HtmlCopy(HTMLParser):
             return
         if tag in _NOT_COPY and not closed and not (self.svg and tag == "svg"):
             self._skip.append(tag)
+            self._skip_from = self._offset()
             return
         if tag == "html" and named.get("lang"):
             self.lang = named["lang"]
@@ -354,6 +360,11 @@ class HtmlCopy(HTMLParser):
         if self._skip:
             if tag == self._skip[-1]:
                 self._skip.pop()
+                if not self._skip and self._draft is not None:
+                    # the words either side of inline code must not join: "use<code>x</code>now"
+                    end = self.fragment.find(">", self._offset())
+                    end = len(self.fragment) if end < 0 else end + 1
+                    add_mask(self._draft, self.base + self._skip_from, self.base + end)
             return
         if tag == "a" and self._links and self._draft is not None:
             self._draft.mark_inline("link", self._links.pop())
@@ -386,6 +397,7 @@ class HtmlCopy(HTMLParser):
         self._reference("&#" + name)
 
     def handle_comment(self, data: str) -> None:
-        line, _ = self.getpos()
-        first = self.base_line + line - 1
-        self.comments.comment(data, first, first + data.count("\n"))
+        start = self._offset()
+        first = self.base_line + self.lines.position(start)[0] - 1
+        last = self.base_line + self.lines.position(start + len(data) + 4)[0] - 1
+        self.comments.comment(data, first, last)

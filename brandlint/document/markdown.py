@@ -1,19 +1,28 @@
-"""CommonMark (plus tables and front matter) to blocks of copy, with exact positions.
+"""CommonMark (plus tables) and MDX to blocks of copy, with exact positions.
 
 markdown-it gives block tokens with line ranges and inline tokens with their content but not
 their columns. With the `text_join` rule off, every `text` token is a literal substring of
 the source and escapes and entities arrive as `text_special` tokens carrying their markup;
 so we walk each block's inline tokens in order and locate each one in the source after the
 previous one. Code, URLs, raw HTML tags and front matter keys never become copy.
+
+Code (backtick spans, inline `<code>`, `<kbd>`, `<samp>`, `<var>`, `<pre>`), math, MDX
+expressions and components leave a mask in the running text (see `masking.py`), so the
+words around them never join. Other inline tags (`<b>`, `<a href>`, `<span>`) stand for
+nothing: their text is copy, the tags are not.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from brandlint.core.document import BlockDraft, ImageRef, LineIndex, StyleRef
 from brandlint.document.html import HtmlCopy
+from brandlint.document.masking import add_mask
+from brandlint.document.mdx import CODE_TAGS, INLINE_TAGS, MarkupView, markup_view
 from brandlint.document.suppressions import SuppressionCollector
 
 if TYPE_CHECKING:
@@ -32,26 +41,36 @@ _CONTEXT = {
     "table_open": "table",
 }
 _CLOSERS = {"blockquote_close", "bullet_list_close", "ordered_list_close", "table_close"}
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+@lru_cache(maxsize=2)
+def _parser(mdx: bool) -> MarkdownIt:
+    """CommonMark with tables; for MDX, no raw HTML (tags are JSX, blanked out before) and
+    no indented code (MDX has none: indented text is text)."""
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    md = MarkdownIt("commonmark", {"html": not mdx}).enable("table").enable("strikethrough")
     md.disable("text_join")
+    if mdx:
+        md.disable("code")
     return md
 
 
 class _Walker:
-    def __init__(self, source: str, comments: SuppressionCollector) -> None:
-        self.source = source
-        self.lines = LineIndex(source)
+    def __init__(self, view: MarkupView, comments: SuppressionCollector) -> None:
+        self.source = view.text
+        self.regions = view.regions
+        self._region_ends = [end for _, end, _ in view.regions]
+        self.lines = LineIndex(view.text)
         self.drafts: list[BlockDraft] = []
         self.images: list[ImageRef] = []
         self.styles: list[StyleRef] = []
         self.comments = comments
         self.cursor = 0
+        # an inline code element (`<code>` …) being skipped: (tag name, start, depth)
+        self.code: tuple[str, int, int] | None = None
 
     def line_offset(self, line: int) -> int:
         """Offset where 0-based `line` starts (the end of the source past the last line)."""
@@ -81,9 +100,10 @@ class _Walker:
                 self.inline(token, scopes)
                 scope = "paragraph"
             elif kind == "html_block" and token.map:
-                self.html(
-                    token.content, self.line_offset(token.map[0]), token.map[0] + 1, text=True
-                )
+                start = self.line_offset(token.map[0])
+                raw = self.source[start : self.line_offset(token.map[1])]
+                fragment = _in_place(raw, token.content)
+                self.html(fragment or token.content, start, token.map[0] + 1, text=True)
 
     def html(self, fragment: str, offset: int, line: int, *, text: bool) -> None:
         copy = HtmlCopy(fragment, offset, self.comments, base_line=line).parse()
@@ -94,23 +114,56 @@ class _Walker:
     def find(self, needle: str, limit: int | None = None) -> int:
         return self.source.find(needle, self.cursor, limit)
 
+    def locate(self, content: str, limit: int | None) -> tuple[int, int]:
+        """Where `content` (markdown-it's, line breaks read as `\\n`) is next in the
+        source, as (start, end); (-1, -1) if it is not."""
+        if "\n" not in content:
+            at = self.find(content, limit)
+            return at, at + len(content)
+        pattern = "(?:\r\n?|\n)".join(re.escape(line) for line in content.split("\n"))
+        found = re.compile(pattern).search(self.source, self.cursor, limit or len(self.source))
+        return found.span() if found else (-1, -1)
+
     def inline(self, token: Token, scopes: frozenset[str]) -> None:
         if token.map:
             self.cursor = max(self.cursor, self.line_offset(token.map[0]))
         limit = self.line_offset(token.map[1]) if token.map else None
         draft = BlockDraft(scopes)
         self.children(token.children or [], draft, limit)
+        if self.code is not None:  # an inline code element left open: code to the block end
+            end = len(self.source[: limit or len(self.source)].rstrip())
+            add_mask(draft, self.code[1], max(end, self.cursor))
+            self.cursor = max(end, self.cursor)
+            self.code = None
         self.drafts.append(draft)
+
+    def text(self, draft: BlockDraft, content: str, at: int) -> None:
+        """Copy taken verbatim from `at`, but what the view blanked out (MDX, math) masked."""
+        end = at + len(content)
+        index = bisect.bisect_right(self._region_ends, at)
+        position = at
+        while index < len(self.regions) and self.regions[index][0] < end:
+            start, stop, stands_for = self.regions[index]
+            if start > position:
+                draft.add(self.source[position:start], position)
+            if stands_for:
+                add_mask(draft, start, stop)
+            position = max(position, min(stop, end))
+            index += 1
+        if position < end:
+            draft.add(self.source[position:end], position)
 
     def children(self, children: list[Token], draft: BlockDraft, limit: int | None) -> None:
         links: list[int] = []
         for child in children:
             kind = child.type
+            if self.code is not None and kind != "html_inline":
+                continue  # inside inline `<code>`: nothing is copy
             if kind == "text":
                 at = self.find(child.content, limit)
                 if at < 0:
                     continue  # not locatable: leave it out rather than report a wrong place
-                draft.add(child.content, at)
+                self.text(draft, child.content, at)
                 self.cursor = at + len(child.content)
             elif kind == "text_special":
                 at = self.find(child.markup, limit)
@@ -118,19 +171,14 @@ class _Walker:
                     draft.add(child.content, at, at + len(child.markup))
                     self.cursor = at + len(child.markup)
             elif kind in ("softbreak", "hardbreak"):
-                at = self.find("\n", limit)
-                if at >= 0:
-                    draft.add_space(at, at + 1)
-                    self.cursor = at + 1
+                found = _LINE_BREAK.search(self.source, self.cursor, limit or len(self.source))
+                if found:
+                    draft.add_space(*found.span())
+                    self.cursor = found.end()
             elif kind == "code_inline":
-                at = self.find(child.content, limit)
-                if at >= 0:
-                    self.cursor = at + len(child.content) + len(child.markup)
+                self.code_span(child.markup, draft, limit)
             elif kind == "html_inline":
-                at = self.find(child.content, limit)
-                if at >= 0:
-                    self.html(child.content, at, self.lines.position(at)[0], text=False)
-                    self.cursor = at + len(child.content)
+                self.html_inline(child.content, draft, limit, links)
             elif kind == "link_open":
                 if child.markup == "autolink":
                     self.skip_autolink(limit)
@@ -141,6 +189,51 @@ class _Walker:
                 self.skip_destination(limit)
             elif kind == "image":
                 self.image(child, limit)
+
+    def code_span(self, markup: str, draft: BlockDraft, limit: int | None) -> None:
+        """A backtick code span: a mask over it, from its opening run to its closing one."""
+        fence = re.compile(rf"(?<!`){markup}(?!`)")
+        end = limit or len(self.source)
+        opening = fence.search(self.source, self.cursor, end)
+        closing = opening and fence.search(self.source, opening.end(), end)
+        if opening and closing:
+            add_mask(draft, opening.start(), closing.end())
+            self.cursor = closing.end()
+
+    def html_inline(
+        self, content: str, draft: BlockDraft, limit: int | None, links: list[int]
+    ) -> None:
+        """An inline tag or comment: code elements are masked whole; a line break or a block
+        tag parts words; phrasing tags (`<b>`, `<a>`, `<span>`) stand for nothing."""
+        at, end = self.locate(content, limit)
+        if at < 0:
+            return
+        self.cursor = end
+        tag = _HTML_TAG.match(content)
+        closing, name = (bool(tag.group(1)), tag.group(2).lower()) if tag else (False, "")
+        self_closing = content.rstrip().endswith("/>")
+        if self.code is not None:
+            code_name, start, depth = self.code
+            if name == code_name and not self_closing:
+                depth += -1 if closing else 1
+            self.code = (code_name, start, depth) if depth else None
+            if not depth:
+                add_mask(draft, start, end)
+            return
+        self.html(self.source[at:end], at, self.lines.position(at)[0], text=False)
+        if not name:
+            return  # a comment: read for directives, stands for nothing
+        if name in CODE_TAGS and not closing and not self_closing:
+            self.code = (name, at, 1)
+        elif name == "br":
+            draft.add_space(at, end)
+        elif name == "a" and not closing:
+            links.append(draft.length)
+        elif name == "a":
+            if links:
+                draft.mark_inline("link", links.pop())
+        elif name not in INLINE_TAGS:
+            add_mask(draft, at, end)
 
     def skip_autolink(self, limit: int | None) -> None:
         end = self.find(">", limit)
@@ -202,11 +295,30 @@ class _Walker:
             self.cursor = close + 1
 
 
+def _in_place(raw: str, content: str) -> str | None:
+    """An HTML block's source lines (`raw`) with what markdown-it took out of them (a
+    quote's `>`, a list item's indentation) blanked, so offsets into it are offsets into the
+    source whatever its line breaks; None if `content` does not line up with them."""
+    parts = re.split(r"(\r\n?|\n)", raw)  # lines, with the breaks between them
+    lines = content.split("\n")
+    out = []
+    for index, part in enumerate(parts):
+        line = lines[index // 2] if index // 2 < len(lines) else ""
+        if index % 2:
+            out.append(part)
+        elif part.endswith(line):
+            out.append(" " * (len(part) - len(line)) + line)
+        else:
+            return None
+    return "".join(out)
+
+
 def markdown_drafts(
-    source: str, comments: SuppressionCollector
+    source: str, comments: SuppressionCollector, *, mdx: bool = False
 ) -> tuple[list[BlockDraft], list[ImageRef], list[StyleRef]]:
-    """Block drafts, images and the CSS of embedded HTML, of a Markdown source (front
-    matter already blanked out)."""
-    walker = _Walker(source, comments)
-    walker.walk(_parser().parse(source))
+    """Block drafts, images and the CSS of embedded HTML, of a Markdown or MDX source
+    (front matter already blanked out)."""
+    view = markup_view(source, comments, mdx=mdx)
+    walker = _Walker(view, comments)
+    walker.walk(_parser(mdx).parse(view.text))
     return walker.drafts, walker.images, walker.styles

@@ -8,13 +8,23 @@ error alert for that file while the run goes on.
 from __future__ import annotations
 
 import os
+import re
 
 from brandlint.core.document import Document, ImageRef, StyleRef, assemble
+from brandlint.document.code import comment_drafts
 from brandlint.document.css import stylesheet
 from brandlint.document.deck import DeckCopy
+from brandlint.document.formats import (
+    BINARY_FORMATS,
+    OTHER_EXTENSIONS,
+    OTHER_FORMATS,
+    parse_other,
+    read_binary,
+)
 from brandlint.document.front_matter import split_front_matter
 from brandlint.document.html import HtmlCopy
 from brandlint.document.markdown import markdown_drafts
+from brandlint.document.masking import settle
 from brandlint.document.plain import plain_blocks
 from brandlint.document.suppressions import SuppressionCollector
 
@@ -23,7 +33,7 @@ FORMATS = {
     ".markdown": "markdown",
     ".mdown": "markdown",
     ".mkd": "markdown",
-    ".mdx": "markdown",
+    ".mdx": "mdx",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
@@ -31,7 +41,10 @@ FORMATS = {
     ".text": "text",
     ".css": "css",
     ".svg": "svg",
+    **OTHER_EXTENSIONS,  # source code, reStructuredText, notebooks, PO/XLIFF, Word
 }
+FORMAT_NAMES = frozenset({*FORMATS.values(), "deck"}) | OTHER_FORMATS
+"""Every format a file can be read as (a guide's `formats:` names one)."""
 
 
 class UnreadableFile(Exception):
@@ -69,6 +82,8 @@ def decode(data: bytes) -> str:
 def parse_document(path: str, source: str, format: str | None = None) -> Document:
     """Parse decoded source; `format` defaults to the one the file name implies (else text)."""
     kind = format or format_of(path) or "text"
+    if kind in OTHER_FORMATS:
+        return parse_other(path, source, kind)
     if kind == "deck":
         comments = SuppressionCollector()
         deck = DeckCopy(source).parse(comments)
@@ -86,19 +101,20 @@ def parse_document(path: str, source: str, format: str | None = None) -> Documen
     if kind == "css":
         comments = SuppressionCollector()
         sheet = stylesheet(source, comments)
+        drafts = comment_drafts(source, "css")  # comments are copy, as in Vale
         return assemble(
-            path, source, [], format="css", suppressions=comments.finish(), styles=[sheet]
+            path, source, drafts, format="css", suppressions=comments.finish(), styles=[sheet]
         )
     front = split_front_matter(source)
     # Blank the front matter out, keeping line breaks, so parsers see true line numbers.
-    body = "".join(c if c == "\n" else " " for c in source[: front.end]) + source[front.end :]
+    body = re.sub(r"[^\r\n]", " ", source[: front.end]) + source[front.end :]
     comments = SuppressionCollector()
     lang = front.meta.get("lang")
     images: list[ImageRef] = []
     styles: list[StyleRef] = []
     stylesheets: list[str] = []
-    if kind == "markdown":
-        drafts, images, styles = markdown_drafts(body, comments)
+    if kind in ("markdown", "mdx"):
+        drafts, images, styles = markdown_drafts(body, comments, mdx=kind == "mdx")
     elif kind in ("html", "svg"):
         copy = HtmlCopy(body, 0, comments, svg=kind == "svg").parse()
         drafts, images = copy.drafts, copy.images
@@ -107,6 +123,11 @@ def parse_document(path: str, source: str, format: str | None = None) -> Documen
         front.meta = {**copy.meta, **front.meta}
     else:
         drafts = plain_blocks(body, front.end)
+    # Published markup's bare URLs, e-mail addresses and paths are not words. Plain text and
+    # front matter are left whole: there (an SMS, a post, a meta description) each character
+    # of a link counts towards the channel's length.
+    links = kind in ("markdown", "mdx", "html")
+    drafts = [settle(draft, links=links) for draft in drafts]
     return assemble(
         path,
         source,
@@ -123,4 +144,6 @@ def parse_document(path: str, source: str, format: str | None = None) -> Documen
 
 
 def read_document(path: str, data: bytes, format: str | None = None) -> Document:
+    if (format or format_of(path)) in BINARY_FORMATS:
+        return read_binary(path, data, format or str(format_of(path)))
     return parse_document(path, decode(data), format)

@@ -21,6 +21,7 @@ class Guide:
     rules: tuple[RuleSpec, ...] = ()
     channel_globs: tuple[tuple[str, str], ...] = ()
     lang_globs: tuple[tuple[str, str], ...] = ()
+    format_globs: tuple[tuple[str, str], ...] = ()  # path glob -> format (`*.mdoc: markdown`)
     ignore: tuple[str, ...] = ()
     pipelines: Mapping[str, str] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()

@@ -27,6 +27,7 @@ def alert_record(alert: Alert) -> dict[str, Any]:
         "lang": alert.lang,
         "channel": alert.channel,
         "scope": alert.scope,
+        **({"location": alert.location} if alert.location else {}),
     }
 
 
@@ -54,6 +55,7 @@ def alert_from_record(data: Mapping[str, Any]) -> Alert:
         lang=str(data.get("lang", "")),
         channel=str(data.get("channel", "")),
         scope=str(data.get("scope", "")),
+        location=str(data.get("location", "")),
         fixable=False,
     )
 

@@ -1,7 +1,17 @@
-"""Compiler-style text: `path:line:col: level rule message`, the line, and a caret line."""
+"""Compiler-style text: `path:line:col: level rule message`, the line, and a caret line.
+
+Paths, rule ids, messages and the copy itself come from files and guides and go to a
+terminal, so control characters in them are shown as escapes (`\\x1b`, `\\u202e`): an ESC
+sequence in a file cannot restyle or rewrite the terminal, and a BiDi override cannot
+reorder what the reader sees. Plain text and emoji are written as they are.
+
+The cost is linear in the alerts: each file's source is split into lines once, and a long
+line (minified HTML, a one-line SVG) is shown as a window around the match, not whole.
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from typing import TextIO
@@ -11,6 +21,27 @@ from brandlint.reporters import Report
 
 _COLORS = {Level.ERROR: "\033[31m", Level.WARNING: "\033[33m", Level.SUGGESTION: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+# C0 and C1 controls and DEL; the BiDi marks, embeddings, overrides and isolates; the line
+# and paragraph separators some terminals break lines at.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+_WHOLE = 200  # a line of up to this many characters is shown whole
+_CONTEXT = 60  # else this many characters either side of the match, cut ends marked "…"
+
+
+def terminal_safe(text: str, keep: str = "") -> str:
+    """`text` with each control character (but those in `keep`) as an escape: `\\x1b`
+    below U+0100, `\\u202e` above."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in keep:
+            return char
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNSAFE.sub(escape, text)
 
 
 def display_width(text: str) -> int:
@@ -23,32 +54,57 @@ def display_width(text: str) -> int:
     return width
 
 
-def _excerpt(alert: Alert, source: str) -> list[str]:
-    lines = source.split("\n")
-    if not 0 < alert.span.line <= len(lines):
+def _shown(copy: str) -> str:
+    return terminal_safe(copy.replace("\t", " "))
+
+
+def _excerpt(alert: Alert, lines: list[str]) -> list[str]:
+    """The alert's line (or a window of it) and the carets under the match. Only the part
+    shown is sliced, so a one-line file with thousands of alerts costs no more per alert."""
+    span = alert.span
+    if not 0 < span.line <= len(lines):
         return []
-    line = lines[alert.span.line - 1].rstrip("\r").replace("\t", " ")
-    start = alert.span.column - 1
-    end = alert.span.end_column - 1 if alert.span.end_line == alert.span.line else len(line)
-    pad = display_width(line[:start])
-    marks = max(1, display_width(line[start:end]))
-    return [f"    {line}", "    " + " " * pad + "^" * marks]
+    line = lines[span.line - 1]
+    length = len(line) - line.endswith("\r")
+    start = min(max(span.column - 1, 0), length)
+    end = span.end_column - 1 if span.end_line == span.line else length
+    end = max(start, min(end, length))
+    low, high = 0, length
+    if length > _WHOLE:
+        low = max(0, start - _CONTEXT)
+        high = min(length, min(end, start + _WHOLE) + _CONTEXT)
+    shown_end = min(end, high)
+    head = "…" if low > 0 else ""
+    tail = "…" if high < length else ""
+    before, match = _shown(line[low:start]), _shown(line[start:shown_end])
+    after = _shown(line[shown_end:high])
+    pad = display_width(head + before)
+    marks = max(1, display_width(match))
+    return [f"    {head}{before}{match}{after}{tail}", "    " + " " * pad + "^" * marks]
 
 
 def report(found: Report, out: TextIO) -> None:
     alerts, sources, color, checked = found.alerts, found.sources, found.color, len(found.checked)
+    lines_of: dict[str, list[str]] = {}  # each file's lines, split once
 
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
     for alert in alerts:
-        where = f"{alert.path}:{alert.span.line}:{alert.span.column}:"
+        lines = lines_of.get(alert.path)
+        if lines is None:
+            lines = lines_of[alert.path] = sources.get(alert.path, "").split("\n")
+        where = terminal_safe(f"{alert.path}:{alert.span.line}:{alert.span.column}:")
         level = paint(str(alert.level), _COLORS[alert.level])
-        out.write(f"{paint(where, _BOLD)} {level} {paint(alert.rule, _DIM)} {alert.message}\n")
-        for line in _excerpt(alert, sources.get(alert.path, "")):
+        rule, message = terminal_safe(alert.rule), terminal_safe(alert.message)
+        if alert.location:  # a notebook cell, a Word paragraph
+            message += terminal_safe(f" ({alert.location})")
+        out.write(f"{paint(where, _BOLD)} {level} {paint(rule, _DIM)} {message}\n")
+        for line in _excerpt(alert, lines):
             out.write(line + "\n")
         if alert.replacements and any(alert.replacements):
-            out.write(f"    fix: {' | '.join(repr(r) for r in alert.replacements)}\n")
+            fixes = " | ".join(terminal_safe(repr(r)) for r in alert.replacements)
+            out.write(f"    fix: {fixes}\n")
     counts = Counter(a.level for a in alerts)
     files = len({a.path for a in alerts})
     parts = [

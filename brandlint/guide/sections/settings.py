@@ -17,6 +17,7 @@ def read_settings(data: Mapping[str, Any], path: Path) -> dict[str, Any]:
         "lang": str(data.get("lang", "en")),
         "channel_globs": tuple((str(k), str(v)) for k, v in (data.get("channels") or {}).items()),
         "lang_globs": tuple((str(k), str(v)) for k, v in (data.get("languages") or {}).items()),
+        "format_globs": tuple((str(k), str(v)) for k, v in (data.get("formats") or {}).items()),
         "ignore": as_tuple(data.get("ignore")),
         "pipelines": {
             normalize_lang(str(k)) or str(k): _pipeline_name(str(v), path)
