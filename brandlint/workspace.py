@@ -37,6 +37,7 @@ from brandlint.guide.vale_ini import (
     load_vale_project,
 )
 from brandlint.linter import Linter, relative_to_guide
+from brandlint.nlp.detect import DetectorCache
 from brandlint.nlp.pipelines import Pipelines
 from brandlint.packs import default_guide_path
 from brandlint.safe_write import read_for_update, write_back
@@ -75,6 +76,7 @@ class Workspace:
     pipelines: Pipelines = field(default_factory=Pipelines)
     _linters: dict[str, Linter] = field(default_factory=dict)
     _vale_projects: dict[str, ValeProject] = field(default_factory=dict)
+    _detectors: DetectorCache = field(default_factory=DetectorCache)
     _vale_linters: dict[tuple[str, tuple[int, ...]], Linter] = field(default_factory=dict)
 
     # -- guides -----------------------------------------------------------------
@@ -170,6 +172,7 @@ class Workspace:
             document.lang
             or _glob_value(relative, guide.lang_globs)
             or self.settings.lang
+            or self._detected_lang(document, guide)
             or guide.lang
         )
         return replace(document, channel=str(channel) if channel else None, lang=str(lang))
@@ -218,6 +221,20 @@ class Workspace:
             regions = project.ignored_regions(anchor, document.source, document.format)
             document = mask_regions(document, regions)
         return self.prepare(document, self._linter_at(guide_path, anchor).guide)
+
+    def _detected_lang(self, document: Document, guide: Guide) -> str | None:
+        """The language detected in copy that declares none, when the guide asks for it."""
+        if not guide.detect_languages or document.format in ASSET_FORMATS:
+            return None
+        from brandlint.nlp.detect import detect
+
+        found = detect(
+            document.text[:20_000],
+            guide.detect_languages,
+            guide.detect_min_confidence,
+            self._detectors,
+        )
+        return found[0] if found else None
 
     def lint(self, document: Document) -> list[Alert]:
         return self.linter_for(_guide_anchor(document.path)).lint(document)

@@ -24,6 +24,9 @@ class Guide:
     format_globs: tuple[tuple[str, str], ...] = ()  # path glob -> format (`*.mdoc: markdown`)
     ignore: tuple[str, ...] = ()
     pipelines: Mapping[str, str] = field(default_factory=dict)
+    # languages to tell apart in copy that declares none (`detect_language:`)
+    detect_languages: tuple[str, ...] = ()
+    detect_min_confidence: float = 0.7
     warnings: tuple[Problem, ...] = ()
     # the rules compiled while the guide was checked: the very objects that lint
     compiled: tuple[Rule, ...] = field(default=(), compare=False, repr=False)
