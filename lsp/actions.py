@@ -17,12 +17,24 @@ from .positions import offsets_to_range, position_to_offset, span_to_range
 from .session import Linted
 
 FIX_ALL = "source.fixAll.brandlint"
+HASH_COMMENTS = ("python", "shell", "perl", "r", "elixir", "julia", "powershell", "ruby")
+SLASH_COMMENTS = (
+    *("javascript", "typescript", "tsx", "go", "rust", "c", "cpp", "csharp", "java"),
+    *("kotlin", "scala", "swift", "dart", "groovy", "php", "proto", "scss"),
+)
 _COMMENTS = {
     "markdown": "<!-- brandlint-disable-next-line {rule} -->",
     "html": "<!-- brandlint-disable-next-line {rule} -->",
     "svg": "<!-- brandlint-disable-next-line {rule} -->",
     "css": "/* brandlint-disable-next-line {rule} */",
     "deck": "# brandlint-disable-next-line {rule}",
+    "rst": ".. brandlint-disable-next-line {rule}\n",
+    "po": "# brandlint-disable-next-line {rule}",
+    **dict.fromkeys(HASH_COMMENTS, "# brandlint-disable-next-line {rule}"),
+    **dict.fromkeys(SLASH_COMMENTS, "// brandlint-disable-next-line {rule}"),
+    "haskell": "-- brandlint-disable-next-line {rule}",
+    "lua": "-- brandlint-disable-next-line {rule}",
+    "clojure": ";; brandlint-disable-next-line {rule}",
 }
 
 

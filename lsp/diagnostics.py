@@ -11,6 +11,7 @@ from brandlint.core.alerts import Alert, Level
 from brandlint.core.errors import Problem
 
 from .positions import span_to_range
+from .session import Notice
 
 SEVERITY = {
     Level.ERROR: types.DiagnosticSeverity.Error,
@@ -33,6 +34,18 @@ def alert_diagnostic(alert: Alert, lines: Sequence[str], codec: PositionCodec) -
             "replacements": list(alert.replacements),
             "fixable": alert.fixable,
         },
+    )
+
+
+def notice_diagnostic(notice: Notice) -> types.Diagnostic:
+    """Why a document was not checked, at its start."""
+    start = types.Position(line=0, character=0)
+    return types.Diagnostic(
+        range=types.Range(start=start, end=start),
+        severity=types.DiagnosticSeverity.Warning,
+        code=notice.code,
+        source=SOURCE,
+        message=notice.message,
     )
 
 

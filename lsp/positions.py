@@ -7,6 +7,7 @@ before a word shifts the UTF-16 column by one: the position codec converts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from lsprotocol import types
@@ -14,6 +15,16 @@ from pygls.workspace.position_codec import PositionCodec
 
 from brandlint.core.alerts import Span
 from brandlint.core.document import LineIndex
+
+# A line ends at LF, CRLF or a lone CR, in LSP as in the engine; `str.splitlines` (which
+# pygls uses) also breaks at form feeds, U+0085, U+2028 and more, and would shift every
+# line after one of them.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def source_lines(source: str) -> list[str]:
+    """The lines of `source` as LSP counts them, each with its line break."""
+    return _LINE.findall(source)
 
 
 def span_to_range(span: Span, lines: Sequence[str], codec: PositionCodec) -> types.Range:

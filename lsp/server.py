@@ -10,24 +10,39 @@ diagnostics, in which case it asks (`textDocument/diagnostic`, `workspace/diagno
 Rapid changes are debounced, and a result for an older version of a document than the one
 open now is dropped. Problems of the guides in force (a rule file's unsupported key, a
 guide that does not load) are pushed as diagnostics on the guide and rule files.
+
+Broken input is answered or logged, never fatal: the input is framed by `framing` (size
+limits, garbage, wrong lengths, bodies that are not JSON), params that do not fit their
+method are answered with InvalidParams by `protocol`, and a document that is too large,
+whose lint overran its time limit or failed gets one diagnostic saying so (`session`).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
+import socket
+import sys
 from pathlib import Path
+from typing import Any, BinaryIO, cast
+from urllib.parse import unquote
 
 from lsprotocol import types
+from pygls.exceptions import FeatureRequestError
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
+from pygls.workspace import TextDocument
 
 from brandlint import __version__
 
 from .actions import FIX_ALL, code_actions, hover
-from .diagnostics import alert_diagnostic, problem_diagnostic
+from .diagnostics import alert_diagnostic, notice_diagnostic, problem_diagnostic
+from .framing import MAX_MESSAGE, FramedInput, MessageOutput
 from .guide_problems import GuideProblems, resolved
+from .positions import source_lines
+from .protocol import BrandlintProtocol
 from .session import Linted, Session, changes_guides, document_format, is_guide
 
 
@@ -35,8 +50,10 @@ class BrandlintServer(LanguageServer):
     """A pygls server with the state the handlers share."""
 
     def __init__(self) -> None:
-        super().__init__("brandlint", __version__)
+        super().__init__("brandlint", __version__, protocol_cls=BrandlintProtocol)
         self.session = Session()
+        self.input: FramedInput | None = None  # set when serving: its limits follow settings
+        self.logging_to_client = False
         self.pull = False  # the client asks for diagnostics instead of being sent them
         self.results: dict[str, Linted] = {}  # the newest result of each open document
         self.pending: dict[str, asyncio.Task[None]] = {}
@@ -44,13 +61,26 @@ class BrandlintServer(LanguageServer):
         self._problems_shown: dict[str, list[types.Diagnostic]] = {}
 
     # -- linting ------------------------------------------------------------------
+    def open_document(self, uri: str) -> TextDocument | None:
+        """The document open in the editor at `uri` (pygls keys them unquoted)."""
+        return self.workspace.text_documents.get(unquote(uri))
+
+    def configure(self, options: Any) -> None:
+        """Apply settings from the client; log those that are wrong."""
+        for problem in self.session.configure(options if isinstance(options, dict) else None):
+            self.log(types.MessageType.Warning, f"brandlint: {problem}")
+        if self.input is not None:  # a document over the limit must still arrive, to say so
+            self.input.max_message = max(MAX_MESSAGE, 8 * self.session.max_document_size)
+
     async def lint(self, uri: str) -> Linted | None:
         """Lint an open document as it is now (a guide file: check it instead)."""
-        document = self.workspace.get_text_document(uri)
+        document = self.open_document(uri)
+        if document is None:
+            return None  # not open: nothing the editor shows
         path, version = document.path, document.version
         if path and is_guide(path):
             problems = await self.session.check_guide(path, document.source)
-            if uri in self.workspace.text_documents:
+            if self.open_document(uri) is not None:
                 self.guide_problems.edit(path, problems)
                 self.publish_guide_problems()
             return None
@@ -60,10 +90,10 @@ class BrandlintServer(LanguageServer):
         result, guide = await self.session.lint(
             path or str(Path.cwd() / "untitled.md"), version, document.source, format
         )
-        current = self.workspace.text_documents.get(uri)
+        current = self.open_document(uri)
         if current is None:
             return None  # closed while we linted
-        if self.guide_problems.use(uri, guide):
+        if guide is not None and self.guide_problems.use(uri, guide):
             self.tell(
                 types.MessageType.Error,
                 f"brandlint: the guide {guide.path} has errors; the documents that use it "
@@ -78,13 +108,20 @@ class BrandlintServer(LanguageServer):
     async def current(self, uri: str) -> Linted | None:
         """The result for the document as it is now, linting again if it changed since."""
         result = self.results.get(uri)
-        if result is not None and result.version == self.workspace.get_text_document(uri).version:
+        document = self.open_document(uri)
+        if document is None:
+            return None
+        if result is not None and result.version == document.version:
             return result
         return await self.lint(uri)
 
-    def diagnostics(self, uri: str, result: Linted) -> list[types.Diagnostic]:
-        lines = self.workspace.get_text_document(uri).lines
-        return [alert_diagnostic(a, lines, self.workspace.position_codec) for a in result.alerts]
+    def diagnostics(self, result: Linted) -> list[types.Diagnostic]:
+        lines = source_lines(result.source)
+        codec = self.workspace.position_codec
+        shown = [alert_diagnostic(a, lines, codec) for a in result.alerts]
+        if result.notice is not None:
+            shown.insert(0, notice_diagnostic(result.notice))
+        return shown
 
     async def lint_and_publish(self, uri: str, delay: float) -> None:
         if delay:
@@ -94,7 +131,7 @@ class BrandlintServer(LanguageServer):
             return
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
-                uri=uri, version=result.version, diagnostics=self.diagnostics(uri, result)
+                uri=uri, version=result.version, diagnostics=self.diagnostics(result)
             )
         )
 
@@ -128,7 +165,7 @@ class BrandlintServer(LanguageServer):
     # -- guides -----------------------------------------------------------------------
     async def reload_guides(self) -> None:
         failures = await self.session.reload_guides()
-        self.guide_problems.reload_errors = tuple(p for f in failures for p in f.problems)
+        self.guide_problems.reload_errors = tuple(p for f in failures for p in f)
         if failures:
             self.tell(
                 types.MessageType.Warning,
@@ -167,6 +204,12 @@ class BrandlintServer(LanguageServer):
     def log(self, kind: types.MessageType, message: str) -> None:
         self.window_log_message(types.LogMessageParams(type=kind, message=message))
 
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """An error outside a request (a notification handler that failed): logged, not
+        shown in a pop-up; a request's error is in its response already."""
+        if source is not FeatureRequestError:
+            self.log(types.MessageType.Error, f"brandlint: internal error: {error!r}")
+
 
 def _lines(path: str) -> list[str]:
     try:
@@ -176,15 +219,19 @@ def _lines(path: str) -> list[str]:
 
 
 class _ToClient(logging.Handler):
-    """brandlint's log records (a rule that failed, …) as window/logMessage."""
+    """brandlint's log records (a rule that failed, input refused, …) as window/logMessage.
+    They may come from any thread (the input is read on one of pygls's)."""
 
     def __init__(self, server: BrandlintServer, loop: asyncio.AbstractEventLoop) -> None:
         super().__init__(logging.WARNING)
         self.server, self.loop = server, loop
 
     def emit(self, record: logging.LogRecord) -> None:
+        error = record.levelno >= logging.ERROR
+        kind = types.MessageType.Error if error else types.MessageType.Warning
         message = self.format(record)
-        self.loop.call_soon_threadsafe(self.server.log, types.MessageType.Error, message)
+        with contextlib.suppress(RuntimeError):  # the loop has closed: the server is stopping
+            self.loop.call_soon_threadsafe(self.server.log, kind, message)
 
 
 server = BrandlintServer()
@@ -195,21 +242,33 @@ server = BrandlintServer()
 def initialize(ls: BrandlintServer, params: types.InitializeParams) -> None:
     text_document = params.capabilities.text_document
     ls.pull = bool(text_document and text_document.diagnostic)
-    options = params.initialization_options
-    ls.session.configure(options if isinstance(options, dict) else None)
+    ls.configure(params.initialization_options)
 
 
 @server.feature(types.INITIALIZED)
 async def initialized(ls: BrandlintServer, params: types.InitializedParams) -> None:
-    logging.getLogger("brandlint").addHandler(_ToClient(ls, asyncio.get_running_loop()))
+    if not ls.logging_to_client:
+        logging.getLogger("brandlint").addHandler(_ToClient(ls, asyncio.get_running_loop()))
+        ls.logging_to_client = True
     workspace = ls.client_capabilities.workspace
     if workspace and workspace.configuration:
-        (settings,) = await ls.workspace_configuration_async(
+        answer = await ls.workspace_configuration_async(
             types.ConfigurationParams(items=[types.ConfigurationItem(section="brandlint")])
         )
+        settings = answer[0] if isinstance(answer, list | tuple) and answer else None
         if isinstance(settings, dict) and settings:
-            ls.session.configure(settings)
+            ls.configure(settings)
             ls.relint_all()
+
+
+@server.feature(types.SHUTDOWN)
+def shutdown(ls: BrandlintServer, params: None) -> None:
+    ls.session.close()
+
+
+@server.feature(types.EXIT)
+def on_exit(ls: BrandlintServer, params: None) -> None:
+    ls.session.close()  # also when the client exits without asking for a shutdown
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
@@ -217,7 +276,7 @@ def did_change_configuration(
     ls: BrandlintServer, params: types.DidChangeConfigurationParams
 ) -> None:
     settings = params.settings if isinstance(params.settings, dict) else {}
-    ls.session.configure(settings.get("brandlint", settings))
+    ls.configure(settings.get("brandlint", settings))
     ls.guide_problems.reload_errors = ()  # the guides load afresh under the new settings
     ls.relint_all()
 
@@ -267,9 +326,7 @@ async def document_diagnostic(
 ) -> types.DocumentDiagnosticReport:
     uri = params.text_document.uri
     result = await ls.lint(uri)
-    return types.RelatedFullDocumentDiagnosticReport(
-        items=ls.diagnostics(uri, result) if result else []
-    )
+    return types.RelatedFullDocumentDiagnosticReport(items=ls.diagnostics(result) if result else [])
 
 
 @server.feature(types.WORKSPACE_DIAGNOSTIC)
@@ -282,7 +339,7 @@ async def workspace_diagnostic(
         if result is not None:
             reports.append(
                 types.WorkspaceFullDocumentDiagnosticReport(
-                    uri=uri, version=result.version, items=ls.diagnostics(uri, result)
+                    uri=uri, version=result.version, items=ls.diagnostics(result)
                 )
             )
     return types.WorkspaceDiagnosticReport(items=reports)
@@ -300,7 +357,7 @@ async def code_action(
     result = await ls.current(uri)
     if result is None:
         return []
-    lines = ls.workspace.get_text_document(uri).lines
+    lines = source_lines(result.source)
     return code_actions(
         uri, result, params.range, params.context.only, lines, ls.workspace.position_codec
     )
@@ -311,8 +368,20 @@ async def text_document_hover(ls: BrandlintServer, params: types.HoverParams) ->
     result = await ls.current(params.text_document.uri)
     if result is None:
         return None
-    lines = ls.workspace.get_text_document(params.text_document.uri).lines
+    lines = source_lines(result.source)
     return hover(result, params.position, lines, ls.workspace.position_codec)
+
+
+def serve(reader: BinaryIO, writer: BinaryIO) -> None:
+    """Serve one client over a pair of byte streams, until it exits or the input ends."""
+    output = MessageOutput(writer)
+    server.input = FramedInput(reader, output)
+    server.configure(None)  # the input's limits from the settings
+    # pygls reads its input with `readline` and `read` only, which FramedInput provides.
+    try:
+        server.start_io(cast(BinaryIO, server.input), cast(BinaryIO, output))
+    finally:
+        server.session.close()  # the input ended: no lint may hold up the exit
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -321,7 +390,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.tcp:
         host, _, port = args.tcp.rpartition(":")
-        server.start_tcp(host or "127.0.0.1", int(port))
+        with socket.create_server((host or "127.0.0.1", int(port))) as listener:
+            connection, _ = listener.accept()  # one client, as an editor starts it
+        with connection, connection.makefile("rb") as reader, connection.makefile("wb") as writer:
+            serve(reader, writer)
     else:
-        server.start_io()
+        serve(sys.stdin.buffer, sys.stdout.buffer)
     return 0

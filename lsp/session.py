@@ -1,26 +1,40 @@
-"""The engine side of the server: the user's settings and the calls into the engine.
+"""The server's side of the engine: the user's settings, the limits, and the lint thread.
 
-Every engine call runs on one lint thread, never on the event loop, and one at a time, so a
-guide reload never races a lint. Nothing here knows LSP: the handlers in `server` turn what
-comes back into diagnostics, actions and hovers.
+Every engine call goes through one lint thread, one at a time, so a guide reload never
+races a lint; the thread hands each call to the lint worker, a child process (`worker`),
+and waits for it at most `lint_timeout` seconds, so the event loop and pygls's reader are
+never held up by a rule. Nothing here knows LSP: the handlers in `server` turn what comes
+back into diagnostics, actions and hovers.
+
+A document that is not checked says why, in a `Notice` the server shows as one diagnostic
+at its start: it is over `max_document_size`, its lint overran `lint_timeout`, or the
+engine failed on it.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+import logging
+import math
+import re
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from brandlint.core.alerts import Alert, Level
-from brandlint.core.errors import GuideError, Problem
+from brandlint.core.errors import Problem
+from brandlint.document.code import CODE_FORMATS
+from brandlint.document.formats import BINARY_FORMATS
 from brandlint.document.reader import format_of
-from brandlint.guide.loader import GUIDE_NAMES, load_guide
-from brandlint.workspace import Workspace
+from brandlint.guide.loader import GUIDE_NAMES
+from brandlint.workspace import Settings
 
-T = TypeVar("T")
+from .engine import Engine, GuideState
+from .worker import Failed, Overran, Worker
+
+log = logging.getLogger(__name__)
 
 LANGUAGE_FORMATS = {
     "markdown": "markdown",
@@ -28,13 +42,36 @@ LANGUAGE_FORMATS = {
     "plaintext": "text",
     "css": "css",
     "svg": "svg",
+    # an untitled buffer of source code, reStructuredText or a PO file (editors' ids)
+    **{language: language for language in CODE_FORMATS},
+    "javascriptreact": "javascript",
+    "typescriptreact": "tsx",
+    "shellscript": "shell",
+    "less": "scss",
+    "proto3": "proto",
+    "restructuredtext": "rst",
+    "po": "po",
 }
+MAX_DOCUMENT_SIZE = 1024 * 1024  # bytes of UTF-8
+LINT_TIMEOUT = 30.0  # seconds
+TOO_LARGE, LINT_TIMED_OUT, LINT_FAILED = (
+    "brandlint.too-large",
+    "brandlint.lint-timeout",
+    "brandlint.lint-failed",
+)
+
+# JSON can carry lone surrogates, which are not text (the engine cannot encode them): each
+# is linted as U+FFFD, one code point for one, so every position stays where it was.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+__all__ = ["GuideState", "Linted", "Notice", "Session"]
 
 
 def document_format(path: str | None, language_id: str | None) -> str | None:
     """The format of an open document, from its name, else the editor's language id; None
     for files that are not copy (a `config.yaml` is neither a guide nor a copy deck)."""
-    return format_of(path or "") or LANGUAGE_FORMATS.get(language_id or "")
+    found = format_of(path or "") or LANGUAGE_FORMATS.get(language_id or "")
+    return None if found in BINARY_FORMATS else found  # a Word file is no editor buffer
 
 
 def is_guide(path: str | None) -> bool:
@@ -47,13 +84,11 @@ def changes_guides(path: str) -> bool:
 
 
 @dataclass(frozen=True)
-class GuideState:
-    """The guide a document is linted with and what is wrong with it: its warnings, or,
-    when it could not be loaded at all (`failed`), its errors."""
+class Notice:
+    """Why a document was not checked: one diagnostic at its start."""
 
-    path: str
-    problems: tuple[Problem, ...]
-    failed: bool = False
+    code: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -64,75 +99,166 @@ class Linted:
     source: str
     format: str
     alerts: tuple[Alert, ...]
+    notice: Notice | None = None
 
 
 class Session:
-    """One `Workspace` with the editor's settings, and the thread its work runs on."""
+    """The editor's settings, and the thread and worker the engine's work runs on."""
 
     def __init__(self) -> None:
-        self.workspace = Workspace()
+        self.settings = Settings()
         self.min_level = Level.SUGGESTION
         self.debounce = 0.02
-        self._worker = ThreadPoolExecutor(1, thread_name_prefix="brandlint-lint")
+        self.max_document_size = MAX_DOCUMENT_SIZE
+        self.lint_timeout = LINT_TIMEOUT
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="brandlint-lint")
+        self._worker = Worker(Engine, self.settings)
+        self.closed = False
 
-    def configure(self, options: Mapping[str, Any] | None) -> None:
-        """Settings from `initializationOptions` or the `brandlint` configuration section.
-        Guides load again under the new settings."""
+    def configure(self, options: Mapping[str, Any] | None) -> list[str]:
+        """Settings from `initializationOptions` or the `brandlint` configuration section;
+        guides load again under them. A setting of the wrong type or out of range is
+        ignored (the others apply): what was wrong with each comes back, to be logged."""
         options = options or {}
-        settings = self.workspace.settings
-        self.workspace = Workspace(
-            replace(
-                settings,
-                guide=options.get("guide", settings.guide),
-                lang=options.get("lang", settings.lang),
-                channel=options.get("channel", settings.channel),
-            ),
-            self.workspace.pipelines,
-        )
-        if "minLevel" in options:
-            self.min_level = Level.parse(str(options["minLevel"]))
-        if "debounce" in options:
-            self.debounce = float(options["debounce"])
+        wrong: list[str] = []
 
-    async def _run(self, work: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._worker, work, *args)
+        def value(name: str, check: Any, current: Any, expected: str) -> Any:
+            if name not in options:
+                return current
+            given = options[name]
+            try:
+                return check(given)
+            except (TypeError, ValueError) as exc:
+                wrong.append(f"setting {name}={given!r} ignored: {expected} ({exc})")
+                return current
+
+        settings = self.settings
+        self.settings = replace(
+            settings,
+            guide=value("guide", _optional_text, settings.guide, "a path"),
+            lang=value("lang", _optional_text, settings.lang, "a language code"),
+            channel=value("channel", _optional_text, settings.channel, "a channel name"),
+        )
+        self.min_level = value("minLevel", _level, self.min_level, "suggestion, warning or error")
+        self.debounce = value("debounce", _number, self.debounce, "seconds")
+        self.max_document_size = value(
+            "maxDocumentSize", _size, self.max_document_size, "a number of bytes"
+        )
+        self.lint_timeout = value("lintTimeout", _positive, self.lint_timeout, "seconds")
+        self._worker.configure(self.settings)
+        return wrong
+
+    def close(self) -> None:
+        """End the worker for good (the server is stopping): from now on nothing is
+        linted, and nothing is said about it."""
+        self.closed = True
+        self._worker.close()
 
     async def lint(
         self, path: str, version: int | None, source: str, format: str
-    ) -> tuple[Linted | None, GuideState]:
-        """Lint an editor buffer as the document at `path`; no result when its guide
-        cannot be loaded."""
-        return await self._run(_lint, self.workspace, self.min_level, path, version, source, format)
+    ) -> tuple[Linted | None, GuideState | None]:
+        """Lint an editor buffer as the document at `path`: no result when its guide
+        cannot be loaded, and a notice instead of alerts when it could not be checked."""
+        if self.closed:
+            return None, None
+        if _too_large(source, self.max_document_size):
+            return self._notice(version, source, format, TOO_LARGE, _too_large_message(self))
+        text = _SURROGATE.sub("\ufffd", source)
+        timeout = self.lint_timeout
+        try:
+            alerts, guide = await self._run("lint", path, text, format)
+        except Overran:
+            log.warning("brandlint stopped checking %s after %g s", path, timeout)
+            message = (
+                f"brandlint stopped checking this document after {timeout:g} s "
+                "(a rule took too long on it; the setting lintTimeout is the limit)"
+            )
+            return self._notice(version, source, format, LINT_TIMED_OUT, message)
+        except Failed as exc:
+            if self.closed:
+                return None, None
+            log.error("brandlint could not check %s: %s", path, exc)
+            message = "brandlint could not check this document: it failed (see the log)"
+            return self._notice(version, source, format, LINT_FAILED, message)
+        if alerts is None:
+            return None, guide
+        shown = tuple(a for a in alerts if a.level >= self.min_level)
+        return Linted(version, source, format, shown), guide
 
     async def check_guide(self, path: str, source: str) -> tuple[Problem, ...]:
         """What is wrong with a guide as its editor buffer reads now."""
-        return await self._run(_guide_problems, path, source)
+        if self.closed:
+            return ()
+        try:
+            problems: tuple[Problem, ...] = await self._run("check_guide", path, source)
+        except (Overran, Failed) as exc:
+            log.error("brandlint could not check the guide %s: %s", path, exc)
+            return ()
+        return problems
 
-    async def reload_guides(self) -> list[GuideError]:
-        """Load the guides in use again; a broken one keeps its last good version."""
-        return await self._run(self.workspace.reload_guides)
+    async def reload_guides(self) -> list[tuple[Problem, ...]]:
+        """Load the guides in use again; a broken one keeps its last good version. The
+        problems of each guide that broke."""
+        if self.closed:
+            return []
+        try:
+            failures: list[tuple[Problem, ...]] = await self._run("reload_guides")
+        except (Overran, Failed) as exc:
+            log.error("brandlint could not reload the guides: %s", exc)
+            return []
+        return failures
+
+    async def _run(self, method: str, *args: Any) -> Any:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._thread, self._worker.call, self.lint_timeout, method, *args
+        )
+
+    @staticmethod
+    def _notice(
+        version: int | None, source: str, format: str, code: str, message: str
+    ) -> tuple[Linted, None]:
+        return Linted(version, source, format, (), Notice(code, message)), None
 
 
-def _lint(
-    workspace: Workspace,
-    min_level: Level,
-    path: str,
-    version: int | None,
-    source: str,
-    format: str,
-) -> tuple[Linted | None, GuideState]:
-    guide_path = str(workspace.guide_path_for(path).resolve())
-    try:
-        alerts = workspace.lint_text(source, path, format)
-    except GuideError as exc:
-        return None, GuideState(guide_path, tuple(exc.problems), failed=True)
-    shown = tuple(a for a in alerts if a.level >= min_level)
-    warnings = workspace.linter_for(path).guide.warnings
-    return Linted(version, source, format, shown), GuideState(guide_path, warnings)
+def _too_large(source: str, limit: int) -> bool:
+    # A character is at least one byte: only a text that might fit is encoded to measure.
+    return len(source) > limit or len(source.encode("utf-8", "surrogatepass")) > limit
 
 
-def _guide_problems(path: str, source: str) -> tuple[Problem, ...]:
-    try:
-        return load_guide(path, text=source).warnings
-    except GuideError as exc:
-        return tuple(exc.problems)
+def _too_large_message(session: Session) -> str:
+    return (
+        f"brandlint does not check documents over {session.max_document_size:,} bytes "
+        "(the setting maxDocumentSize is the limit)"
+    )
+
+
+def _optional_text(value: Any) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"got {type(value).__name__}")
+    return value or None
+
+
+def _level(value: Any) -> Level:
+    if not isinstance(value, str):
+        raise TypeError(f"got {type(value).__name__}")
+    return Level.parse(value)
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"got {type(value).__name__}")
+    if not math.isfinite(value) or value < 0:
+        raise ValueError("not a finite number of at least 0")
+    return float(value)
+
+
+def _positive(value: Any) -> float:
+    number = _number(value)
+    if number <= 0:
+        raise ValueError("not more than 0")
+    return number
+
+
+def _size(value: Any) -> int:
+    return max(1, int(_positive(value)))

@@ -5,6 +5,14 @@ const { LanguageClient } = require("vscode-languageclient/node");
 
 let client;
 
+// Source files whose comments brandlint lints (VS Code's language ids)
+const CODE_LANGUAGES = [
+  "python", "javascript", "javascriptreact", "typescript", "typescriptreact", "go", "rust",
+  "c", "cpp", "csharp", "java", "kotlin", "scala", "swift", "dart", "groovy", "php", "ruby",
+  "shellscript", "perl", "r", "elixir", "julia", "powershell", "lua", "haskell", "clojure",
+  "scss", "less", "proto3",
+];
+
 function activate(context) {
   const settings = vscode.workspace.getConfiguration("brandlint");
   const [command, ...args] = settings.get("command");
@@ -13,11 +21,14 @@ function activate(context) {
     minLevel: settings.get("minLevel"),
     channel: settings.get("channel") || undefined,
     lang: settings.get("lang") || undefined,
+    maxDocumentSize: settings.get("maxDocumentSize"),
+    lintTimeout: settings.get("lintTimeout"),
   };
   client = new LanguageClient("brandlint", "brandlint", { command, args }, {
-    documentSelector: ["markdown", "html", "plaintext", "yaml", "json", "css"]
+    documentSelector: ["markdown", "html", "plaintext", "yaml", "json", "css", "restructuredtext"]
+      .concat(CODE_LANGUAGES)
       .map((language) => ({ scheme: "file", language }))
-      .concat([{ scheme: "file", pattern: "**/*.svg" }]),
+      .concat([{ scheme: "file", pattern: "**/*.{svg,ipynb,po,pot,xlf,xliff}" }]),
     initializationOptions: options,
     synchronize: {
       configurationSection: "brandlint",

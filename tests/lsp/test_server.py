@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 from pathlib import Path
 
@@ -254,15 +255,17 @@ async def test_pull_diagnostics_and_utf32_when_the_client_prefers_it(
     assert [(item.uri, len(item.items)) for item in workspace.items] == [(uri, 2)]
 
 
-async def wait_for(client: LanguageClient, uri: str, predicate, rounds: int = 6) -> None:
-    """Wait (a bounded number of notifications) until `uri`'s diagnostics satisfy `predicate`."""
-    for _ in range(rounds):
-        if uri in client.diagnostics and predicate(list(client.diagnostics[uri])):
-            return
-        await asyncio.wait_for(
-            client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
-        )
-    raise AssertionError(f"diagnostics of {uri}: {client.diagnostics.get(uri)}")
+async def wait_for(client: LanguageClient, uri: str, predicate, timeout: float = 60) -> None:
+    """Wait until `uri`'s diagnostics satisfy `predicate`. It looks again at least once a
+    second: a notification that lands before the wait for it is set up is not missed."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not (uri in client.diagnostics and predicate(list(client.diagnostics[uri]))):
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"diagnostics of {uri}: {client.diagnostics.get(uri)}")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(
+                client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 1
+            )
 
 
 async def test_saving_the_guide_reloads_it_and_relints_open_documents(
