@@ -38,9 +38,17 @@ def _selected(rule: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
 def plan_edits(
     alerts: Iterable[Alert], source: str, *, select: Sequence[str] = (), ignore: Sequence[str] = ()
 ) -> list[Edit]:
-    """Non-overlapping edits for the fixable alerts, in source order."""
+    """Non-overlapping edits for the fixable alerts, in source order; replacements that
+    are only suggestions (`Alert.suggestion`) are left for a person to choose."""
     candidates = sorted(
-        (a for a in alerts if a.fixable and a.replacements and _selected(a.rule, select, ignore)),
+        (
+            a
+            for a in alerts
+            if a.fixable
+            and a.replacements
+            and not a.suggestion
+            and _selected(a.rule, select, ignore)
+        ),
         key=lambda a: (a.span.offset, -(a.span.end_offset - a.span.offset), a.rule),
     )
     edits: list[Edit] = []

@@ -16,6 +16,7 @@ from brandlint.core.errors import Problem
 from brandlint.core.options import option
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
+from brandlint.text_case import capitalize, is_all_caps, lower, upper
 
 _SMALL_AP = {
     "a",
@@ -58,6 +59,12 @@ class CapitalizationOptions(MatchOptions):
     indicators: tuple[str, ...] = option(
         (":",), doc="Marks after which the next word starts a new sentence ($sentence)."
     )
+    prefix: str = option(
+        "",
+        doc="A regex for a leading part the case ignores (a list marker `a. `): the rest "
+        "of the heading is checked.",
+        example="^[a-z]\\.\\s",
+    )
     threshold: float = option(
         0.8,
         doc="Vale's share of words that must follow the case; brandlint checks every "
@@ -79,6 +86,7 @@ class Capitalization(PatternRule):
         self.indicators = self.opts.indicators
         self.names = list(self.opts.exceptions)
         self.custom = None if self.match.startswith("$") else self.regex(self.match, ("match",))
+        self.prefix = self.regex(self.opts.prefix, ("prefix",)) if self.opts.prefix else None
         if self.match.startswith("$") and self.match not in (
             "$sentence",
             "$title",
@@ -100,32 +108,39 @@ class Capitalization(PatternRule):
                 spans.append((found.start(), found.end()))
         return spans
 
-    def expected(self, text: str, names: frozenset[str] = frozenset()) -> str:
-        """`text` in the rule's case; exceptions and the guide's product names kept."""
+    def expected(
+        self, text: str, names: frozenset[str] = frozenset(), lang: str | None = ""
+    ) -> str:
+        """`text` in the rule's case, as `lang` writes capitals (Turkish i → İ);
+        exceptions and the guide's product names kept."""
         if self.match == "$lower":
-            return self._apply(text, lambda i, w, after: w.lower(), names)
+            return self._apply(text, lambda i, w, after: lower(w, lang), names, lang)
         if self.match == "$upper":
-            return self._apply(text, lambda i, w, after: w.upper(), names)
+            return self._apply(text, lambda i, w, after: upper(w, lang), names, lang)
         if self.match == "$title":
             words = list(_WORD.finditer(text))
             last = len(words) - 1
 
             def title(i: int, word: str, after: bool) -> str:
-                if 0 < i < last and word.lower() in self.small and not after:
-                    return word.lower()
-                return word[0].upper() + word[1:]
+                if 0 < i < last and lower(word, lang) in self.small and not after:
+                    return lower(word, lang)
+                return capitalize(word, lang)
 
-            return self._apply(text, title, names)
+            return self._apply(text, title, names, lang)
 
         def sentence(i: int, word: str, after: bool) -> str:
             if i == 0 or after:
-                return word[0].upper() + word[1:]
-            return word.lower()
+                return capitalize(word, lang)
+            return lower(word, lang)
 
-        return self._apply(text, sentence, names)
+        return self._apply(text, sentence, names, lang)
 
     def _apply(
-        self, text: str, change: Callable[[int, str, bool], str], names: frozenset[str]
+        self,
+        text: str,
+        change: Callable[[int, str, bool], str],
+        names: frozenset[str],
+        lang: str | None = "",
     ) -> str:
         protected = self._protected(text, names)
         out = list(text)
@@ -142,7 +157,7 @@ class Capitalization(PatternRule):
             previous_end = found.end()
             if any(s <= found.start() < e for s, e in protected):
                 continue
-            if len(word) > 1 and word.isupper():  # acronyms keep their capitals
+            if len(word) > 1 and (word.isupper() or is_all_caps(word, lang)):  # acronyms
                 continue
             out[found.start() : found.end()] = change(i, word, after_indicator)
         return "".join(out)
@@ -159,7 +174,11 @@ class Capitalization(PatternRule):
                         start, start + len(text), format_message(self.message, text, self.match)
                     )
                 continue
-            want = self.expected(text, ctx.names)
+            head = ""
+            if self.prefix is not None:
+                found = self.prefix.search(text)
+                head = text[: found.end()] if found and found.start() == 0 else ""
+            want = head + self.expected(text[len(head) :], ctx.names, ctx.document.lang)
             if want != text and self._share_wrong(text, want) > 1 - self.threshold:
                 yield Finding(
                     start,

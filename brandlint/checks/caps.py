@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule, format_message
+from brandlint.text_case import is_all_caps
 
 _CAPS = re.compile(r"(?<![\w])[^\W\d_a-z]{2,}(?:['’][^\W\d_a-z]+)?(?![\w])")
 
@@ -32,9 +33,11 @@ class Caps(Rule):
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         minimum = self.setting(ctx.document.channel, "min_length")
         allowed = set(self.opts.exceptions)
+        lang = ctx.document.lang or ""
         for view in ctx.in_scope(self):
             for found in _CAPS.finditer(view.text):
                 word = found.group()
-                if len(word) >= minimum and word not in allowed and word.upper() == word:
+                # per language: İSTANBUL and STRAßE are in capitals
+                if len(word) >= minimum and word not in allowed and is_all_caps(word, lang):
                     start = view.block.start + found.start()
                     yield Finding(start, start + len(word), format_message(self.message, word))

@@ -5,6 +5,10 @@ Groups come from a guide's `consistency:` section (any number of variants) or fr
 another variant are flagged with the first one as the fix. Variants compare case-folded
 unless the rule sets `ignorecase: false`, so a capital at the start of a sentence is not an
 inconsistency.
+
+A spelling the guide bans (a term's `avoid` or `instead_of`, in the document's language) is
+never the spelling a document is held to, and never a fix: the guide's loader tells the
+rule which spellings those are (`brandlint.guide.coherence`), and the term rule flags them.
 """
 
 from __future__ import annotations
@@ -19,9 +23,9 @@ from brandlint.core.errors import Problem
 from brandlint.core.options import option
 from brandlint.core.patterns import UserPattern
 from brandlint.core.rule import Finding, LintContext, format_message
-from brandlint.core.spec import RuleSpec
+from brandlint.core.spec import RuleSpec, passes
 from brandlint.matching import PhraseIndex
-from brandlint.text_case import follow_case
+from brandlint.text_case import canonical, fold, follow_case, lower
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,9 @@ class Consistency(PatternRule):
             groups.append([first, second])
         self.require(bool(groups), "a consistency rule needs 'either' (pairs of spellings)")
         self.ignorecase = self.opts.ignorecase
+        # spellings the guide bans, each with the languages where it does (a rule's `lang`
+        # filter: empty for every language)
+        self.banned: list[tuple[tuple[str, ...], str]] = []
         flags = re.IGNORECASE if self.ignorecase else 0
         self.literal: list[tuple[int, int, list[str]]] = []
         self.patterns: list[tuple[int, int, UserPattern]] = []
@@ -69,7 +76,7 @@ class Consistency(PatternRule):
                     self.patterns.append((g, v, pattern))
 
     def spelling(self, text: str) -> str:
-        return text.casefold()
+        return fold(text)
 
     def register(self, index: PhraseIndex) -> None:
         for group, variant, words in self.literal:
@@ -78,10 +85,17 @@ class Consistency(PatternRule):
     def needs_hits(self) -> bool:
         return not self.patterns
 
-    def _form(self, text: str) -> str:
-        return text.casefold() if self.ignorecase else text
+    def _form(self, text: str, lang: str) -> str:
+        return fold(text, lang) if self.ignorecase else canonical(text)
+
+    def is_banned(self, text: str, lang: str) -> bool:
+        folded = fold(text, lang)
+        return any(
+            passes(langs, lang) and fold(form, lang) == folded for langs, form in self.banned
+        )
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
+        lang = ctx.document.lang or ""
         seen: list[tuple[int, int, int, str]] = [
             (hit.start, hit.end, hit.payload[0], text) for hit, text in self.phrase_hits(ctx)
         ]
@@ -93,10 +107,12 @@ class Consistency(PatternRule):
         seen.sort()
         first: dict[int, tuple[int, str]] = {}
         for start, end, group, text in seen:
+            if self.banned and self.is_banned(text, lang):
+                continue  # the guide's term flags it; it never sets the spelling
             if group not in first:
                 first[group] = (start, text)
                 continue
             chosen = first[group][1]
-            if self._form(text) != self._form(chosen):
-                fix = follow_case(text, chosen.lower()) if self.ignorecase else chosen
+            if self._form(text, lang) != self._form(chosen, lang):
+                fix = follow_case(text, lower(chosen, lang), lang) if self.ignorecase else chosen
                 yield Finding(start, end, format_message(self.message, text, chosen), (fix,))

@@ -5,7 +5,9 @@ One entry of a guide's `terms:` section becomes one term rule:
   avoid + suggest    banned words, with a reason and optional alternatives
   case: exact        the name must be written exactly so (Kestrel Cloud, never Kestrel cloud,
                      KestrelCloud or Kestrel-Cloud — joined and hyphenated forms are added)
-  inflect            match every inflection through lemmas where the language has them
+  inflect            match every inflection: lemmas, and the language's own endings where it
+                     has a morphology (hu Kestrelnek, az Kestrel'in, nb Kestrelen)
+  compounds          also inside closed compounds (nb omnikanalstrategi), opt-in
   preceded_by / followed_by   only when a listed word stands before / after (verb uses)
   first_mention      the first mention carries a mark (Kestrel Pay®), later ones do not
 """
@@ -22,8 +24,8 @@ from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, Hit, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 from brandlint.inflect import inflect_like
-from brandlint.matching import PhraseIndex
-from brandlint.text_case import follow_case
+from brandlint.matching import Form, PhraseIndex
+from brandlint.text_case import canonical, fold, follow_case, is_all_caps, lower
 
 _NAME, _VARIANT, _AVOID = "name", "variant", "avoid"
 
@@ -52,7 +54,15 @@ class TermOptions(Options):
         "any", doc="exact: the name must be written exactly as `use`, in any context."
     )
     inflect: bool = option(
-        True, doc="Also match inflections (leverage → leveraging), where the language has lemmas."
+        True,
+        doc="Also match inflections (leverage → leveraging; Hungarian Kestrelnek), where the "
+        "language has lemmas or endings brandlint knows (hu, nb, az).",
+    )
+    compounds: bool | tuple[str, ...] = option(
+        False,
+        doc="Also match the term inside a closed compound (Norwegian omnikanalstrategi), in "
+        "every language with a morphology (true) or in the languages listed.",
+        example=["nb", "hu"],
     )
     exceptions: tuple[str, ...] = option((), doc="Phrases around a match that let it through.")
     preceded_by: tuple[str, ...] = option((), doc="Only when one of these words comes just before.")
@@ -79,8 +89,9 @@ class Term(PatternRule):
         self.suggest = list(opts.suggest)
         self.exact = opts.case == "exact"
         self.inflect = opts.inflect
-        self.before = {w.lower() for w in opts.preceded_by}
-        self.after = {w.lower() for w in opts.followed_by}
+        self.compounds = opts.compounds
+        self.before = {fold(w) for w in opts.preceded_by}
+        self.after = {fold(w) for w in opts.followed_by}
         first = opts.first_mention
         self.first_text = first.text if first else ""
         self.first_channels = set(first.channels) if first else set()
@@ -96,7 +107,7 @@ class Term(PatternRule):
         return (self.use,) if self.exact and self.use else ()
 
     def spelling(self, text: str) -> str:
-        return text if self.exact else text.casefold()  # names: case is the point
+        return canonical(text) if self.exact else fold(text)  # names: case is the point
 
     def _name_forms(self) -> list[str]:
         forms = [self.use]
@@ -107,12 +118,16 @@ class Term(PatternRule):
 
     def register(self, index: PhraseIndex) -> None:
         word_attr = "LEMMA" if self.inflect else "LOWER"
+        compounds = self.compounds is True or (
+            isinstance(self.compounds, tuple) and index.lang in self.compounds
+        )
         if self.use and (self.exact or self.first_text):
-            index.add(self, _NAME, self._name_forms(), "LOWER")
+            name_attr = "WORD" if self.inflect else "LOWER"
+            index.add(self, _NAME, self._name_forms(), name_attr, compounds=compounds)
         if self.variants:
-            index.add(self, _VARIANT, self.variants, word_attr)
+            index.add(self, _VARIANT, self.variants, word_attr, compounds=compounds)
         if self.avoid:
-            index.add(self, _AVOID, self.avoid, word_attr)
+            index.add(self, _AVOID, self.avoid, word_attr, compounds=compounds)
 
     def needs_hits(self) -> bool:
         return True
@@ -125,15 +140,55 @@ class Term(PatternRule):
         following = doc[hit.token_end].lower_ if hit.token_end < len(doc) else ""
         return previous in self.before or following in self.after
 
-    def _replacement(self, ctx: LintContext, hit: Hit, text: str, word: str) -> str:
-        doc = ctx.views[hit.view].doc
-        listed = {w.lower() for w in (*self.variants, *self.avoid)}
-        if self.inflect and text.lower() not in listed:
-            for token in doc[hit.token_start : hit.token_end]:
-                if token.lower_ != token.lemma_ and token.lemma_:
-                    word = inflect_like(token.text, token.lemma_, word, ctx.document.lang or "en")
-                    break
-        return word if self.exact else follow_case(text, word)
+    def _replacement(self, ctx: LintContext, hit: Hit, text: str, word: str) -> str | None:
+        """`word` inflected and cased like the matched `text`; None when the ending cannot
+        be built on `word` with certainty (the base form is then only suggested)."""
+        lang = ctx.document.lang or "en"
+        form: Form | None = hit.form
+        if form is not None:
+            built = form.rebuild(word)
+            if built is None:
+                return None
+            word = built
+        else:
+            doc = ctx.views[hit.view].doc
+            listed = {fold(w, lang) for w in (*self.variants, *self.avoid)}
+            if self.inflect and fold(text, lang) not in listed:
+                for token in doc[hit.token_start : hit.token_end]:
+                    if token.lower_ != token.lemma_ and token.lemma_:
+                        word = inflect_like(token.text, token.lemma_, word, lang)
+                        break
+        return word if self.exact else follow_case(text, word, lang)
+
+    def _fixes(
+        self, ctx: LintContext, hit: Hit, text: str, words: list[str]
+    ) -> tuple[tuple[str, ...], bool]:
+        """The fixes for a hit, and whether they are only suggestions: the base forms
+        (cased like the match) when an ending cannot be rebuilt on them."""
+        built = [self._replacement(ctx, hit, text, w) for w in words]
+        if all(b is not None for b in built):
+            return tuple(b for b in built if b is not None), False
+        lang = ctx.document.lang or "en"
+        return tuple(w if self.exact else follow_case(text, w, lang) for w in words), True
+
+    def _name_fix(self, ctx: LintContext, hit: Hit, text: str) -> str | None:
+        """The name as the guide writes it, with any ending the copy gave it; None when
+        the copy writes it so."""
+        form: Form | None = hit.form
+        if form is None or form.inflection is None or form.inflection.compound:
+            return None if canonical(text) == self.use else self.use
+        source = ctx.document.text
+        # the letters of the name the word keeps (a final -a of 'Kestra' lengthens)
+        dropped = max(0, len(form.stem) - (form.stem_end - form.stem_start))
+        name = self.use[: len(self.use) - dropped]
+        written = " ".join(canonical(source[hit.start : form.stem_end]).split())
+        if written == name:
+            return None
+        lang = ctx.document.lang or ""
+        ending = source[form.stem_end : hit.end]
+        if is_all_caps(ending, lang) and not is_all_caps(self.use, lang):
+            ending = lower(ending, lang)
+        return name + ending
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         mentions = 0
@@ -144,29 +199,33 @@ class Term(PatternRule):
             if not self._in_context(ctx, hit):
                 continue
             if hit.payload == _NAME:
-                if text != self.use:
-                    message = format_message(
-                        self.message or "Write '%s', not '%s'.", self.use, text
-                    )
-                    yield Finding(hit.start, hit.end, message, (self.use,))
+                name = self._name_fix(ctx, hit, text)
+                if name is not None:
+                    message = format_message(self.message or "Write '%s', not '%s'.", name, text)
+                    yield Finding(hit.start, hit.end, message, (name,))
                 elif marks:
                     finding = self._mention(ctx, hit, mentions)
                     mentions += 1
                     if finding:
                         yield finding
             elif hit.payload == _VARIANT:
-                fix = self._replacement(ctx, hit, text, self.use)
-                message = format_message(self.message or "Use '%s' instead of '%s'.", fix, text)
-                yield Finding(hit.start, hit.end, message, (fix,))
+                fixes, suggested = self._fixes(ctx, hit, text, [self.use])
+                template = self.message or (
+                    "Use '%s' instead of '%s', with the ending it takes."
+                    if suggested
+                    else "Use '%s' instead of '%s'."
+                )
+                message = format_message(template, fixes[0], text)
+                yield Finding(hit.start, hit.end, message, fixes, suggestion=suggested)
             else:
-                fixes = tuple(self._replacement(ctx, hit, text, s) for s in self.suggest)
+                fixes, suggested = self._fixes(ctx, hit, text, self.suggest)
                 if self.message:
                     message = format_message(self.message, text, ", ".join(fixes))
                 elif fixes:
                     message = f"Avoid '{text}'; use " + " or ".join(f"'{f}'" for f in fixes) + "."
                 else:
                     message = f"Avoid '{text}'."
-                yield Finding(hit.start, hit.end, message, fixes)
+                yield Finding(hit.start, hit.end, message, fixes, suggestion=suggested)
 
     def _mention(self, ctx: LintContext, hit: Hit, earlier: int) -> Finding | None:
         mark = self.first_text[len(self.use) :]

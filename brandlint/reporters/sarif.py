@@ -40,7 +40,7 @@ def _result(alert: Alert, rule_index: int) -> dict[str, Any]:
         "message": {"text": alert.message},
         "locations": [location],
     }
-    if alert.fixable and alert.replacements:
+    if alert.fixable and alert.replacements and not alert.suggestion:  # suggestions: a choice
         result["fixes"] = [
             {
                 "description": {"text": f"Replace with '{alert.replacements[0]}'"},
