@@ -42,14 +42,16 @@ class UserPattern:
         try:
             self._compiled = regex.compile(vale_regex(source), flags | regex.VERSION0)
         except regex.error as exc:
-            raise PatternError(str(exc.msg), exc.pos) from None
+            # `msg` and `pos` are set by the module but not in its type stubs
+            message, position = getattr(exc, "msg", str(exc)), getattr(exc, "pos", None)
+            raise PatternError(str(message), position) from None
 
     @property
     def groups(self) -> int:
         return int(self._compiled.groups)
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[Match]:
-        return self._compiled.finditer(text, pos, timeout=self.budget)  # type: ignore[no-any-return]
+        return self._compiled.finditer(text, pos, timeout=self.budget)
 
     def sub(self, replacement: str, text: str) -> str:
         return str(self._compiled.sub(replacement, text, timeout=self.budget))
