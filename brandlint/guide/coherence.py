@@ -34,9 +34,12 @@ def check_coherence(rules: Sequence[Rule], problems: list[Problem]) -> None:
     """Warn about contradictions among `rules` (into `problems`) and tell consistency
     rules which spellings the guide bans."""
     terms = [r for r in rules if isinstance(r, Term)]
+    # a term that holds only between context words ("check out" after "to") bans nothing
+    # elsewhere: the noun "checkout" and the verb "check out" can both be preferred
     banned = [
         _Banned(form, term, how)
         for term in terms
+        if not (term.before or term.after)
         for how, forms in (("avoid", term.avoid), ("instead_of", term.variants))
         for form in forms
     ]

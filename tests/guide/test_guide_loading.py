@@ -118,3 +118,9 @@ def test_a_guide_beside_its_style_folders_is_not_read_as_a_rule(tmp_path):
     guide = load_guide(guide_path)
     assert [r.id for r in guide.rules] == ["Corp.Hype"]
     assert guide.warnings == ()
+
+
+def test_the_example_guide_loads_without_warnings():
+    from tests.conftest import EXAMPLE_GUIDE
+
+    assert load_guide(EXAMPLE_GUIDE).warnings == ()
