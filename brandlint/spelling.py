@@ -7,11 +7,18 @@ any platform without a compiler or a system library. It checks a word in about 2
 and loads en_US in about 0.4 s; both costs are paid once per process: a `Speller` is shared
 by every rule naming the same dictionaries, loaded on first use (not when a guide loads),
 and caches its answer for each word.
+
+An `.aff` file is read as leniently as Vale's own Hunspell reader reads it: a directive
+spylls cannot parse (a malformed affix row, a table with a bad count) is left out with a
+warning naming the file and line, and the rest of the dictionary is used; one broken line
+never costs a style its whole spelling rule. `PHONE` tables are left out unread: they only
+feed phonetic suggestions, which are not used here (Vale ignores them too), and real files
+get them wrong (UTF-8 under `SET ISO8859-1` in Vale's own en_US.aff).
 """
 
 from __future__ import annotations
 
-import io
+import logging
 import os
 import re
 import threading
@@ -21,6 +28,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spylls.hunspell import Dictionary
+    from spylls.hunspell.data.aff import Aff
+    from spylls.hunspell.readers.aff import Context
+
+log = logging.getLogger("brandlint")
 
 # where distributions install Hunspell and MySpell dictionaries
 SYSTEM_FOLDERS = (
@@ -35,6 +46,10 @@ SYSTEM_FOLDERS = (
 )
 DEFAULT_DICTIONARY = "en_US"
 Files = tuple[Path, Path]  # a dictionary's .aff and .dic
+# Vale's embedded default dictionary (SCOWL's en_US, "web" size), shipped in the wheel so
+# that English copy is checked against the same words as in Vale, whatever is installed
+_BUNDLED = Path(__file__).parent / "data" / "hunspell"
+DEFAULT_FILES: Files = (_BUNDLED / "en_US-web.aff", _BUNDLED / "en_US-web.dic")
 _CACHE_LIMIT = 500_000  # words remembered per speller before the cache starts afresh
 
 
@@ -64,9 +79,12 @@ def find_dictionary(name: str, folders: Sequence[Path]) -> Files | None:
 
 
 def installed_for(lang: str, folders: Sequence[Path]) -> Files | None:
-    """The dictionary to use for copy in language `lang` (en → en_US, hu → hu_HU,
-    nb → nb_NO), or None when none is installed."""
-    preferred = {"en": "en_US", "nb": "nb_NO", "nn": "nn_NO", "sv": "sv_SE", "da": "da_DK"}
+    """The dictionary to use for copy in language `lang`: Vale's default for English (as
+    Vale, which uses it for any rule naming no dictionary), else the installed one (hu →
+    hu_HU, nb → nb_NO), or None when none is installed."""
+    if lang == "en":
+        return DEFAULT_FILES
+    preferred = {"nb": "nb_NO", "nn": "nn_NO", "sv": "sv_SE", "da": "da_DK"}
     for name in (preferred.get(lang, ""), f"{lang}_{lang.upper()}", lang):
         found = find_dictionary(name, folders) if name else None
         if found:
@@ -120,6 +138,9 @@ class Speller:
                         # edit-based suggestions only: Hunspell's n-gram search (for badly
                         # misspelled words) costs about half a second a word in pure Python
                         dictionary.suggester.ngram_suggestions = _no_suggestions
+                        # Vale's reader has no BREAK: a hyphenated word (which only reaches
+                        # a dictionary with `custom: true`) is checked whole, never by parts
+                        dictionary.lookuper.break_word = _whole
                         dictionary.suggester.phonet_suggestions = _no_suggestions
                         stems = "".join(word.stem for word in dictionary.dic.words)
                         letters.update(c.lower() for c in stems + (dictionary.aff.TRY or ""))
@@ -165,26 +186,32 @@ def _no_suggestions(*args: object, **kwargs: object) -> Iterator[str]:
     return iter(())
 
 
+def _whole(word: str, depth: int = 0) -> Iterator[list[str]]:
+    yield [word]
+
+
 _SPELLERS: dict[tuple[tuple[str, str], ...], Speller] = {}
 _LOCK = threading.Lock()
-# directives left out when reading an .aff file: phonetic tables, which only feed the
-# suggestions not used here, and which real files get wrong (UTF-8 under `SET ISO8859-1`)
-_SKIPPED_DIRECTIVES = re.compile(rb"^\s*PHONE\b")
+# directives whose value is a table: `NAME count`, then `count` rows starting with NAME
+_TABLES = frozenset(
+    "BREAK COMPOUNDRULE ICONV OCONV REP MAP CHECKCOMPOUNDPATTERN AF AM PHONE".split()
+)
+_AFFIXES = frozenset({"SFX", "PFX"})  # `SFX flag cross count`, then the rows
+Line = tuple[int, str]  # an .aff line: its 1-based number and its text, stripped
 
 
 def _read(aff: str, dic: str) -> Dictionary:
-    """A dictionary from its two files (which may have different names)."""
+    """A dictionary from its two files (which may have different names); the .aff lines
+    that cannot be read are logged as warnings and left out."""
     from spylls.hunspell import Dictionary, readers
     from spylls.hunspell.readers.file_reader import FileReader
 
     try:
         raw = Path(aff).read_bytes()
-        lines = raw.splitlines(keepends=True)
-        kept = b"".join(line for line in lines if not _SKIPPED_DIRECTIVES.match(line))
-        declared = _undeclared_utf8(kept, dic)
-        affixes, context = readers.read_aff(_reader(kept, declared or "Windows-1252"))
-        if declared:
-            context.encoding = declared
+        declared = _undeclared_utf8(raw, dic)
+        affixes, context, skipped = read_aff(raw, declared or "Windows-1252")
+        for line, why in skipped:
+            log.warning("%s:%d: %s; this line is left out of the dictionary", aff, line, why)
         words = readers.read_dic(
             FileReader(dic, encoding=context.encoding), aff=affixes, context=context
         )
@@ -193,19 +220,107 @@ def _read(aff: str, dic: str) -> Dictionary:
     return Dictionary(affixes, words)
 
 
-def _reader(raw: bytes, encoding: str) -> Any:
-    """spylls's line reader over bytes already in memory (an .aff file, filtered), able to
-    switch encoding when the file says `SET …`, as its file reader does."""
-    from spylls.hunspell.readers.file_reader import BaseReader
+def read_aff(raw: bytes, encoding: str) -> tuple[Aff, Context, list[Line]]:
+    """An .aff file's directives (spylls parses each), its reading context, and the
+    (line, why) of each directive or affix row that could not be read and was left out.
+    `encoding` is the file's until a `SET` line says otherwise."""
+    from spylls.hunspell.data.aff import Aff
+    from spylls.hunspell.readers.aff import Context
 
-    def text(name: str) -> io.TextIOWrapper:
-        return io.TextIOWrapper(io.BytesIO(raw), encoding=name, errors="surrogateescape")
+    data: dict[str, Any] = {"SFX": {}, "PFX": {}, "FLAG": "short"}
+    context = Context()
+    context.encoding = encoding
+    skipped: list[Line] = []
+    lines = _numbered_lines(raw, encoding)
+    index = 0
+    while index < len(lines):
+        number, text = lines[index]
+        name = text.split()[0]
+        rows = _rows(lines, index, name)
+        index += 1 + len(rows)
+        if name == "PHONE" or not (name.isascii() and name.isalpha() and name.isupper()):
+            continue  # phonetic table (see the module's docstring), comment or free text
+        value = _directive(name, (number, text), rows, context, skipped)
+        if value is None:
+            continue
+        name, found = value
+        if name in _AFFIXES:
+            data[name][found[0].flag] = found
+            continue
+        data[name] = found
+        if name == "FLAG":
+            context.flag_format = found
+        elif name == "AF":
+            context.flag_synonyms = found
+        elif name == "IGNORE":
+            context.ignore = found
+        if name == "SET" or (name == "FLAG" and found == "UTF-8"):
+            # the lines after this one are in the encoding it names
+            context.encoding = data["SET"] = "UTF-8" if name == "FLAG" else found
+            lines[index:] = _numbered_lines(raw, context.encoding, after=number)
+    return Aff(**data), context, skipped
 
-    class BytesReader(BaseReader):  # type: ignore[misc]
-        def reset_encoding(self, name: str) -> None:
-            self.reset_io(text(name))
 
-    return BytesReader(text(encoding))
+def _numbered_lines(raw: bytes, encoding: str, after: int = 0) -> list[Line]:
+    """Each non-blank line after line `after`, decoded, as (number, stripped text)."""
+    out = []
+    for number, line in enumerate(raw.splitlines(), 1):
+        if number <= after:
+            continue
+        if number == 1:
+            line = line.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte order mark
+        text = line.decode(encoding, errors="surrogateescape").strip()
+        if text:
+            out.append((number, text))
+    return out
+
+
+def _rows(lines: list[Line], index: int, name: str) -> list[Line]:
+    """The rows of the table directive at lines[index]: as many as its count says (all
+    that follow when it has none), while they start with its name (a short table does not
+    swallow the next directive)."""
+    parts = lines[index][1].split()
+    position = 3 if name in _AFFIXES else 1
+    if name not in _TABLES and name not in _AFFIXES:
+        return []
+    count = int(parts[position]) if parts[position:] and parts[position].isdigit() else None
+    rows = []
+    end = len(lines) if count is None else index + 1 + count
+    for row in lines[index + 1 : end]:
+        if row[1].split()[0] != name:
+            break
+        rows.append(row)
+    return rows
+
+
+def _directive(
+    name: str, header: Line, rows: list[Line], context: Context, skipped: list[Line]
+) -> tuple[str, Any] | None:
+    """spylls's reading of one directive, or None (recorded in `skipped`) when it fails.
+    An affix class keeps the rows that read, each bad row left out on its own."""
+    from spylls.hunspell.readers.aff import read_directive
+
+    def read(head: str, table: list[Line]) -> tuple[str, Any] | None:
+        found: tuple[str, Any] | None = read_directive(iter(table), head, context=context)
+        return found
+
+    try:
+        return read(header[1], rows)
+    except Exception as exc:  # spylls raises ValueError, IndexError, … on a bad line
+        if name not in _AFFIXES or not rows:
+            skipped.append((header[0], f"cannot read the {name} directive ({exc})"))
+            return None
+    flag, cross = [*header[1].split(), "", ""][1:3]
+    kept: list[Any] = []
+    for row in rows:
+        try:
+            found = read(f"{name} {flag} {cross} 1", [row])
+        except Exception as exc:
+            skipped.append((row[0], f"cannot read this {name} row ({exc})"))
+            continue
+        if found is not None:
+            kept.extend(found[1])
+    return (name, kept) if kept else None
 
 
 def _undeclared_utf8(raw: bytes, dic: str) -> str | None:

@@ -40,6 +40,10 @@ terms:
     suggest: use
 rules:
   t.passive: {{extends: passive, level: warning}}
+  t.meetup:
+    extends: sequence
+    message: "Use 'meetup' for the noun."
+    tokens: [{{tag: NN, pattern: meet}}, {{pattern: up}}]
 """
 COPY = "Your order was delivered today. The team was excited. Leveraging it.\n"
 
@@ -99,6 +103,13 @@ def test_formality_comes_from_the_part_of_speech_tags(lint, tmp_path):
     assert metrics is not None
     # a noun, a verb and an adverb: (33.3 − 33.3 − 33.3 + 100) / 2
     assert metrics.formality == 33.3
+
+
+def test_a_pipeline_without_a_tagger_gets_its_tags_from_the_shipped_one(lint):
+    _, alerts = lint("./models/en-retail", "Join our meet up in Oslo. We meet up on Fridays.\n")
+    assert [row(a) for a in alerts if a.rule == "t.meetup"] == [
+        ("t.meetup", 1, 10, 1, 17, "meet up", ()),
+    ]
 
 
 def test_a_broken_pipeline_folder_is_reported_and_the_blank_one_used(lint, tmp_path):

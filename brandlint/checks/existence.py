@@ -11,7 +11,7 @@ from brandlint.checks.patterns import MatchOptions, PatternRule, word_pattern
 from brandlint.core.errors import Problem
 from brandlint.core.options import option
 from brandlint.core.patterns import UserPattern
-from brandlint.core.rule import Finding, LintContext, format_message
+from brandlint.core.rule import BlockView, Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 from brandlint.matching import PhraseIndex
 
@@ -34,6 +34,8 @@ class ExistenceOptions(MatchOptions):
 
 class Existence(PatternRule):
     kind = "existence"
+    per_block = True
+    defers_to_guide_wording = True  # hype words inside the guide's own required wording
     Options = ExistenceOptions
     default_message = "Avoid '%s'."
 
@@ -52,6 +54,14 @@ class Existence(PatternRule):
                 regex_tokens.append(token)
             else:
                 self.literals.extend(words)
+        # Vale searches its regex in the raw text, so a word glued to markup or inside a
+        # URL (`![TODO](…)`, `https://TODO.com`: one spaCy token) is found too; a Vale rule
+        # file (not a rule of a brandlint guide) looks for its words inside such tokens
+        self.inner: UserPattern | None = None
+        if self.literals and not spec.strict:
+            longest = sorted(self.literals, key=len, reverse=True)
+            either = "|".join(re.escape(w) for w in longest)
+            self.inner = UserPattern(rf"\b(?:{either})\b", re.IGNORECASE if self.ignorecase else 0)
         self.pattern: UserPattern | None = None
         if regex_tokens or raw:
             if raw and not self.opts.append and not tokens:
@@ -71,6 +81,9 @@ class Existence(PatternRule):
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         for hit, text in self.phrase_hits(ctx):
             yield Finding(hit.start, hit.end, format_message(self.message, text), self.fixes(text))
+        if self.inner is not None:
+            for start, end, text in self._inside_tokens(ctx, self.inner):
+                yield Finding(start, end, format_message(self.message, text), self.fixes(text))
         if self.pattern is not None:
             for base, found in self.regex_matches(ctx, self.pattern):
                 yield Finding(
@@ -79,3 +92,32 @@ class Existence(PatternRule):
                     format_message(self.message, found.group()),
                     self.fixes(found.group()),
                 )
+
+    def _inside_tokens(
+        self, ctx: LintContext, inner: UserPattern
+    ) -> Iterator[tuple[int, int, str]]:
+        """(start, end, text) of each word found strictly inside one spaCy token, which
+        the phrase index (whole tokens only) cannot see; exceptions removed."""
+        exceptions = self.exceptions()
+        for view, idx, word in ctx.fact(_glued_tokens):
+            if not self.in_scope(view.block):
+                continue
+            for found in inner.finditer(word):
+                if found.end() - found.start() == len(word):
+                    continue  # the whole token: the phrase index has it
+                start, end = idx + found.start(), idx + found.end()
+                if start and view.text[start - 1] in "#@":
+                    continue  # a hashtag or a handle, as for phrase hits
+                if not self._excepted_at(view.text, start, end, exceptions):
+                    yield view.block.start + start, view.block.start + end, found.group()
+
+
+def _glued_tokens(ctx: LintContext) -> list[tuple[BlockView, int, str]]:
+    """(view, offset in its copy, text) of each token holding a word and something else
+    (`![TODO](/logo.png)`, a URL): found once per document for every Vale existence rule."""
+    return [
+        (view, token.idx, token.text)
+        for view in ctx.views
+        for token in view.doc
+        if not token.text.isalnum() and any(c.isalnum() for c in token.text)
+    ]

@@ -54,12 +54,17 @@ class Occurrence(PatternRule):
             return
         units = [(0, ctx.document.text)] if self.whole_document else list(self.units(ctx))
         for base, text in units:
-            matches = [m for m in self.pattern.finditer(text) if m.group().strip()]
+            matches = list(self.pattern.finditer(text))
             if not self._verdict(len(matches)):
                 continue
             message = format_message(self.message, str(len(matches)))
-            if matches:
-                yield Finding(base + matches[0].start(), base + matches[0].end(), message)
+            # Vale counts every match, and shows the first that is neither blank nor code
+            # read as `*`s; with matches but none such, it shows nothing
+            shown = [m for m in matches if m.group().strip() and m.group().strip("*@")]
+            if shown:
+                yield Finding(base + shown[0].start(), base + shown[0].end(), message)
+            elif matches:
+                continue
             elif ctx.views:
                 start = base if not self.whole_document else ctx.views[0].block.start
                 yield Finding(start, start, message)

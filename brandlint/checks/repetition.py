@@ -24,6 +24,7 @@ class RepetitionOptions(MatchOptions):
 
 class Repetition(PatternRule):
     kind = "repetition"
+    per_block = True
     Options = RepetitionOptions
     default_message = "'%s' is repeated."
 
@@ -39,12 +40,13 @@ class Repetition(PatternRule):
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         """As Vale: the pattern's matches in a unit, one after another; a match that repeats
         the one before (more than `max` times in a row) is flagged from the start of the
-        previous match to its own end, unless a line break lies between."""
+        previous match to its own end, unless a line break lies between. Where code, math
+        or a component stood between the two (a placeholder), they are not in a row."""
         if self.pattern is None:
             return
         exceptions = self.exceptions()
         for base, text in self.units(ctx):
-            previous, previous_start, count = "", 0, 0
+            previous, previous_start, previous_end, count = "", 0, 0, 0
             for found in self.pattern.finditer(text):
                 current = found.group().strip()
                 same = (
@@ -52,7 +54,10 @@ class Repetition(PatternRule):
                     if self.ignorecase
                     else current == previous
                 )
-                hit = same and current != "" and (not self.alpha or current.isalpha())
+                apart = not self.reads_source and ctx.document.holds_placeholder(
+                    base + previous_end, base + found.start()
+                )
+                hit = same and not apart and current != "" and (not self.alpha or current.isalpha())
                 count += hit
                 if hit and count > self.max:
                     span = text[previous_start : found.end()]
@@ -64,4 +69,4 @@ class Repetition(PatternRule):
                             self.fixes(span) or (current,),
                         )
                         count = 0
-                previous, previous_start = current, found.start()
+                previous, previous_start, previous_end = current, found.start(), found.end()

@@ -10,11 +10,13 @@ leftwards and those after it rightwards, within one sentence. The alert spans th
 from the first token to the last, and `%[n]s` in the message is the n-th of those words
 (`%s` the next one).
 
-Tags come from the trained spaCy pipeline the guide names under `pipelines:` for the copy's
-language (`token.tag_`: Penn Treebank in spaCy's English pipelines, the tag set of Vale's
-tagger). A rule with tags cannot run on copy only the blank pipeline tokenized: the copy
-then gets one note that the rule did not check it, unless the guide already said so when it
-loaded. Hyphenated compounds are one word (`meet-ups`), tagged as their last part.
+Tags (`token.tag_`: Penn Treebank, the tag set of Vale's tagger) come from the trained spaCy
+pipeline the guide names under `pipelines:` for the copy's language, else, for English, from
+the tagger shipped in the wheel (`brandlint.nlp.tagger`), so Vale's English grammar rules
+work out of the box; the shipped tagger also fills in for a named pipeline that has no
+tagger. Copy in another language with no tags gets one note that the rule did not check it,
+unless the guide already said so when it loaded. Hyphenated
+compounds are one word (`meet-ups`), tagged as their last part.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from brandlint.core.errors import Problem
 from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
+from brandlint.nlp.tagger import shipped_tagger, tagger_folder
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -117,39 +120,51 @@ class Sequence(PatternRule):
         )
         self.anchor = anchors[0] if anchors else -1
         self.tagged = any(t.tag for t in self.opts.tokens)
-        # set when the guide is known to name no trained pipeline for the rule's languages
-        # (the rule is then not loaded, and says so at load)
+        # set when the guide is known to have no tagger for the rule's languages (the rule
+        # is then not loaded, and says so at load)
         self.warned_at_load = False
 
     def guide_pipelines(self, pipelines: Mapping[str, str]) -> None:
         """Told, once the guide is read, which languages it names a trained pipeline for:
-        a rule with tags and none for its languages is not loaded, with a warning."""
+        a rule with tags for languages with neither that nor a shipped tagger is not
+        loaded, with a warning. A rule for every language loads (English has a tagger)."""
         if not self.tagged:
             return
         langs = [lang for lang in self.spec.langs if not lang.startswith("~")]
-        missing = [lang for lang in langs if lang not in pipelines] if langs else []
-        if (langs and missing) or (not langs and not pipelines):
-            which = ", ".join(f"'{lang}'" for lang in missing) if missing else "its copy"
+        missing = [lang for lang in langs if lang not in pipelines and tagger_folder(lang) is None]
+        if missing:
+            which = ", ".join(f"'{lang}'" for lang in missing)
             self.warned_at_load = True
             self.skip(
                 ("tokens",),
                 f"{self.id}: part-of-speech tags need a trained spaCy pipeline for {which}, "
-                "named under the guide's `pipelines:` (e.g. pipelines: {en: en_core_web_sm}); "
-                "the rule is not loaded",
+                "named under the guide's `pipelines:` (brandlint ships a tagger for English "
+                "only); the rule is not loaded",
             )
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         if self.anchor < 0:
             return
-        if self.tagged and not ctx.trained:
-            if not self.warned_at_load and any(True for _ in ctx.in_scope(self)):
-                lang = ctx.document.lang or "en"
-                message = (
-                    f"{self.id} did not check this copy: its tokens need part-of-speech tags "
-                    f"from a trained spaCy pipeline for '{lang}' (the guide's `pipelines:`)."
-                )
-                yield Finding(0, 0, message, in_source=True, level=Level.SUGGESTION)
-            return
+        if self.tagged:
+            # a trained pipeline without a tagger leaves the tags empty, as the blank one does
+            untagged = [
+                view.doc
+                for view in ctx.in_scope(self)
+                if len(view.doc) and not view.doc.has_annotation("TAG")
+            ]
+            if untagged:
+                lang = ctx.document.lang or "en"  # normalized by the linter
+                tagger = shipped_tagger(lang)
+                if tagger is None:
+                    if not self.warned_at_load:
+                        message = (
+                            f"{self.id} did not check this copy: its tokens need part-of-speech "
+                            f"tags from a trained spaCy pipeline for '{lang}' (the guide's "
+                            "`pipelines:`; brandlint ships a tagger for English only)."
+                        )
+                        yield Finding(0, 0, message, in_source=True, level=Level.SUGGESTION)
+                    return
+                tagger.tag(untagged)
         exceptions = self.exceptions()
         for view in ctx.in_scope(self):
             base = view.block.start

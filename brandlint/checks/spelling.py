@@ -1,7 +1,9 @@
 """`spelling`: words no Hunspell dictionary accepts (Vale-compatible).
 
 Each word is checked at its exact place: words are spaCy's tokens, with contractions and
-hyphenated compounds put back together (`don't`, `e-mail`). URLs, e-mail addresses,
+hyphenated compounds put back together (`don't`, `e-mail`); a rule from a Vale rule file
+takes words as Vale's tokenizer does (split at white space, brackets and end punctuation
+taken off), and finds its exceptions anywhere in a word, as Vale. URLs, e-mail addresses,
 hashtags, handles and the words of the guide's exact-case brand names are never flagged.
 Vale's default filters skip words with anything but letters and apostrophes (numbers,
 hyphens, dots), words in letters the dictionary does not write in (Japanese in English
@@ -16,12 +18,13 @@ the style's folder; a guide's folder for a rule written in a guide), or under it
 Dictionaries are Hunspell `.aff`/`.dic` pairs, looked up by name in `dicpath`, the
 StylesPath's `config/dictionaries`, `$DICPATH` and the system's folders (Debian's
 `hunspell-en-us` installs en_US in /usr/share/hunspell). Without `dictionaries`, English
-copy is checked with en_US and copy in another language with that language's installed
-dictionary (hu_HU, nb_NO…); a language with none installed gets one note per document
-saying it was not checked. A dictionary that cannot be found is a warning when the guide
-loads, and the rule is not loaded; one that cannot be read (a malformed .aff) gives each
-document one warning saying so. `action: {name: suggest}` offers the dictionary's
-edit-based suggestions as fixes.
+copy is checked with Vale's default dictionary, en_US-web (SCOWL's en_US word list as
+Vale embeds it; shipped with brandlint, so English needs nothing installed), and copy in
+another language with that language's installed dictionary (hu_HU, nb_NO…); a language
+with none installed gets one note per document saying it was not checked. A dictionary
+that cannot be found is a warning when the guide loads, and the rule is not loaded; one
+that cannot be read (a malformed .aff) gives each document one warning saying so.
+`action: {name: suggest}` offers the dictionary's edit-based suggestions as fixes.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 from brandlint.spelling import (
     DEFAULT_DICTIONARY,
+    DEFAULT_FILES,
     Files,
     Speller,
     find_dictionary,
@@ -83,7 +87,8 @@ class SpellingOptions(Options):
         example="dictionaries",
     )
     append: bool = option(
-        False, doc="Load en_US, the default dictionary, as well as `dictionaries`."
+        False,
+        doc="Load the default dictionary (Vale's en_US-web) as well as `dictionaries`.",
     )
     aff: str = option("", doc="One dictionary's .aff file (with `dic`), instead of `dictionaries`.")
     dic: str = option("", doc="One dictionary's .dic file (with `aff`).")
@@ -147,7 +152,9 @@ class Spelling(PatternRule):
 
     def exceptions(self) -> list[UserPattern]:
         """Words to accept, in any case (Vale matches a spelling rule's exceptions
-        case-insensitively), each searched as a whole word."""
+        case-insensitively): in a brandlint guide's rule each searched as a whole word; in
+        a Vale rule file searched anywhere in the word, as Vale does (the accepted
+        `QObject` also accepts `QObjects`, `arg` accepts `RGArg`)."""
         if self._exceptions is None:
             found = []
             for text in (str(t).removeprefix("(?i)") for t in self.opts.exceptions):
@@ -156,7 +163,8 @@ class Spelling(PatternRule):
                     body = text
                 except PatternError:  # not a regex: a literal word
                     body = re.escape(text)
-                found.append(UserPattern(rf"(?i)\b(?:{body})\b"))
+                whole = rf"\b(?:{body})\b" if self.spec.strict else f"(?:{body})"
+                found.append(UserPattern("(?i)" + whole))
             self._exceptions = found
         return self._exceptions
 
@@ -233,16 +241,16 @@ class Spelling(PatternRule):
             (self._at("dictionaries", i, opts.dictionaries), name)
             for i, name in enumerate(opts.dictionaries)
         ]
-        if wanted and opts.append:
-            wanted.append((("append",), DEFAULT_DICTIONARY))
         if not wanted:
             # per document language; the languages the rule is limited to must be there
             langs = [lang for lang in self.spec.langs if not lang.startswith("~")] or ["en"]
             for lang in langs:
                 if installed_for(lang, self.folders) is None:
-                    self._missing(("lang",) if self.spec.langs else (), _default_name(lang))
+                    at: tuple[str | int, ...] = ("lang",) if self.spec.langs else ()
+                    self._missing(at, f"{lang}_{lang.upper()}")
             return None
-        files: list[Files] = []
+        # `append: true` adds Vale's default dictionary, as Vale does
+        files: list[Files] = [DEFAULT_FILES] if opts.append else []
         for where, name in wanted:
             found = find_dictionary(name, self.folders)
             if found is None:
@@ -320,7 +328,9 @@ class Spelling(PatternRule):
         exceptions = self.exceptions()
         for view in views:
             text = view.text
-            for start, end in words(view.doc, text):
+            # a Vale rule file splits words as Vale does; a brandlint guide's rule as spaCy
+            found = words(view.doc, text) if self.spec.strict else vale_words(text)
+            for start, end in found:
                 word = text[start:end]
                 if start and text[start - 1] in "#@":
                     continue  # a hashtag or a handle
@@ -368,8 +378,30 @@ def _straight(word: str) -> str:
     return word.replace("’", "'").replace("‘", "'")
 
 
-def _default_name(lang: str) -> str:
-    return DEFAULT_DICTIONARY if lang == "en" else f"{lang}_{lang.upper()}"
+# Vale's word tokenizer (internal/nlp/tokenize.go): white-space separated, these marks
+# taken off the start and the end one at a time, abbreviations (`U.S.`, `Dr.`) kept whole
+_VALE_PREFIXES = ("$", "(", '"', "[", "'")
+_VALE_SUFFIXES = (",", ")", '"', "]", "!", ";", ".", "?", ":", "'")
+_VALE_ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$")
+_VALE_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
+
+def vale_words(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each word as Vale's spelling check takes words: split at white
+    space only, so `findChild()` or `Tag/html` stays one word (which the default filters
+    then skip); curly quotes read as straight ones; a word needs a letter."""
+    plain = text.translate(_VALE_QUOTES)
+    for found in re.finditer(r"\S+", plain):
+        start, end = found.span()
+        while not _VALE_ABBREVIATION.match(plain[start:end]):
+            if end - start > 1 and plain[start] in _VALE_PREFIXES:
+                start += 1
+            elif end - start > 1 and plain[end - 1] in _VALE_SUFFIXES:
+                end -= 1
+            else:
+                break
+        if any(c.isalpha() for c in plain[start:end]):
+            yield start, end
 
 
 def words(doc: Doc, text: str) -> Iterator[tuple[int, int]]:

@@ -6,15 +6,28 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from brandlint.checks.fix_safety import changes_grammar
 from brandlint.checks.literals import expand
 from brandlint.checks.patterns import MatchOptions, PatternRule, word_pattern
 from brandlint.core.errors import Problem
 from brandlint.core.options import option
-from brandlint.core.patterns import UserPattern
+from brandlint.core.patterns import PatternError, UserPattern
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 from brandlint.matching import PhraseIndex
 from brandlint.text_case import follow_case
+
+
+def _already(text: str, expected: str) -> bool:
+    """Vale's `matchToken`: the match is the replacement already when `expected` (the
+    swap's value, `a|b`) matches it whole as a regex, or, for a plain phrase (letters,
+    digits, spaces and hyphens) or a value that is not a regex, equals it."""
+    if text == expected or all(c.isalnum() or c in " -" for c in expected):
+        return text == expected
+    try:
+        return UserPattern(f"^(?:{expected})$").search(text.strip()) is not None
+    except PatternError:
+        return text == expected
 
 
 def quoted_choices(options: tuple[str, ...]) -> str:
@@ -35,6 +48,7 @@ class SubstitutionOptions(MatchOptions):
 
 class Substitution(PatternRule):
     kind = "substitution"
+    per_block = True
     Options = SubstitutionOptions
     default_message = "Use '%s' instead of '%s'."
 
@@ -70,14 +84,19 @@ class Substitution(PatternRule):
     def needs_hits(self) -> bool:
         return not self.regex_swaps
 
-    def _finding(self, start: int, end: int, text: str, choices: tuple[str, ...]) -> Finding | None:
-        if any(c == text for c in choices):
+    def _finding(
+        self, start: int, end: int, text: str, choices: tuple[str, ...], lang: str | None
+    ) -> Finding | None:
+        if _already(text, "|".join(choices)):
             return None  # already the preferred form (an ignorecase swap of a casing)
         replacements = tuple(follow_case(text, c) if self.capitalize else c for c in choices)
         # Vale templates quote the first %s ('%s'): "a' or 'b" then reads 'a' or 'b'.
         quoted = "'%s'" in self.message
         shown = "' or '".join(choices) if quoted else quoted_choices(choices)
-        return Finding(start, end, format_message(self.message, shown, text), replacements)
+        message = format_message(self.message, shown, text)
+        # a swap that may break the sentence around it ("our guys" → "our everyone")
+        suggestion = any(changes_grammar(text, r, lang) for r in replacements)
+        return Finding(start, end, message, replacements, suggestion=suggestion)
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         candidates: list[tuple[int, int, int, str, tuple[str, ...]]] = []
@@ -96,6 +115,6 @@ class Substitution(PatternRule):
             if start < reach:
                 continue  # inside an earlier match: one alternation never overlaps itself
             reach = end
-            finding = self._finding(start, end, text, choices)
+            finding = self._finding(start, end, text, choices, ctx.document.lang)
             if finding:
                 yield finding

@@ -34,6 +34,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from brandlint.core.document import BlockDraft, Document, LineIndex, assemble
+from brandlint.core.scopes import ValeMarkup
 from brandlint.document.masking import add_mask, settle
 from brandlint.document.mdx import CODE_TAGS, INLINE_TAGS
 from brandlint.document.suppressions import SuppressionCollector
@@ -531,13 +532,20 @@ def _first_string(body: Node) -> Iterator[Node]:
         return
 
 
-def code_document(path: str, source: str, format: str) -> Document:
-    """A source file as a Document whose copy is its comments (and strings, on request)."""
+def code_document(path: str, source: str, format: str, vale: ValeMarkup | None = None) -> Document:
+    """A source file as a Document whose copy is its comments (and strings, on request);
+    in a Vale project, without the comments its IgnoredScopes name (`text.comment.line`)."""
     language = language_of(format)
     if language is None:
         raise ValueError(f"not a code format: {format}")
     comments = SuppressionCollector()
     drafts = CodeCopy(source, language, strings=format.endswith(STRINGS)).parse(comments)
+    if vale is not None:
+        drafts = [
+            draft
+            for draft in drafts
+            if "comment" not in draft.scopes or not vale.skips_comment(draft.scopes)
+        ]
     return assemble(
         path,
         source,

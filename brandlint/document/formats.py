@@ -1,5 +1,5 @@
-"""The formats where copy lives besides markup: source code, reStructuredText, Jupyter
-notebooks, localisation files (gettext, XLIFF) and Word documents.
+"""The formats where copy lives besides markup: source code, reStructuredText, Org mode,
+Jupyter notebooks, JSON, localisation files (gettext, XLIFF) and Word documents.
 
 Each parser is imported only when a file of its format is read, so its library (a
 tree-sitter grammar, docutils, translate-toolkit, python-docx) costs nothing otherwise.
@@ -8,12 +8,14 @@ tree-sitter grammar, docutils, translate-toolkit, python-docx) costs nothing oth
 from __future__ import annotations
 
 from brandlint.core.document import Document
+from brandlint.core.scopes import ValeMarkup
 from brandlint.document.code import CODE_FORMATS, EXTENSIONS, STRINGS
 
 OTHER_EXTENSIONS: dict[str, str] = {
     **EXTENSIONS,
     ".rst": "rst",
     ".rest": "rst",
+    ".org": "org",
     ".ipynb": "notebook",
     ".po": "po",
     ".pot": "po",
@@ -25,6 +27,8 @@ OTHER_EXTENSIONS: dict[str, str] = {
 
 OTHER_FORMATS = frozenset({*CODE_FORMATS, *(f + STRINGS for f in CODE_FORMATS)}) | {
     "rst",
+    "org",
+    "json",
     "notebook",
     "po",
     "xliff",
@@ -32,16 +36,31 @@ OTHER_FORMATS = frozenset({*CODE_FORMATS, *(f + STRINGS for f in CODE_FORMATS)})
 }
 """The format names this module parses (a code format also as `LANG+strings`)."""
 
+NAMED_ONLY_EXTENSIONS: dict[str, str] = {".json": "json"}
+"""Extensions read when a file is named (on the command line, in the editor, from stdin) but
+left out of folder walks: a project's JSON is mostly manifests and lock files, not copy."""
+
 BINARY_FORMATS = frozenset({"docx"})
 """Formats read from bytes: their files are not text."""
 
 
-def parse_other(path: str, source: str, format: str) -> Document:
-    """Parse decoded source of one of OTHER_FORMATS (not a binary one)."""
+def parse_other(
+    path: str, source: str, format: str, vale: ValeMarkup | None = None
+) -> Document:
+    """Parse decoded source of one of OTHER_FORMATS (not a binary one); `vale` as in
+    `parse_document`."""
     if format == "rst":
         from brandlint.document.rst import rst_document
 
-        return rst_document(path, source)
+        return rst_document(path, source, vale)
+    if format == "org":
+        from brandlint.document.org import org_document
+
+        return org_document(path, source, vale)
+    if format == "json":
+        from brandlint.document.json_copy import json_document
+
+        return json_document(path, source)
     if format == "notebook":
         from brandlint.document.notebook import notebook_document
 
@@ -56,7 +75,7 @@ def parse_other(path: str, source: str, format: str) -> Document:
         raise UnreadableFile(f"A .{format} file is binary: brandlint reads it from the file.")
     from brandlint.document.code import code_document
 
-    return code_document(path, source, format)
+    return code_document(path, source, format, vale)
 
 
 def read_binary(path: str, data: bytes, format: str) -> Document:

@@ -13,6 +13,7 @@ import re
 from html.parser import HTMLParser
 
 from brandlint.core.document import BlockDraft, ImageRef, LineIndex, StyleRef
+from brandlint.core.scopes import ValeMarkup
 from brandlint.document.masking import add_mask
 from brandlint.document.suppressions import SuppressionCollector
 
@@ -24,7 +25,7 @@ _BLOCK_SCOPES: dict[str, frozenset[str]] = {
     "dt": frozenset({"list"}),
     "dd": frozenset({"list"}),
     "td": frozenset({"table.cell"}),
-    "th": frozenset({"table.header", "table.cell"}),
+    "th": frozenset({"table.header"}),
     "caption": frozenset({"table.caption"}),
     "figcaption": frozenset({"caption"}),
     "title": frozenset({"title", "meta.title"}),
@@ -68,6 +69,14 @@ _CONTAINERS = {
     "br",
 }
 _CONTEXT_SCOPES = {"blockquote": "blockquote", "ul": "list", "ol": "list", "table": "table"}
+# a paragraph inside one of these is in its scope (`<td><p>…</p></td>` is a cell), as Vale
+# scopes a block by the outermost tag since the last block ended
+_CELLS = {"td", "th", "caption"}
+# Vale's inline tags: an element with an ignored class is read as `*`s if it is one of
+# these, left out whole otherwise
+VALE_INLINE = frozenset(
+    "b big i small abbr acronym cite dfn em kbd strong a br img span sub sup code tt del".split()
+)
 _NOT_COPY = {
     "script",
     "style",
@@ -114,19 +123,31 @@ _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _WORDS = re.compile(r"\S+(?: \S+)*")
 
 
-def add_copy(draft: BlockDraft, raw: str, offset: int, *, entities: bool) -> None:
-    """Add raw markup text: white space runs read as one space, `&...;` decoded in place."""
+def add_copy(
+    draft: BlockDraft, raw: str, offset: int, *, entities: bool, stars: bool = False
+) -> None:
+    """Add raw markup text: white space runs read as one space, `&...;` decoded in place.
+    With `stars`, each run of text reads as `*`s, one per character (decoded), as Vale
+    reads what its IgnoredScopes name: a word is there, its letters are not."""
     position = 0
     for run in _WORDS.finditer(raw):
         if run.start() > position:
             draft.add_space(offset + position, offset + run.start())
-        if entities:
+        if stars:
+            decoded = html.unescape(run.group()) if entities else run.group()
+            draft.add(starred(decoded), offset + run.start(), offset + run.end())
+        elif entities:
             _add_with_entities(draft, run.group(), offset + run.start())
         else:
             draft.add(run.group(), offset + run.start())
         position = run.end()
     if position < len(raw):
         draft.add_space(offset + position, offset + len(raw))
+
+
+def starred(text: str) -> str:
+    """Text as Vale's IgnoredScopes leave it: each character a `*` (line breaks kept)."""
+    return re.sub(r"[^\r\n]", "*", text)
 
 
 def _add_with_entities(draft: BlockDraft, raw: str, offset: int) -> None:
@@ -179,9 +200,11 @@ class HtmlCopy(HTMLParser):
         base_line: int = 1,
         *,
         svg: bool = False,
+        vale: ValeMarkup | None = None,
     ) -> None:
         super().__init__(convert_charrefs=False)
         self.svg = svg  # an SVG file: its text is copy, not markup to skip
+        self.vale = vale  # a Vale project's reading of markup, instead of brandlint's
         self.fragment = fragment
         self.base = base
         self.base_line = base_line
@@ -202,6 +225,8 @@ class HtmlCopy(HTMLParser):
         self._stack: list[str] = []
         self._draft: BlockDraft | None = None
         self._links: list[int] = []
+        self._stars: list[str] = []  # open elements whose text reads as `*`s (Vale)
+        self._href: str | None = None  # the open link's target: its text, if the same, too
 
     def parse(self) -> HtmlCopy:
         self.feed(self.fragment)
@@ -220,6 +245,8 @@ class HtmlCopy(HTMLParser):
         own: frozenset[str] | None = None
         context: set[str] = set()
         for tag in reversed(self._stack):
+            if tag in _CELLS and (own is None or own == _BLOCK_SCOPES["p"]):
+                own = _BLOCK_SCOPES[tag]
             if own is None and tag in _BLOCK_SCOPES:
                 own = _BLOCK_SCOPES[tag]
             if tag in _CONTEXT_SCOPES:
@@ -258,7 +285,7 @@ class HtmlCopy(HTMLParser):
             if tag == self._skip[-1] and not closed:
                 self._skip.append(tag)
             return
-        if tag in _NOT_COPY and not closed and not (self.svg and tag == "svg"):
+        if self._skips(tag, named) and not closed:
             self._skip.append(tag)
             self._skip_from = self._offset()
             return
@@ -272,9 +299,10 @@ class HtmlCopy(HTMLParser):
                 self._attribute_block("meta.description", values["content"])
         if tag == "img" or (tag == "source" and "picture" in self._stack):
             self.images.append(self._image(tag, named))
-        if "alt" in values and tag in ("img", "area", "input"):
+        alt_skipped = self.vale is not None and "alt" in self.vale.skipped
+        if "alt" in values and tag in ("img", "area", "input") and not alt_skipped:
             self._attribute_block("alt", values["alt"])
-        if "title" in values:
+        if "title" in values and self.vale is None:
             self._attribute_block("title", values["title"])
         if tag in _BLOCK_SCOPES or tag in _CONTAINERS:
             if tag == "br" and self._draft is not None:
@@ -284,8 +312,35 @@ class HtmlCopy(HTMLParser):
                 self._flush()
         if tag == "a":
             self._links.append(self._current().length)
+            self._href = named.get("href")
         if tag not in _VOID and not closed:
             self._stack.append(tag)
+            if self.vale is not None and (
+                tag in self.vale.ignored or self.vale.skips_class(named.get("class"))
+            ):
+                self._stars.append(tag)
+
+    def _skips(self, tag: str, named: dict[str, str | None]) -> bool:
+        """Whether an element is left out whole: brandlint's code and data elements, or
+        in a Vale project its SkippedScopes and the blocks with an ignored class."""
+        if self.vale is None:
+            return tag in _NOT_COPY and not (self.svg and tag == "svg")
+        return tag in self.vale.skipped or (
+            tag not in VALE_INLINE and self.vale.skips_class(named.get("class"))
+        )
+
+    def _starred(self, data: str) -> bool:
+        """Whether text reads as `*`s (Vale): inside an ignored element, or a link's text
+        that is its own target (an autolink)."""
+        if self._stars:
+            return True
+        return bool(
+            self.vale is not None
+            and self._stack
+            and self._stack[-1] == "a"
+            and self._href
+            and data.strip() == self._href
+        )
 
     def _image(self, tag: str, named: dict[str, str | None]) -> ImageRef:
         start = self.base + self._offset()
@@ -366,6 +421,10 @@ class HtmlCopy(HTMLParser):
                     end = len(self.fragment) if end < 0 else end + 1
                     add_mask(self._draft, self.base + self._skip_from, self.base + end)
             return
+        if self._stars and tag == self._stars[-1]:
+            self._stars.pop()
+        if tag == "a":
+            self._href = None
         if tag == "a" and self._links and self._draft is not None:
             self._draft.mark_inline("link", self._links.pop())
         if tag in self._stack:
@@ -377,7 +436,8 @@ class HtmlCopy(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skip or (self._stack and "head" in self._stack and "title" not in self._stack):
             return
-        add_copy(self._current(), data, self.base + self._offset(), entities=False)
+        stars = self._starred(data)
+        add_copy(self._current(), data, self.base + self._offset(), entities=False, stars=stars)
 
     def _reference(self, text: str) -> None:
         if self._skip:
@@ -386,8 +446,9 @@ class HtmlCopy(HTMLParser):
         end = start + len(text)
         if self.fragment[end : end + 1] == ";":
             end += 1
+        decoded = html.unescape(self.fragment[start:end])
         self._current().add(
-            html.unescape(self.fragment[start:end]), self.base + start, self.base + end
+            starred(decoded) if self._stars else decoded, self.base + start, self.base + end
         )
 
     def handle_entityref(self, name: str) -> None:

@@ -6,8 +6,8 @@ backslash escape as a NUL before the character. So each block is found from its 
 its text, word by word, in order, with the exact column of every word.
 
 Copy: titles (`heading`, `heading.hN` by section depth; the document title is `h1`),
-paragraphs, list items and definition lists (`list`), table cells (`table.cell`, header
-cells also `table.header`), block quotes (`blockquote`), admonitions (`admonition`, their
+paragraphs, list items and definition lists (`list`), table cells (`table.cell`; header
+cells `table.header`, as in Vale), block quotes (`blockquote`), admonitions (`admonition`, their
 paragraphs also `paragraph`), figure captions (`caption`), image alt text (`alt`), line
 blocks and footnotes. Not copy: literal and code blocks, doctest blocks, raw, comments,
 substitution definitions, docinfo fields, system messages; inline literals (` ``x`` `),
@@ -23,6 +23,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from brandlint.core.document import BlockDraft, Document, LineIndex, assemble
+from brandlint.core.scopes import ValeMarkup
+from brandlint.document.html import starred
 from brandlint.document.masking import add_mask, settle
 from brandlint.document.suppressions import SuppressionCollector
 
@@ -71,6 +73,28 @@ _ADMONITIONS = frozenset(
 _TEXT_ROLES = frozenset(
     "ref doc term guilabel menuselection abbr dfn numref any download command program".split()
 )
+# the HTML tags rst2html (docutils' html4css1 writer) gives nodes, which a Vale project's
+# SkippedScopes and IgnoredScopes name
+_HTML_BLOCKS = {
+    "block_quote": "blockquote",
+    "literal_block": "pre",
+    "doctest_block": "pre",
+    "line_block": "div",
+    "table": "table",
+    "figure": "div",
+}
+_HTML_INLINE = {
+    "emphasis": "em",
+    "strong": "strong",
+    "literal": "tt",
+    "reference": "a",
+    "problematic": "a",
+    "subscript": "sub",
+    "superscript": "sup",
+    "title_reference": "cite",
+    "abbreviation": "abbr",
+    "acronym": "acronym",
+}
 _ROLE = re.compile(r"^:(?:[\w-]+:)*?([\w-]+):`(.*)`$", re.S)
 _WS = re.compile(r"\s+")
 _GRID_BORDER = re.compile(r"^\s*\+[-=+]*\+\s*$")
@@ -92,8 +116,11 @@ def _settings() -> dict[str, Any]:
 
 
 class _Walker:
-    def __init__(self, source: str, comments: SuppressionCollector) -> None:
+    def __init__(
+        self, source: str, comments: SuppressionCollector, vale: ValeMarkup | None = None
+    ) -> None:
         self.source = source
+        self.vale = vale
         self.lines = LineIndex(source)
         self.comments = comments
         self.drafts: list[BlockDraft] = []
@@ -118,7 +145,7 @@ class _Walker:
         if name == "comment":
             self.comment(node)
             return
-        if name in _SKIP:
+        if name in _SKIP or (self.vale is not None and self.vale_skips(node)):
             return
         if name == "section":
             sections += 1
@@ -135,7 +162,7 @@ class _Walker:
             return
         elif name == "thead":
             context = (*context, "table.header")
-        elif name == "entry":
+        elif name == "entry" and "table.header" not in context:
             context = (*context, "table.cell")
         elif name in _ADMONITIONS:
             context = (*context, "admonition")
@@ -147,6 +174,26 @@ class _Walker:
             return
         for child in node.children:
             self.walk(child, context, sections)
+
+    def vale_skips(self, node: nodes.Element) -> bool:
+        """Whether a Vale project leaves a block out: its HTML tag (as rst2html writes it)
+        is in SkippedScopes, or it has one of the IgnoredClasses."""
+        assert self.vale is not None
+        tag = _HTML_BLOCKS.get(node.tagname, "")
+        return tag in self.vale.skipped or any(
+            self.vale.skips_class(str(name)) for name in node.get("classes", ())
+        )
+
+    def vale_stars(self, node: nodes.Element) -> bool:
+        """Whether a Vale project reads an inline element as `*`s: its tag is in
+        IgnoredScopes, or it has one of the IgnoredClasses (an unknown role is
+        rst2html's `problematic`)."""
+        assert self.vale is not None
+        tag = _HTML_INLINE.get(node.tagname, "span")
+        classes = [str(name) for name in node.get("classes", ())]
+        if node.tagname == "problematic":
+            classes.append("problematic")
+        return tag in self.vale.ignored or any(self.vale.skips_class(c) for c in classes)
 
     def columns(self, line: int | None) -> list[int]:
         """The columns where a grid or simple table's cells start (and the last ends), from
@@ -170,7 +217,7 @@ class _Walker:
         for part in tgroup.children:
             if not isinstance(part, nodes.Element) or part.tagname not in ("thead", "tbody"):
                 continue
-            inner = (*context, "table.header") if part.tagname == "thead" else context
+            cell = "table.header" if part.tagname == "thead" else "table.cell"
             for row in part.children:
                 column = 0
                 spans: dict[int, int] = {}
@@ -183,7 +230,7 @@ class _Walker:
                     last = min(column + width, len(bounds) - 1)
                     if column < len(bounds) - 1:
                         self.window = (bounds[column], bounds[last])
-                    self.walk(entry, (*inner, "table.cell"), sections)
+                    self.walk(entry, (*context, cell), sections)
                     self.window = None
                     column += width
                 taken = {c: n - 1 for c, n in taken.items() if n > 1}
@@ -205,7 +252,7 @@ class _Walker:
         if parent == "table" and name == "title":
             return frozenset({"table.caption"})
         scopes = set(context) or {"paragraph"}
-        if "table.cell" in scopes:
+        if "table.cell" in scopes or "table.header" in scopes:
             scopes -= {"table", "list"}
         elif "list" in scopes or "blockquote" in scopes or "admonition" in scopes:
             scopes.add("paragraph")
@@ -247,8 +294,8 @@ class _Walker:
     def comment(self, node: nodes.Element) -> None:
         text = node.astext()
         line = node.line or _line_of(node)
-        if not line or "brandlint-" not in text:
-            return
+        if not line or ("brandlint-" not in text and not text.startswith("vale ")):
+            return  # neither a directive nor one of Vale's switches
         first = re.compile(r"^[ \t]*\.\.[ \t]+" + re.escape(text.split("\n")[0]), re.M)
         # the last one up to docutils' line (which may be the line after the comment)
         found = list(first.finditer(self.source, 0, self.line_start(line + 1)))
@@ -269,12 +316,25 @@ class _Walker:
                 self.words(str(child), draft)
             elif not isinstance(child, nodes.Element) or child.tagname in _SKIP:
                 continue
+            elif self.vale is not None and self.vale_stars(child):
+                start, end = self.locate(str(child.rawsource))
+                if start >= 0:
+                    self.gap(draft, start)
+                    draft.add(starred(child.astext()), start, end)
+                    self.cursor = end
+                    self.space = False
+            elif self.vale is not None and child.tagname == "literal":
+                start, end = self.locate(str(child.rawsource))  # code Vale reads as copy
+                if start >= 0:
+                    self.gap(draft, start)  # the space before the markup, not the markup
+                    self.cursor = start
+                self.inline(child, draft)
+                if end >= 0:
+                    self.cursor = max(self.cursor, end)
             elif child.tagname in _INLINE_COPY:
                 start, end = self.locate(str(child.rawsource))
                 if start >= 0:
-                    if self.space and draft.length:  # the space before it is not in it
-                        draft.add_space(self.cursor, start)
-                        self.space = False
+                    self.gap(draft, start)  # the space before it is not in it
                     self.cursor = start
                 links = draft.length
                 self.inline(child, draft)
@@ -282,7 +342,7 @@ class _Walker:
                     draft.mark_inline("link", links)
                 if end >= 0:
                     self.cursor = max(self.cursor, end)
-            elif child.tagname == "problematic" and self.role(child, draft):
+            elif child.tagname == "problematic" and self.vale is None and self.role(child, draft):
                 continue
             else:  # a literal, math, a footnote reference, an image: not copy
                 start, end = self.locate(str(child.rawsource))
@@ -346,8 +406,7 @@ class _Walker:
             if found is None:
                 continue  # not locatable: leave it out rather than report a wrong place
             start, end = found.span()
-            if self.space and draft.length:
-                draft.add_space(self.cursor, start)
+            self.gap(draft, start)
             if found.group() == shown:
                 draft.add(shown, start)
             else:
@@ -356,6 +415,20 @@ class _Walker:
             self.space = True
         if not text[-1:].isspace():
             self.space = False
+
+    def gap(self, draft: BlockDraft, start: int) -> None:
+        """The white space between the cursor and `start`, if the copy has any there: one
+        space; for a Vale project, which reads rst2html's HTML, as that keeps it: a line
+        break where the source breaks the line (indentation gone), else as written."""
+        if self.space and draft.length:
+            between = self.source[self.cursor : start]
+            if self.vale is None or not between.isspace():
+                draft.add_space(self.cursor, start)
+            elif "\n" in between:
+                draft.add("\n", self.cursor, start)
+            else:
+                draft.add(between, self.cursor)
+        self.space = False
 
     @staticmethod
     def _escaped(draft: BlockDraft, word: str, start: int) -> None:
@@ -379,12 +452,13 @@ def _line_of(node: nodes.Node) -> int | None:
     return None
 
 
-def rst_document(path: str, source: str) -> Document:
-    """A reStructuredText source as a Document."""
+def rst_document(path: str, source: str, vale: ValeMarkup | None = None) -> Document:
+    """A reStructuredText source as a Document; `vale`: as the Vale project whose file this
+    is reads it (through rst2html's HTML)."""
     from docutils.core import publish_doctree
 
     comments = SuppressionCollector()
-    walker = _Walker(source, comments)
+    walker = _Walker(source, comments, vale)
     try:
         tree = publish_doctree(source, source_path=path, settings_overrides=_settings())
     except Exception:  # docutils gave up on this source: read it as plain text

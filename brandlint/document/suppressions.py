@@ -6,6 +6,9 @@ Directives, in any comment the format supports:
   brandlint-disable-next-line [RULE ...]  off for the line after the comment
   brandlint-disable-line [RULE ...]       off for the comment's own line
 Rule names may be globs (`kestrel.terms.*`).
+
+The same comments carry Vale's switches (`vale off`, `vale Style.Rule = NO`), read by
+`switches.ValeSwitches` into suppressions of their own.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import fnmatch
 import re
 
 from brandlint.core.document import Suppression
+from brandlint.document.switches import ValeSwitches
 
 _DIRECTIVE = re.compile(
     r"^\s*brandlint-(disable-next-line|disable-line|disable|enable)\b(.*)$", re.S
@@ -26,8 +30,11 @@ class SuppressionCollector:
     def __init__(self) -> None:
         self._open: list[tuple[tuple[str, ...], int]] = []
         self._done: list[Suppression] = []
+        self._vale = ValeSwitches()
 
     def comment(self, body: str, line: int, end_line: int) -> None:
+        if self._vale.comment(body, line):
+            return
         found = _DIRECTIVE.match(body)
         if not found:
             return
@@ -53,11 +60,17 @@ class SuppressionCollector:
 
     def finish(self) -> tuple[Suppression, ...]:
         closed = [Suppression(rules, start, None) for rules, start in self._open]
-        return tuple(self._done + closed)
+        return tuple(self._done + closed + self._vale.finish())
 
 
-def is_suppressed(suppressions: tuple[Suppression, ...], rule: str, line: int) -> bool:
+def is_suppressed(
+    suppressions: tuple[Suppression, ...], rule: str, line: int, reads_source: bool = False
+) -> bool:
+    """Whether a switch covers `rule` on `line`; `reads_source`: the rule reads the raw
+    source (Vale's `scope: raw`), which Vale's switches reach differently."""
     for s in suppressions:
+        if s.reach != "all" and (s.reach == "source") != reads_source:
+            continue
         if line < s.line or (s.end_line is not None and line > s.end_line):
             continue
         if not s.rules or any(fnmatch.fnmatchcase(rule, pattern) for pattern in s.rules):

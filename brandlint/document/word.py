@@ -10,7 +10,7 @@ paragraph, one per line; each block also says where it is (`location`: "paragrap
 
 Copy: paragraphs (`paragraph`; a list item, by its numbering or a `List…` style: `list`),
 headings by style level (`Heading 1`…: `heading`, `heading.hN`; `Title`: `heading.h1`),
-table cells (`table.cell`; a row marked as a header row: also `table.header`), alt text
+table cells (`table.cell`; a row marked as a header row: `table.header`), alt text
 (`alt`). Headers, footers, footnotes, comments and text boxes are not read. The document's
 language is its core property `language` when set.
 
@@ -75,7 +75,7 @@ class _Extract:
         number = self.tables
         for row_number, row in enumerate(table.rows, start=1):
             header = row._tr.trPr is not None and row._tr.trPr.find(f"{_W}tblHeader") is not None
-            scopes = frozenset({"table.cell", "table.header"} if header else {"table.cell"})
+            scopes = frozenset({"table.header"} if header else {"table.cell"})
             seen: set[int] = set()
             for cell_number, cell in enumerate(row.cells, start=1):
                 if id(cell._tc) in seen:  # a merged cell comes once per column it spans

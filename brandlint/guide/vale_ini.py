@@ -41,6 +41,7 @@ from brandlint.core.alerts import Level
 from brandlint.core.errors import GuideError, Problem
 from brandlint.core.patterns import PatternError, UserPattern
 from brandlint.core.rule import Rule
+from brandlint.core.scopes import ValeMarkup
 from brandlint.core.spec import RuleSpec
 from brandlint.document.reader import format_of
 from brandlint.guide.model import Guide
@@ -83,20 +84,80 @@ _SYNTAX_KEYS = frozenset(
 _VOCAB_KINDS = frozenset(
     {"existence", "substitution", "repetition", "capitalization", "conditional"}
 )
-# brandlint formats Vale applies BlockIgnores and TokenIgnores to (its markup formats)
-_IGNORE_FORMATS = frozenset({"markdown"})
+# brandlint formats Vale applies BlockIgnores and TokenIgnores to (its Transform: Markdown,
+# Org, reStructuredText, AsciiDoc)
+_IGNORE_FORMATS = frozenset({"markdown", "org", "rst"})
 # why a setting is read but not applied (each is a warning at its line)
 _NOT_APPLIED = {
-    "IgnoredScopes": "brandlint's parsers decide what is not copy (code, tt and kbd are "
-    "never linted); this list is not applied",
-    "SkippedScopes": "brandlint's parsers decide which blocks are skipped (script, style, "
-    "pre, figure…); this list is not applied",
-    "IgnoredClasses": "brandlint does not skip HTML elements by class; this list is not applied",
     "WordTemplate": "brandlint builds its own word boundaries; the template is not applied",
     "NLPEndpoint": "brandlint tokenizes with spaCy in-process; the endpoint is not used",
-    "CommentDelimiters": "brandlint reads only its own brandlint-disable comments; Vale "
-    "comment controls and their delimiters are not applied",
+    "CommentDelimiters": "Vale's comment switches are read in each format's own comments, "
+    "not between custom delimiters",
     "Transform": "brandlint does not lint XML through XSLT; the transform is not applied",
+}
+
+
+@dataclass(frozen=True)
+class IniKey:
+    """How brandlint reads one `.vale.ini` key, for the compatibility table."""
+
+    where: str  # "core" (above any section) or "section"
+    support: str  # "supported", "partly" or "not"
+    reason: str
+
+
+# Every key Vale 3.7.1 reads (internal/core/ini.go), plus its two special sections
+INI_KEYS: dict[str, IniKey] = {
+    "StylesPath": IniKey("core", "supported", "relative to the ini; VALE_STYLES_PATH without it"),
+    "MinAlertLevel": IniKey(
+        "core",
+        "supported",
+        "rules below it are not loaded; `warning` by default, as in Vale's source",
+    ),
+    "Vocab": IniKey(
+        "core",
+        "supported",
+        "config/vocabularies/NAME (Vale 3) or Vocab/NAME: Vale.Terms, Vale.Avoid and exceptions",
+    ),
+    "Packages": IniKey("core", "partly", "local folders and .zip files only; " + PACKAGE_HINT),
+    "IgnoredScopes": IniKey(
+        "core",
+        "supported",
+        "inline tags of Markdown, HTML, and Org and reStructuredText as their HTML writes them",
+    ),
+    "SkippedScopes": IniKey(
+        "core",
+        "supported",
+        "block tags of Markdown, HTML, and reStructuredText as rst2html writes them",
+    ),
+    "IgnoredClasses": IniKey(
+        "core",
+        "partly",
+        "HTML, Markdown's raw HTML and reStructuredText's classes (with Vale's own classes)",
+    ),
+    "WordTemplate": IniKey("core", "not", _NOT_APPLIED["WordTemplate"]),
+    "NLPEndpoint": IniKey("core", "not", _NOT_APPLIED["NLPEndpoint"]),
+    "BasedOnStyles": IniKey("section", "supported", "the last matching section's, else [*]'s"),
+    "Style.Rule": IniKey("section", "supported", "YES, NO or a level; a later section wins"),
+    "Style": IniKey(
+        "section",
+        "supported",
+        "YES or NO for all of a style's rules (Vale 3.7.1 reads the key but does not act on it)",
+    ),
+    "BlockIgnores": IniKey(
+        "section", "partly", "Markdown, Org, reStructuredText, and code comments read as them"
+    ),
+    "TokenIgnores": IniKey(
+        "section", "partly", "Markdown, Org, reStructuredText, and code comments read as them"
+    ),
+    "IgnorePatterns": IniKey("section", "partly", "Vale's old name of BlockIgnores, as it"),
+    "Lang": IniKey("section", "supported", "the language of the section's files"),
+    "CommentDelimiters": IniKey("section", "not", _NOT_APPLIED["CommentDelimiters"]),
+    "Transform": IniKey("section", "not", _NOT_APPLIED["Transform"]),
+    "[formats]": IniKey(
+        "section", "partly", "where brandlint reads the target format; another target is a warning"
+    ),
+    "[asciidoctor]": IniKey("section", "not", "brandlint does not read AsciiDoc"),
 }
 
 
@@ -391,8 +452,9 @@ class ValeSection:
 class ValeProject:
     """A `.vale.ini` ready to lint with: per file, the Guide of the sections it matches."""
 
-    def __init__(self, path: Path, text: str | None = None) -> None:
+    def __init__(self, path: Path, text: str | None = None, min_level: Level | None = None) -> None:
         self.path = path
+        self.min_level_override = min_level  # `--min-level`, over MinAlertLevel (as in Vale)
         self.root = path.resolve().parent
         self.problems: list[Problem] = []
         self.styles_path: Path | None = None
@@ -409,6 +471,8 @@ class ValeProject:
         self.reject: list[str] = []
         self.vocab_files: list[Path] = []
         self.formats: dict[str, str] = {}  # extension → extension (Vale's [formats])
+        # IgnoredScopes, SkippedScopes, IgnoredClasses: how the parsers read markup
+        self.markup = ValeMarkup()
         self.global_section = ValeSection("*", 0)
         self.sections: list[ValeSection] = []
         self.levels: dict[str, Level] = {}
@@ -486,12 +550,17 @@ class ValeProject:
             self.styles_path = Path(os.environ[STYLES_ENV]).expanduser()
         if self.styles_path is not None:
             self.search_paths.append(self.styles_path)
+        markup_keys = ("IgnoredScopes", "SkippedScopes", "IgnoredClasses")
+        self.markup = ValeMarkup.from_ini(*(root.values(key) for key in markup_keys))
+        self.pipeline_entries.extend(root.first(key) for key in markup_keys if root.all(key))
         if root.all("MinAlertLevel"):
             entry = root.first("MinAlertLevel")
             if entry.value not in _LEVELS:
                 self._problem(entry, "MinAlertLevel must be 'suggestion', 'warning', or 'error'")
             else:
                 self.min_level = Level.parse(entry.value)
+        if self.min_level_override is not None:
+            self.min_level = self.min_level_override
         if root.all("Vocab"):
             self.vocab_entry = root.first("Vocab")
             self.vocab_names = root.values("Vocab")
@@ -824,13 +893,17 @@ class ValeProject:
         return specs
 
     def _spelling(self) -> dict[str, Any]:
-        """Vale.Spelling's options: dictionaries from StylesPath/config/dictionaries and the
-        word lists under StylesPath/config/ignore (the accepted words come in `_finish`)."""
+        """Vale.Spelling's options: as Vale 3, the default dictionary and every dictionary
+        in StylesPath/config/dictionaries, and the word lists under StylesPath/config/ignore
+        (the accepted words come in `_finish`)."""
         options: dict[str, Any] = {}
         if self.styles_path is not None:
             dictionaries = self.styles_path / "config" / "dictionaries"
             if dictionaries.is_dir():
                 options["dicpath"] = str(dictionaries)
+                names = sorted(p.stem for p in dictionaries.glob("*.dic"))
+                if names:
+                    options.update(dictionaries=names, append=True)
             ignore = self.styles_path / "config" / "ignore"
             files = sorted(str(p) for p in ignore.rglob("*.txt")) if ignore.is_dir() else []
             if files:
@@ -895,6 +968,29 @@ class ValeProject:
         stem, ext = os.path.splitext(path)
         target = self.formats.get(ext.lstrip("."))
         return f"{stem}.{target}" if target else path
+
+    def reads_unknown(self, path: str) -> bool:
+        """Whether a folder walk takes `path`, a file of no format brandlint knows (`.tex`,
+        no extension): Vale lints every file its sections match, an unknown one line by
+        line as text; brandlint does too when the file is text (no NUL byte, UTF-8), so
+        a picture in the folder is not reported as unreadable."""
+        if os.path.basename(path) in VALE_CONFIG_NAMES:
+            return False  # a configuration: Vale's lint of it has no copy in Vale's scopes
+        everywhere = self.global_section.based_on or self.global_section.checks
+        if not (everywhere or self.section_key(path)):
+            return False
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(8192)
+        except OSError:
+            return False
+        if b"\x00" in head:
+            return False
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:  # a character cut at the 8 KB mark is still text
+            return exc.start >= len(head) - 3
+        return True
 
     def format_for(self, path: str) -> str | None:
         """The brandlint format of a file whose extension [formats] maps, else None."""
@@ -961,9 +1057,9 @@ class ValeProject:
 
     def ignored_regions(self, path: str, source: str, format: str) -> list[tuple[int, int]]:
         """Source ranges that BlockIgnores and TokenIgnores match in a file, merged and
-        sorted. Vale applies them to its markup formats only; of brandlint's, Markdown."""
-        if format not in _IGNORE_FORMATS:
-            return []
+        sorted. Vale applies them to its markup formats only: Markdown, Org, reStructuredText."""
+        if format not in _IGNORE_FORMATS and self.format_for(path) not in _IGNORE_FORMATS:
+            return []  # (a code file mapped to Markdown: Vale applies them to its comments)
         sections = [self.global_section, *(self.sections[i] for i in self.section_key(path))]
         regions = [
             (found.start(), found.end())
@@ -1069,9 +1165,12 @@ def _is_phrase(term: str) -> bool:
     return all(c.isalpha() or c.isdigit() or c in " -" for c in term)
 
 
-def load_vale_project(path: str | Path, text: str | None = None) -> ValeProject:
-    """Load a Vale project; raises GuideError (with every error found) when it is broken."""
-    project = ValeProject(Path(path), text)
+def load_vale_project(
+    path: str | Path, text: str | None = None, min_level: Level | None = None
+) -> ValeProject:
+    """Load a Vale project; raises GuideError (with every error found) when it is broken.
+    `min_level` replaces the ini's MinAlertLevel (Vale's `--minAlertLevel`)."""
+    project = ValeProject(Path(path), text, min_level)
     errors = project.errors()
     if errors:
         raise GuideError(errors + list(project.warnings))

@@ -6,6 +6,7 @@ lines, columns and messages are expected here."""
 
 from __future__ import annotations
 
+import logging
 import re
 import textwrap
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 import spacy
 
 from brandlint.checks.registry import KINDS, NOT_YET
+from brandlint.checks.sequence import Sequence
 from brandlint.core.alerts import Alert, Level
 from brandlint.core.errors import GuideError
 from brandlint.core.spec import RuleSpec
@@ -40,7 +42,10 @@ def workspace(tmp_path: Path, *styles: str, extra: str = "") -> Workspace:
     """A guide extending style folders of tests/fixtures/vale_styles (read in place)."""
     extends = ", ".join(str(STYLES / style) for style in styles)
     guide = tmp_path / "brandlint.yaml"
-    guide.write_text(f"name: t\nextends: [{extends}]\n{textwrap.dedent(extra)}", encoding="utf-8")
+    guide.write_text(
+        f"name: t\nallow_outside_project: true\nextends: [{extends}]\n{textwrap.dedent(extra)}",
+        encoding="utf-8",
+    )
     return Workspace(Settings(guide=str(guide)))
 
 
@@ -69,7 +74,10 @@ DENSE = """\
 
 def test_the_readability_style_loads_clean_and_every_rule_fires_on_dense_copy(tmp_path):
     guide_path = tmp_path / "brandlint.yaml"
-    guide_path.write_text(f"name: t\nextends: [{STYLES / 'Readability'}]\n", encoding="utf-8")
+    guide_path.write_text(
+        f"name: t\nallow_outside_project: true\nextends: [{STYLES / 'Readability'}]\n",
+        encoding="utf-8",
+    )
     guide = load_guide(guide_path)
     assert guide.warnings == ()
     assert guide.skipped == ()
@@ -156,7 +164,7 @@ def test_vales_metric_checks_count_headings_and_lists(tmp_path):
     ]
 
 
-def test_element_counts_read_the_structure(tmp_path, lint_rule):
+def test_element_counts_read_the_structure(lint_rule):
     lint_copy = lint_rule("""
         extends: metric
         message: "Counted %s."
@@ -357,7 +365,7 @@ BRAND_COPY = """\
 """
 
 
-def test_spelling_flags_words_at_their_place_and_suggests(tmp_path, lint_rule):
+def test_spelling_flags_words_at_their_place_and_suggests(lint_rule):
     lint_copy = lint_rule("""
         extends: spelling
         message: "Did you really mean '%s'?"
@@ -376,7 +384,7 @@ def test_spelling_flags_words_at_their_place_and_suggests(tmp_path, lint_rule):
     ]
 
 
-def test_without_the_default_filters_compounds_and_capitals_are_checked(tmp_path, lint_rule):
+def test_without_the_default_filters_compounds_and_capitals_are_checked(lint_rule):
     lint_copy = lint_rule("""
         extends: spelling
         message: "'%s'?"
@@ -385,8 +393,11 @@ def test_without_the_default_filters_compounds_and_capitals_are_checked(tmp_path
           - '[pP]y.*\\b'
     """)
     alerts = lint_copy("Pydantic and KestrelCloud send NASA-grade e-mail and recieve-only SMS.\n")
+    # as in Vale, a hyphenated word is looked up whole (its Hunspell reader has no BREAK)
     assert rows(alerts) == [
         ("Test.Rule", 1, 14, 1, 26, "'KestrelCloud'?"),
+        ("Test.Rule", 1, 32, 1, 42, "'NASA-grade'?"),
+        ("Test.Rule", 1, 43, 1, 49, "'e-mail'?"),
         ("Test.Rule", 1, 54, 1, 66, "'recieve-only'?"),
         ("Test.Rule", 1, 67, 1, 70, "'SMS'?"),
     ]
@@ -467,9 +478,10 @@ def test_words_in_letters_the_dictionary_does_not_use_are_skipped(lint_rule):
     assert rows(alerts) == [("Test.Rule", 1, 32, 1, 36, "'colr'?")]
 
 
-def test_a_style_dictionary_is_read_as_vale_reads_it(tmp_path):
+def test_a_style_dictionary_is_read_as_vale_reads_it(tmp_path, caplog):
     """A phonetic table in UTF-8 under `SET ISO8859-1` (as in Vale's own en_US.aff) does
-    not stop the dictionary loading; a malformed affix rule gives one warning per document."""
+    not stop the dictionary loading; a malformed affix rule is left out with a warning
+    naming its file and line, and the rest of its dictionary is used."""
     styles = tmp_path / "styles"
     (styles / "dictionaries").mkdir(parents=True)
     (styles / "dictionaries" / "brand.aff").write_bytes(
@@ -482,29 +494,25 @@ def test_a_style_dictionary_is_read_as_vale_reads_it(tmp_path):
     (styles / "Brand").mkdir()
     for name in ("brand", "broken"):
         (styles / "Brand" / f"{name.title()}.yml").write_text(
-            f"extends: spelling\nmessage: \"'%s'?\"\ndicpath: dictionaries\n"
+            f"extends: spelling\nmessage: \"{name}: '%s'?\"\ndicpath: dictionaries\n"
             f"dictionaries: [{name}]\n",
             encoding="utf-8",
         )
     guide = tmp_path / "brandlint.yaml"
     guide.write_text("name: t\nextends: [styles]\n", encoding="utf-8")
-    alerts = Workspace(Settings(guide=str(guide))).lint_text(
-        "Kestrels stock stok.\n", str(tmp_path / "post.md")
-    )
+    with caplog.at_level(logging.WARNING, logger="brandlint"):
+        alerts = Workspace(Settings(guide=str(guide))).lint_text(
+            "Kestrels stock stok.\n", str(tmp_path / "post.md")
+        )
     broken = styles / "dictionaries" / "broken.aff"
     assert rows(alerts) == [
-        (
-            "Brand.Broken",
-            1,
-            1,
-            1,
-            1,
-            f"Brand.Broken did not check this copy: cannot read the Hunspell dictionary "
-            f"{broken}: unterminated character set at position 1.",
-        ),
-        ("Brand.Brand", 1, 16, 1, 20, "'stok'?"),
+        ("Brand.Brand", 1, 16, 1, 20, "brand: 'stok'?"),
+        ("Brand.Broken", 1, 16, 1, 20, "broken: 'stok'?"),  # `Kestrels`: not in its letters
     ]
-    assert alerts[0].level == Level.WARNING
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{broken}:3: cannot read this PFX row (unterminated character set at position 1); "
+        "this line is left out of the dictionary"
+    ]
 
 
 def test_other_languages_use_their_own_dictionary_or_say_they_were_not_checked(lint_rule):
@@ -534,7 +542,8 @@ def test_other_languages_use_their_own_dictionary_or_say_they_were_not_checked(l
 # -- sequence -----------------------------------------------------------------------------
 
 
-# Penn Treebank tags for the stand-in tagger (a trained pipeline cannot be downloaded here)
+# Penn Treebank tags for a stand-in trained pipeline (none can be downloaded here), named
+# under `pipelines:`
 TAGS = {
     "would": "MD",
     "could": "MD",
@@ -580,57 +589,81 @@ def tagged(tmp_path):
     return workspace(tmp_path, "LanguageTool", extra="pipelines:\n  en: ./models/en-tagger\n")
 
 
-def test_vales_sequence_rules_give_vales_alerts(tagged, tmp_path):
+OF_ALL_TIME = "In this context, the idiom needs to be spelled 'of all time'."
+METADATA = "Use data and metadata as plural nouns."
+# Vale's alerts on its own sequence test copy
+VALE_SEQUENCE_ALERTS = [
+    (
+        "LanguageTool.WOULD_BE_JJ_VB",
+        3,
+        4,
+        3,
+        24,
+        "The infinitive 'write' after 'be' requries 'to'. Did you mean 'be great *to* write'?",
+    ),
+    (
+        "LanguageTool.WOULD_BE_JJ_VB",
+        9,
+        88,
+        9,
+        111,
+        "The infinitive 'come' after 'be' requries 'to'. Did you mean 'be available *to* come'?",
+    ),
+    ("LanguageTool.OF_ALL_TIMES", 11, 32, 11, 71, OF_ALL_TIME),
+    ("LanguageTool.OF_ALL_TIMES", 13, 5, 13, 29, OF_ALL_TIME),
+    ("LanguageTool.OF_ALL_TIMES", 15, 24, 15, 48, OF_ALL_TIME),
+    ("LanguageTool.OF_ALL_TIMES", 17, 42, 17, 76, OF_ALL_TIME),
+    (
+        "LanguageTool.APOS_ARE",
+        21,
+        5,
+        21,
+        19,
+        'Did you mean "endpoints" instead of "endpoint\'s"?',
+    ),
+    ("LanguageTool.Metadata", 25, 1, 25, 33, METADATA),
+    ("LanguageTool.Metadata", 29, 1, 29, 29, METADATA),
+    (
+        "LanguageTool.ARE_USING",
+        31,
+        17,
+        31,
+        29,
+        "Use 'by using' instead of 'using' when it follows a noun for clarity and "
+        "grammatical correctness.",
+    ),
+]
+
+
+def test_vales_sequence_rules_give_vales_alerts(tagged):
     alerts = tagged.lint_file(COPY / "sequence.md")
-    of_all_time = "In this context, the idiom needs to be spelled 'of all time'."
-    metadata = "Use data and metadata as plural nouns."
-    assert rows(alerts) == [
-        (
-            "LanguageTool.WOULD_BE_JJ_VB",
-            3,
-            4,
-            3,
-            24,
-            "The infinitive 'write' after 'be' requries 'to'. Did you mean 'be great *to* write'?",
-        ),
-        (
-            "LanguageTool.WOULD_BE_JJ_VB",
-            9,
-            88,
-            9,
-            111,
-            "The infinitive 'come' after 'be' requries 'to'. "
-            "Did you mean 'be available *to* come'?",
-        ),
-        ("LanguageTool.OF_ALL_TIMES", 11, 32, 11, 71, of_all_time),
-        ("LanguageTool.OF_ALL_TIMES", 13, 5, 13, 29, of_all_time),
-        ("LanguageTool.OF_ALL_TIMES", 15, 24, 15, 48, of_all_time),
-        ("LanguageTool.OF_ALL_TIMES", 17, 42, 17, 76, of_all_time),
-        (
-            "LanguageTool.APOS_ARE",
-            21,
-            5,
-            21,
-            19,
-            'Did you mean "endpoints" instead of "endpoint\'s"?',
-        ),
-        ("LanguageTool.Metadata", 25, 1, 25, 33, metadata),
-        ("LanguageTool.Metadata", 29, 1, 29, 29, metadata),
-        (
-            "LanguageTool.ARE_USING",
-            31,
-            17,
-            31,
-            29,
-            "Use 'by using' instead of 'using' when it follows a noun for clarity and "
-            "grammatical correctness.",
-        ),
-    ]
+    assert rows(alerts) == VALE_SEQUENCE_ALERTS
     assert [a.match for a in alerts if a.rule == "LanguageTool.OF_ALL_TIMES"] == [
         "greatest basketball player of all times",
         "best player of all times",
         "best seller of all times",
         "greatest philosophers of all times",
+    ]
+
+
+def test_with_no_pipeline_named_the_shipped_tagger_gives_vales_alerts(tmp_path):
+    alerts = workspace(tmp_path, "LanguageTool").lint_file(COPY / "sequence.md")
+    assert rows(alerts) == VALE_SEQUENCE_ALERTS
+
+
+def test_a_named_pipelines_tags_come_before_the_shipped_taggers(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "great"}]], {"TAG": "NN"})  # the shipped tagger says JJ
+    nlp.to_disk(tmp_path / "en-nouns")
+    named = workspace(
+        tmp_path, "LanguageTool", extra=f"pipelines:\n  en: {tmp_path / 'en-nouns'}\n"
+    )
+    assert rows(lint(named, tmp_path, "It would be great write a story.\n")) == []
+    shipped = workspace(tmp_path, "LanguageTool")
+    assert [a.match for a in lint(shipped, tmp_path, "It would be great write a story.\n")] == [
+        "would be great write"
     ]
 
 
@@ -641,8 +674,9 @@ def test_the_tag_decides_between_a_noun_and_a_verb(tagged, tmp_path):
     ]
 
 
-def test_tagged_rules_need_a_trained_pipeline(tmp_path):
-    alerts = lint(workspace(tmp_path, "LanguageTool"), tmp_path, "It would be great write.\n")
+def test_copy_in_a_language_without_a_tagger_gets_a_note_per_rule(tmp_path):
+    german = workspace(tmp_path, "LanguageTool", extra="lang: de\n")
+    alerts = lint(german, tmp_path, "Es wäre toll, zu schreiben.\n")
     assert {(a.rule, a.span.line, a.span.column, a.level) for a in alerts} == {
         (f"LanguageTool.{name}", 1, 1, Level.SUGGESTION)
         for name in (
@@ -657,30 +691,61 @@ def test_tagged_rules_need_a_trained_pipeline(tmp_path):
     note = next(a for a in alerts if a.rule == "LanguageTool.WOULD_BE_JJ_VB")
     assert note.message == (
         "LanguageTool.WOULD_BE_JJ_VB did not check this copy: its tokens need part-of-speech "
-        "tags from a trained spaCy pipeline for 'en' (the guide's `pipelines:`)."
+        "tags from a trained spaCy pipeline for 'de' (the guide's `pipelines:`; brandlint "
+        "ships a tagger for English only)."
     )
 
 
-def test_knowing_the_guides_pipelines_a_tagged_rule_is_not_loaded_without_one():
-    problems: list = []
+def sequence_rule(langs: tuple[str, ...], problems: list) -> Sequence:
     spec = RuleSpec(
-        id="LanguageTool.Metadata",
+        id="Grammatik.Metadaten",
         kind="sequence",
         level=Level.ERROR,
         message="x",
-        options={"tokens": [{"tag": "NN", "pattern": "data"}, {"tag": "VBZ", "skip": 4}]},
+        options={"tokens": [{"tag": "NN", "pattern": "Daten"}, {"tag": "VVFIN", "skip": 4}]},
+        langs=langs,
         strict=False,
     )
-    rule = KINDS["sequence"](spec, problems)
-    rule.guide_pipelines({"en": "en_core_web_sm"})
-    assert rule.skipped is None
+    return KINDS["sequence"](spec, problems)
+
+
+def test_a_tagged_rule_for_a_language_without_a_tagger_is_not_loaded():
+    problems: list = []
+    rule = sequence_rule(("de",), problems)
     rule.guide_pipelines({})
     assert rule.skipped == (
-        "LanguageTool.Metadata: part-of-speech tags need a trained spaCy pipeline for its "
-        "copy, named under the guide's `pipelines:` (e.g. pipelines: {en: en_core_web_sm}); "
+        "Grammatik.Metadaten: part-of-speech tags need a trained spaCy pipeline for 'de', "
+        "named under the guide's `pipelines:` (brandlint ships a tagger for English only); "
         "the rule is not loaded"
     )
     assert [p.severity for p in problems] == ["warning"]
+
+
+@pytest.mark.parametrize(
+    ("langs", "pipelines"),
+    [((), {}), (("en",), {}), (("de",), {"de": "de_core_news_sm"}), (("~de",), {})],
+)
+def test_a_tagged_rule_loads_where_a_tagger_can_serve_it(langs, pipelines):
+    problems: list = []
+    rule = sequence_rule(langs, problems)
+    rule.guide_pipelines(pipelines)
+    assert (rule.skipped, problems) == (None, [])
+
+
+def test_a_guides_tagged_rule_for_german_is_named_at_its_file_and_line(tmp_path):
+    style = tmp_path / "styles" / "Grammatik"
+    style.mkdir(parents=True)
+    (style / "Metadaten.yml").write_text(
+        "extends: sequence\nmessage: x\nlang: de\ntokens:\n  - pattern: Daten\n    tag: NN\n",
+        encoding="utf-8",
+    )
+    guide_path = tmp_path / "brandlint.yaml"
+    guide_path.write_text("name: t\nextends: [styles]\n", encoding="utf-8")
+    guide = load_guide(guide_path)
+    assert "Grammatik.Metadaten" not in [rule.id for rule in guide.compiled]
+    (warning,) = [w for w in guide.warnings if "Metadaten" in w.message]
+    assert (Path(warning.path).name, warning.line, warning.column) == ("Metadaten.yml", 4, 1)
+    assert warning.message.startswith("Grammatik.Metadaten: part-of-speech tags need a trained")
 
 
 def test_a_sequence_of_patterns_runs_without_tags(lint_rule):
@@ -705,7 +770,10 @@ def test_a_sequence_of_patterns_runs_without_tags(lint_rule):
 
 def test_script_rules_are_named_at_their_file_and_line_and_not_loaded(tmp_path):
     guide_path = tmp_path / "brandlint.yaml"
-    guide_path.write_text(f"name: t\nextends: [{STYLES / 'Checks'}]\n", encoding="utf-8")
+    guide_path.write_text(
+        f"name: t\nallow_outside_project: true\nextends: [{STYLES / 'Checks'}]\n",
+        encoding="utf-8",
+    )
     guide = load_guide(guide_path)
     assert "Checks.ScriptRE" not in [rule.id for rule in guide.compiled]
     (warning,) = [w for w in guide.warnings if "ScriptRE" in w.message]

@@ -13,6 +13,7 @@ from brandlint.core.alerts import Alert, Level
 from brandlint.core.document import LineIndex
 from brandlint.reporters import Report
 from brandlint.reporters.vale_json import alert_record, report
+from tests.conftest import write_files
 
 INI = """\
 StylesPath = styles
@@ -41,16 +42,9 @@ RULES = {
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("VALE_CONFIG_PATH", raising=False)
-    (tmp_path / ".vale.ini").write_text(INI, encoding="utf-8")
-    for name, text in RULES.items():
-        target = tmp_path / "styles" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    (tmp_path / "post.md").write_text(
-        "# Plans\n\nWe will probably utilize {{ probably }} synergy the the kestrel.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "clean.md").write_text("All good.\n", encoding="utf-8")
+    styles = {f"styles/{name}": text for name, text in RULES.items()}
+    post = "# Plans\n\nWe will probably utilize {{ probably }} synergy the the kestrel.\n"
+    write_files(tmp_path, {".vale.ini": INI, **styles, "post.md": post, "clean.md": "All good.\n"})
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -119,7 +113,7 @@ def test_nothing_found_is_an_empty_object(
     assert capsys.readouterr().out == "{}\n"
 
 
-def test_spans_are_inclusive_rune_columns_capped_at_the_line(tmp_path: Path) -> None:
+def test_spans_are_inclusive_rune_columns_capped_at_the_line() -> None:
     source = "héllo wörld\nnext line\n"
     lines = LineIndex(source)
 

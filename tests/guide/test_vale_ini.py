@@ -14,6 +14,7 @@ from brandlint.core.errors import GuideError
 from brandlint.guide.loader import load_guide
 from brandlint.guide.vale_ini import ValeGlob, load_vale_project, read_ini
 from brandlint.workspace import Settings, Workspace
+from tests.conftest import write_files
 
 INI = """\
 StylesPath = styles
@@ -80,15 +81,9 @@ COPY = {
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("VALE_CONFIG_PATH", raising=False)
     monkeypatch.delenv("VALE_STYLES_PATH", raising=False)
-    (tmp_path / ".vale.ini").write_text(INI, encoding="utf-8")
-    for name, text in RULES.items():
-        target = tmp_path / "styles" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    for name, text in COPY.items():
-        target = tmp_path / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(textwrap.dedent(text), encoding="utf-8")
+    styles = {f"styles/{name}": text for name, text in RULES.items()}
+    copy = {name: textwrap.dedent(text) for name, text in COPY.items()}
+    write_files(tmp_path, {".vale.ini": INI, **styles, **copy})
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -252,9 +247,6 @@ def test_settings_brandlint_cannot_apply_are_warnings_at_their_line(project: Pat
     )
     warnings = [(p.line, p.message.split(":")[0]) for p in load_vale_project(ini).warnings]
     assert warnings == [
-        (2, "IgnoredScopes is read but not applied"),
-        (3, "SkippedScopes is read but not applied"),
-        (4, "IgnoredClasses is read but not applied"),
         (5, "WordTemplate is read but not applied"),
         (6, "NLPEndpoint is read but not applied"),
         (7, "unknown core key 'Colour'; it is ignored (as Vale does)"),
@@ -267,6 +259,11 @@ def test_settings_brandlint_cannot_apply_are_warnings_at_their_line(project: Pat
     ]
     assert all(
         p.path == str(ini) and p.severity == "warning" for p in load_vale_project(ini).warnings
+    )
+    delimiters = next(p for p in load_vale_project(ini).warnings if p.line == 11)
+    assert delimiters.message == (
+        "CommentDelimiters is read but not applied: Vale's comment switches are read in "
+        "each format's own comments, not between custom delimiters"
     )
 
 

@@ -8,11 +8,13 @@ from `testdata/tmp/aruba`, usually after `cd ../../fixtures/NAME`, as
 `Invocation` is that command, read from a `When` step. `run_brandlint` runs brandlint the
 same way, in the same folder, in-process:
 
-    brandlint check --format vale-json [--vale-config PATH] [--min-level L] [--exclude G] ARGS
+    brandlint check --format vale-json [--vale-config PATH] [--min-level L] [--exclude G]
+        [--include G] [--read-as FORMAT] ARGS
 
-so brandlint finds the scenario's `.vale.ini` (or `_vale`, `.vale`, …) itself. Vale's flags
-with no brandlint equivalent (`--ignore-syntax`, `--glob` without `!`, `--ext`
-on a file, the `fix` and `sync` commands) make the scenario fail with that reason.
+so brandlint finds the scenario's `.vale.ini` (or `_vale`, `.vale`, …) itself. `--glob=G`
+is `--include G` (`--exclude G` for `!G`), `--ext` on a file and `--ignore-syntax` are
+`--read-as .EXT` and `--read-as text`. Vale's `fix` and `sync` commands have no brandlint
+equivalent: those scenarios fail with that reason.
 
 Compared, as multisets: (file, line, column, check) of each alert, and its severity where
 Vale's expected output shows it (the `line.tmpl` template); the exit status where the
@@ -46,8 +48,6 @@ ARUBA = Path("tmp") / "aruba"  # Aruba's working folder, relative to testdata
 
 # Vale hands these formats to an external program (and fails when it is missing)
 EXTERNAL = {
-    ".rst": "rst2html (docutils)",
-    ".rest": "rst2html (docutils)",
     ".adoc": "asciidoctor",
     ".asciidoc": "asciidoctor",
     ".asc": "asciidoctor",
@@ -354,16 +354,18 @@ def brandlint_flags(inv: Invocation) -> dict[str, object]:
             flags["min-level"] = value
         elif name == "ext":
             if inv.stdin_text is None and inv.stdin_file is None:
-                raise Unsupported("cli:--ext: no way to lint a file as another format")
-            flags["stdin-filename"] = "stdin" + value
+                flags["read-as"] = value
+            else:
+                flags["stdin-filename"] = "stdin" + value
         elif name == "glob":
-            if not value.startswith("!"):
-                raise Unsupported(f"cli:--glob: no include glob in brandlint (--glob='{value}')")
-            flags["exclude"] = _brace_expand(value[1:])
+            if value.startswith("!"):
+                flags["exclude"] = _brace_expand(value[1:])
+            else:
+                flags["include"] = value
         elif name == "filter":
             flags["filter"] = value
         elif name == "ignore-syntax":
-            raise Unsupported("cli:--ignore-syntax: no way to lint markup as plain text")
+            flags["read-as"] = "text"
         else:
             raise ValueError(f"unknown Vale flag {name}")
     return flags
@@ -383,6 +385,10 @@ def run_brandlint(inv: Invocation, cwd: Path, paths: Sequence[str]) -> Outcome:
         argv += ["--min-level", str(flags["min-level"])]
     for glob in flags.get("exclude", []):  # type: ignore[attr-defined]
         argv += ["--exclude", glob]
+    if "include" in flags:
+        argv += ["--include", str(flags["include"])]
+    if "read-as" in flags:
+        argv += ["--read-as", str(flags["read-as"])]
     if stdin_text is not None:
         argv += ["--stdin-filename", str(flags["stdin-filename"]), "-"]
     else:
