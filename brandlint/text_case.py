@@ -124,6 +124,21 @@ def is_all_caps(text: str, lang: str | None = "") -> bool:
     return capitals >= 2
 
 
+def keeps_case(word: str, lang: str | None = "") -> bool:
+    """A word whose capitals are part of its spelling, so no case change may touch it: an
+    acronym (HTML, APIs: two capitals or more), a name in mixed case (iOS, eBay, O'Brien: a
+    capital after the first letter), and English 'I' with its contractions (I'm, I've).
+
+    Heading and sentence case call this for every word they would change: '### iOS' must
+    never become '### IOS', nor 'Do I' 'Do i'."""
+    if _lang(lang) in ("", "en") and (word == "I" or word[:2] in ("I'", "I’")):
+        return True
+    letters = [char for char in word if char.isalpha()]
+    if sum(1 for char in letters if char.isupper()) >= 2:
+        return True
+    return any(char.isupper() for char in letters[1:])
+
+
 def starts_upper(text: str) -> bool:
     """The first letter is a capital (or title case)."""
     for char in text:

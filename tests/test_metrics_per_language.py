@@ -65,13 +65,18 @@ def stats_of(tmp_path: Path, name: str, lang: str) -> VoiceMetrics:
 # -- exact figures -------------------------------------------------------------------------
 
 
+# Sentences counted by hand: one per terminal mark (. ! ?) that is not an abbreviation, an
+# ordinal or a list number. yo-omnichannel-marketing: 55, as spaCy's sentencizer's 59 less
+# the four list numbers "1." to "4." it read as sentences of their own. az-omnichannel: 129,
+# as its 131 less two splits inside the subtitle "Omnichannel nədir? (+ Problemsiz …)": a
+# parenthesis without a mark of its own stays with the question (lines 3 and 5).
 @pytest.mark.parametrize(
     "name,lang,words,sentences,syllables",
     [
-        ("yo-omnichannel-marketing.txt", "yo", 1012, 59, None),
+        ("yo-omnichannel-marketing.txt", "yo", 1012, 55, None),
         ("yo-omnichannel-retail.txt", "yo", 645, 32, None),
         ("hu-omnichannel.txt", "hu", 602, 29, 2.4),
-        ("az-omnichannel.txt", "az", 1785, 131, None),
+        ("az-omnichannel.txt", "az", 1785, 129, None),
     ],
 )
 def test_no_validated_formula_is_none_with_a_reason(
@@ -317,7 +322,7 @@ def test_a_target_the_language_has_no_formula_for_says_which_it_has(tmp_path):
     )
 
 
-def test_vale_metrics_on_other_languages_say_they_are_english(tmp_path, lint_rule):
+def test_vale_metrics_on_other_languages_say_they_are_english(lint_rule):
     lint = lint_rule("""
         extends: readability
         message: x

@@ -27,8 +27,10 @@ class CapsOptions(Options):
 
 class Caps(Rule):
     kind = "caps"
+    per_block = True
     Options = CapsOptions
     default_message = "'%s' is in capitals; it reads as shouting."
+    defers_to_guide_wording = True  # "Reply STOP to opt out." keeps its STOP
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         minimum = self.setting(ctx.document.channel, "min_length")

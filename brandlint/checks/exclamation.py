@@ -23,6 +23,7 @@ class ExclamationOptions(Options):
 
 class Exclamation(Rule):
     kind = "exclamation"
+    per_block = True
     Options = ExclamationOptions
 
     def targets(self, channel: str | None) -> dict[str, Any]:
@@ -34,7 +35,13 @@ class Exclamation(Rule):
         forbid = self.setting(channel, "forbid")
         for view in ctx.in_scope(self):
             base = view.block.start
-            for seen, run in enumerate(_RUN.finditer(view.text), start=1):
+            # marks inside the guide's required wording neither count nor get flagged
+            runs = (
+                run
+                for run in _RUN.finditer(view.text)
+                if not ctx.wording.covers(base + run.start(), base + run.end())
+            )
+            for seen, run in enumerate(runs, start=1):
                 mark = run.group()
                 start, end = base + run.start(), base + run.end()
                 if len(mark) > 1 and any(f in mark for f in forbid):

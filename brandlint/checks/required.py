@@ -45,6 +45,9 @@ class Required(Rule):
         trigger = self.opts.when
         self.trigger = self.regex(str(trigger), ("when",), re.IGNORECASE) if trigger else None
 
+    def required_wording(self) -> tuple[str, ...]:
+        return (self.text,) if self.text else ()
+
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         channel = ctx.document.channel
         where = self.setting(channel, "at")

@@ -18,6 +18,7 @@ class SentenceLengthOptions(Options):
 
 class SentenceLength(Rule):
     kind = "sentence-length"
+    per_block = True
     Options = SentenceLengthOptions
     default_scope = tuple(f"~{scope}" for scope in sorted(NOT_PROSE))  # running prose only
 
@@ -28,8 +29,14 @@ class SentenceLength(Rule):
         channel = ctx.document.channel
         limit = self.setting(channel, "max")
         for view in ctx.in_scope(self):
+            base = view.block.start
             for sentence in view.sentences:
-                words = word_count(sentence)
+                # the guide's required wording ("Reply STOP to opt out.") does not count
+                words = word_count(
+                    token
+                    for token in sentence
+                    if not ctx.wording.covers(base + token.idx, base + token.idx + len(token))
+                )
                 if words > limit:
                     start = view.block.start + sentence.start_char
                     end = view.block.start + sentence.end_char

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from brandlint.checks.fix_safety import changes_grammar
 from brandlint.checks.patterns import PatternRule
 from brandlint.core.errors import Problem
 from brandlint.core.options import Options, option
@@ -104,7 +105,10 @@ class Term(PatternRule):
             )
 
     def exact_names(self) -> tuple[str, ...]:
-        return (self.use,) if self.exact and self.use else ()
+        # a spelling with capitals (iOS, JavaScript) is part of the guide even when the
+        # term matches any case: case changes keep it, tone rules leave it alone
+        capitals = any(char.isupper() for char in self.use)
+        return (self.use,) if self.use and (self.exact or capitals) else ()
 
     def spelling(self, text: str) -> str:
         return canonical(text) if self.exact else fold(text)  # names: case is the point
@@ -171,6 +175,12 @@ class Term(PatternRule):
         lang = ctx.document.lang or "en"
         return tuple(w if self.exact else follow_case(text, w, lang) for w in words), True
 
+    @staticmethod
+    def _context_dependent(ctx: LintContext, text: str, fixes: tuple[str, ...]) -> bool:
+        """A swap that may break the sentence around it (a pronoun, a plural for a
+        singular: "our guys" → "our everyone") is only suggested."""
+        return any(changes_grammar(text, fix, ctx.document.lang) for fix in fixes)
+
     def _name_fix(self, ctx: LintContext, hit: Hit, text: str) -> str | None:
         """The name as the guide writes it, with any ending the copy gave it; None when
         the copy writes it so."""
@@ -216,6 +226,7 @@ class Term(PatternRule):
                     else "Use '%s' instead of '%s'."
                 )
                 message = format_message(template, fixes[0], text)
+                suggested = suggested or self._context_dependent(ctx, text, fixes)
                 yield Finding(hit.start, hit.end, message, fixes, suggestion=suggested)
             else:
                 fixes, suggested = self._fixes(ctx, hit, text, self.suggest)
@@ -225,6 +236,7 @@ class Term(PatternRule):
                     message = f"Avoid '{text}'; use " + " or ".join(f"'{f}'" for f in fixes) + "."
                 else:
                     message = f"Avoid '{text}'."
+                suggested = suggested or self._context_dependent(ctx, text, fixes)
                 yield Finding(hit.start, hit.end, message, fixes, suggestion=suggested)
 
     def _mention(self, ctx: LintContext, hit: Hit, earlier: int) -> Finding | None:

@@ -43,6 +43,8 @@ class BlockDraft:
     inline: list[tuple[str, int, int]] = field(default_factory=list)
     length: int = 0
     location: str = ""  # where the block is, when lines do not say it ("cell 3, line 2")
+    # offsets where a placeholder stands (see `Document.placeholders`), set by `settle`
+    placeholders: list[int] = field(default_factory=list)
 
     def add(self, text: str, source_start: int, source_end: int | None = None) -> None:
         """Append copy taken verbatim from source_start, or standing for [start, end)."""
@@ -164,8 +166,10 @@ class PositionMap:
         An empty range (an insertion point) maps to just after the character before it.
         """
         if end <= start:
-            if start == 0:
-                first = self._segment_at(0)
+            if start == 0 or self._segment_at(start - 1) is None:
+                # at the start of the copy or of a block (after the separator, which does
+                # not come from the source): just before its first character
+                first = self._segment_at(start)
                 offset = first.source_start if first else 0
                 return offset, offset
             _, before = self.to_source(start - 1, start)
@@ -191,11 +195,15 @@ class Suppression:
 
     `rules` are rule ids or globs; empty means every rule. `end_line` is inclusive; None means
     to the end of the file (a `brandlint-disable` with no matching `brandlint-enable`).
+    `reach` says which rules it covers: "all"; "copy", rules reading copy but not those
+    reading the raw source (Vale's switches hold while Vale walks the copy, and its raw-scope
+    rules run after the walk); "source", only rules reading the raw source.
     """
 
     rules: tuple[str, ...]
     line: int
     end_line: int | None
+    reach: str = "all"
 
 
 @dataclass(frozen=True)
@@ -273,6 +281,15 @@ class Document:
     images: tuple[ImageRef, ...] = ()
     styles: tuple[StyleRef, ...] = ()
     stylesheets: tuple[str, ...] = ()  # hrefs of `<link rel="stylesheet">`, as written
+    # copy offsets, in order, where code, math or a component stood in running text: the
+    # copy reads a space or nothing there, yet a reader sees something, so "and `Gemfile`
+    # and" holds no repeated word
+    placeholders: tuple[int, ...] = ()
+
+    def holds_placeholder(self, start: int, end: int) -> bool:
+        """Whether a placeholder stands in copy[start:end], edges included."""
+        at = bisect.bisect_left(self.placeholders, start)
+        return at < len(self.placeholders) and self.placeholders[at] <= end
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
@@ -297,6 +314,29 @@ class Document:
                 end -= 1
         source_start, source_end = self.position_map.to_source(start, end)
         return self.lines.span(source_start, source_end)
+
+    def rewritten(self, start: int, end: int, replacement: str, span: Span) -> str | None:
+        """The source at `span` (the span of copy[start:end]) with its copy rewritten
+        character for character from `replacement`: code, markup and line breaks stay as
+        written ("Using `npm` With Yarn" → "Using `npm` with Yarn"). None when the
+        replacement is not a rewrite of the copy's characters (another length)."""
+        if len(replacement) != end - start:
+            return None
+        out: list[str] = []
+        at = span.offset
+        for segment in self.position_map.segments:
+            if not segment.verbatim or segment.text_end <= start or segment.text_start >= end:
+                continue
+            low, high = max(segment.text_start, start), min(segment.text_end, end)
+            source_low = segment.source_start + low - segment.text_start
+            source_high = source_low + high - low
+            if source_low < at or source_high > span.end_offset:
+                return None  # out of source order: no safe rewrite
+            out.append(self.source[at:source_low])
+            out.append(replacement[low - start : high - start])
+            at = source_high
+        out.append(self.source[at : span.end_offset])
+        return "".join(out)
 
     def _stands_for_markup(self, offset: int) -> bool:
         segment = self.position_map._segment_at(offset)
@@ -325,6 +365,7 @@ def assemble(
     parts: list[str] = []
     segments: list[Segment] = []
     blocks: list[Block] = []
+    placeholders: list[int] = []
     cursor = 0
     for draft in drafts:
         while draft.pieces and not draft.pieces[-1][3] and not draft.pieces[-1][0].strip():
@@ -340,6 +381,7 @@ def assemble(
             parts.append(text)
             cursor += len(text)
         inline = tuple((scope, start + s, start + e) for scope, s, e in draft.inline if e > s)
+        placeholders.extend(min(start + at, cursor) for at in draft.placeholders)
         blocks.append(Block(start, cursor, draft.scopes, inline, draft.location))
     return Document(
         path=path,
@@ -356,4 +398,5 @@ def assemble(
         images=tuple(images),
         styles=tuple(styles),
         stylesheets=tuple(stylesheets),
+        placeholders=tuple(placeholders),
     )

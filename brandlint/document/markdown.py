@@ -19,15 +19,21 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from brandlint.core.document import BlockDraft, ImageRef, LineIndex, StyleRef
-from brandlint.document.html import HtmlCopy
+from brandlint.core.document import BlockDraft, ImageRef, LineIndex, Notice, StyleRef
+from brandlint.core.scopes import ValeMarkup
+from brandlint.document.css import TOO_DEEP
+from brandlint.document.html import HtmlCopy, starred
 from brandlint.document.masking import add_mask
 from brandlint.document.mdx import CODE_TAGS, INLINE_TAGS, MarkupView, markup_view
 from brandlint.document.suppressions import SuppressionCollector
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
+
+# where the block parser records the line ranges it skipped for nesting too deep
+_SKIPPED = "brandlint.skipped"
 
 _BLOCK_SCOPES = {
     "paragraph_open": "paragraph",
@@ -42,7 +48,14 @@ _CONTEXT = {
 }
 _CLOSERS = {"blockquote_close", "bullet_list_close", "ordered_list_close", "table_close"}
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+_QUOTE_MARKS = re.compile(r"[ \t>]*")
 _HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+# a template tag of the site generator the page is written for (Liquid, Jinja, Hugo), on
+# one line: `{{ page.title }}`, `{% include note.html %}`, `{{< figure >}}`
+_TEMPLATE_TAG = re.compile(r"\{\{[^\r\n]*?\}\}|\{%[^\r\n]*?%\}")
+_CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
+# the HTML element each inline token renders as (Vale reads Markdown as its HTML)
+_INLINE_ELEMENTS = {"strong_open": "strong", "em_open": "em", "s_open": "del", "link_open": "a"}
 
 
 @lru_cache(maxsize=2)
@@ -55,12 +68,40 @@ def _parser(mdx: bool) -> MarkdownIt:
     md.disable("text_join")
     if mdx:
         md.disable("code")
+    _record_skips(md)
     return md
 
 
+def _record_skips(md: MarkdownIt) -> None:
+    """Make the block parser record what it skips for nesting too deep.
+
+    Past `maxNesting` levels (20: lists and quotes inside each other) markdown-it stops
+    reading the nested block and every line after it up to where that block could end,
+    often the end of the file, without a word; the range goes in the parse's env so the
+    reader can say which lines were not checked."""
+    tokenize = md.block.tokenize
+    deepest = md.options["maxNesting"]
+
+    def recording(state: StateBlock, start: int, end: int) -> None:
+        first = state.skipEmptyLines(start)
+        if state.level >= deepest and first < end and state.sCount[first] >= state.blkIndent:
+            last = min(end, state.lineMax) - 1
+            while last > first and state.isEmpty(last):
+                last -= 1
+            state.env.setdefault(_SKIPPED, []).append((first, last))
+        tokenize(state, start, end)
+
+    md.block.tokenize = recording  # type: ignore[method-assign, assignment]
+
+
 class _Walker:
-    def __init__(self, view: MarkupView, comments: SuppressionCollector) -> None:
+    def __init__(
+        self, view: MarkupView, comments: SuppressionCollector, vale: ValeMarkup | None
+    ) -> None:
         self.source = view.text
+        self.vale = vale  # a Vale project's reading of markup, instead of brandlint's
+        # open inline elements whose text reads as `*`s (Vale's IgnoredScopes)
+        self.stars: list[str] = []
         self.regions = view.regions
         self._region_ends = [end for _, end, _ in view.regions]
         self.lines = LineIndex(view.text)
@@ -81,9 +122,16 @@ class _Walker:
         context: list[str] = []
         heading: frozenset[str] | None = None
         scope = "paragraph"
+        skipping: int | None = None  # the level of the element a Vale project skips
         for token in tokens:
             kind = token.type
-            if kind in _CONTEXT:
+            if skipping is not None:
+                if token.nesting == -1 and token.level == skipping:
+                    skipping = None
+                continue
+            if token.nesting == 1 and self.vale is not None and token.tag in self.vale.skipped:
+                skipping = token.level  # SkippedScopes (`blockquote`): the element's HTML tag
+            elif kind in _CONTEXT:
                 context.append(_CONTEXT[kind])
             elif kind in _CLOSERS and context:
                 context.pop()
@@ -94,10 +142,7 @@ class _Walker:
             elif kind in _BLOCK_SCOPES:
                 scope = _BLOCK_SCOPES[kind]
             elif kind == "inline":
-                scopes = heading or frozenset({scope, *context})
-                if scope == "table.header":
-                    scopes = scopes | {"table.cell"}
-                self.inline(token, scopes)
+                self.inline(token, heading or frozenset({scope, *context}))
                 scope = "paragraph"
             elif kind == "html_block" and token.map:
                 start = self.line_offset(token.map[0])
@@ -106,7 +151,7 @@ class _Walker:
                 self.html(fragment or token.content, start, token.map[0] + 1, text=True)
 
     def html(self, fragment: str, offset: int, line: int, *, text: bool) -> None:
-        copy = HtmlCopy(fragment, offset, self.comments, base_line=line).parse()
+        copy = HtmlCopy(fragment, offset, self.comments, base_line=line, vale=self.vale).parse()
         self.images.extend(copy.images)
         self.styles.extend(copy.styles)
         self.drafts.extend(d for d in copy.drafts if text or d.scopes & {"alt", "title"})
@@ -129,6 +174,7 @@ class _Walker:
             self.cursor = max(self.cursor, self.line_offset(token.map[0]))
         limit = self.line_offset(token.map[1]) if token.map else None
         draft = BlockDraft(scopes)
+        self.stars = []
         self.children(token.children or [], draft, limit)
         if self.code is not None:  # an inline code element left open: code to the block end
             end = len(self.source[: limit or len(self.source)].rstrip())
@@ -138,8 +184,12 @@ class _Walker:
         self.drafts.append(draft)
 
     def text(self, draft: BlockDraft, content: str, at: int) -> None:
-        """Copy taken verbatim from `at`, but what the view blanked out (MDX, math) masked."""
+        """Copy taken verbatim from `at`, but what the view blanked out (MDX, math) masked;
+        inside an element a Vale project ignores, `*`s."""
         end = at + len(content)
+        if self.stars:
+            draft.add(starred(content), at, end)
+            return
         index = bisect.bisect_right(self._region_ends, at)
         position = at
         while index < len(self.regions) and self.regions[index][0] < end:
@@ -167,8 +217,9 @@ class _Walker:
                 self.cursor = at + len(child.content)
             elif kind == "text_special":
                 at = self.find(child.markup, limit)
-                if at >= 0:
-                    draft.add(child.content, at, at + len(child.markup))
+                if at >= 0:  # a backslash that escapes nothing (`\n`) is copy as written
+                    verbatim = child.content == child.markup
+                    draft.add(child.content, at, None if verbatim else at + len(child.markup))
                     self.cursor = at + len(child.markup)
             elif kind in ("softbreak", "hardbreak"):
                 found = _LINE_BREAK.search(self.source, self.cursor, limit or len(self.source))
@@ -176,29 +227,57 @@ class _Walker:
                     draft.add_space(*found.span())
                     self.cursor = found.end()
             elif kind == "code_inline":
-                self.code_span(child.markup, draft, limit)
+                self.code_span(child, draft, limit)
             elif kind == "html_inline":
                 self.html_inline(child.content, draft, limit, links)
             elif kind == "link_open":
                 if child.markup == "autolink":
                     self.skip_autolink(limit)
                 links.append(draft.length)
+                self.open_element("a")
             elif kind == "link_close":
                 if links:
                     draft.mark_inline("link", links.pop())
                 self.skip_destination(limit)
+                self.close_element("a")
+            elif kind in _INLINE_ELEMENTS:
+                self.open_element(_INLINE_ELEMENTS[kind])
+            elif kind.endswith("_close") and kind.replace("_close", "_open") in _INLINE_ELEMENTS:
+                self.close_element(_INLINE_ELEMENTS[kind.replace("_close", "_open")])
             elif kind == "image":
                 self.image(child, limit)
 
-    def code_span(self, markup: str, draft: BlockDraft, limit: int | None) -> None:
-        """A backtick code span: a mask over it, from its opening run to its closing one."""
-        fence = re.compile(rf"(?<!`){markup}(?!`)")
+    def open_element(self, name: str) -> None:
+        """An inline element opens: in a Vale project, one it ignores stars its text."""
+        if self.vale is not None and (self.stars or name in self.vale.ignored):
+            self.stars.append(name)
+
+    def close_element(self, name: str) -> None:
+        if self.stars and self.stars[-1] == name:
+            self.stars.pop()
+
+    def code_span(self, token: Token, draft: BlockDraft, limit: int | None) -> None:
+        """A backtick code span: a mask over it, from its opening run to its closing one.
+        A Vale project reads it as `<code>`: `*`s as long as the code (IgnoredScopes has
+        `code`, the default), else copy."""
+        fence = re.compile(rf"(?<!`){token.markup}(?!`)")
         end = limit or len(self.source)
         opening = fence.search(self.source, self.cursor, end)
         closing = opening and fence.search(self.source, opening.end(), end)
-        if opening and closing:
+        if not (opening and closing):
+            return
+        self.cursor = closing.end()
+        if self.vale is None:
             add_mask(draft, opening.start(), closing.end())
-            self.cursor = closing.end()
+        elif self.stars or "code" in self.vale.ignored:
+            draft.add(starred(token.content), opening.start(), closing.end())
+        else:
+            inner = self.source[opening.end() : closing.start()]
+            at = inner.find(token.content)
+            if at < 0:  # line breaks read as spaces: the code as a whole
+                draft.add(token.content, opening.end(), closing.start())
+            else:
+                draft.add(token.content, opening.end() + at)
 
     def html_inline(
         self, content: str, draft: BlockDraft, limit: int | None, links: list[int]
@@ -223,16 +302,52 @@ class _Walker:
         self.html(self.source[at:end], at, self.lines.position(at)[0], text=False)
         if not name:
             return  # a comment: read for directives, stands for nothing
-        if name in CODE_TAGS and not closing and not self_closing:
+        if name == "a" and not self_closing:  # link text is marked, the tags are nothing
+            if not closing:
+                links.append(draft.length)
+            elif links:
+                draft.mark_inline("link", links.pop())
+        if self.vale is not None and name not in self.vale.skipped:
+            self.vale_inline_tag(name, closing, self_closing, content, draft, at, end)
+            return
+        # here a Vale project's tags are its SkippedScopes: left out whole, as code is
+        if (self.vale is not None or name in CODE_TAGS) and not closing and not self_closing:
             self.code = (name, at, 1)
         elif name == "br":
             draft.add_space(at, end)
-        elif name == "a" and not closing:
-            links.append(draft.length)
-        elif name == "a":
-            if links:
-                draft.mark_inline("link", links.pop())
         elif name not in INLINE_TAGS:
+            add_mask(draft, at, end)
+
+    def vale_inline_tag(
+        self,
+        name: str,
+        closing: bool,
+        self_closing: bool,
+        content: str,
+        draft: BlockDraft,
+        at: int,
+        end: int,
+    ) -> None:
+        """An inline tag as a Vale project reads it: an element IgnoredScopes or
+        IgnoredClasses name stars its text; other tags stand for nothing, or part words
+        (a line break, a block tag)."""
+        assert self.vale is not None
+        if self_closing:
+            pass
+        elif closing:
+            self.close_element(name)
+        else:
+            found = _CLASS.search(content)
+            ignored_class = found is not None and self.vale.skips_class(
+                next(g for g in found.groups() if g is not None)
+            )
+            if ignored_class and not self.stars:
+                self.stars.append(name)
+            else:
+                self.open_element(name)
+        if name == "br":
+            draft.add_space(at, end)
+        elif name not in INLINE_TAGS | CODE_TAGS:
             add_mask(draft, at, end)
 
     def skip_autolink(self, limit: int | None) -> None:
@@ -274,8 +389,9 @@ class _Walker:
         self.cursor = start + 2
         alt = BlockDraft(frozenset({"alt"}))
         self.children(token.children or [], alt, limit)
-        self.drafts.append(alt)
-        title = token.attrs.get("title")
+        if self.vale is None or "alt" not in self.vale.skipped:
+            self.drafts.append(alt)
+        title = token.attrs.get("title") if self.vale is None else None  # Vale reads none
         self.skip_destination(limit) if not title else self.image_title(str(title), limit)
         self.images.append(
             ImageRef(
@@ -314,11 +430,64 @@ def _in_place(raw: str, content: str) -> str | None:
 
 
 def markdown_drafts(
-    source: str, comments: SuppressionCollector, *, mdx: bool = False
-) -> tuple[list[BlockDraft], list[ImageRef], list[StyleRef]]:
-    """Block drafts, images and the CSS of embedded HTML, of a Markdown or MDX source
-    (front matter already blanked out)."""
+    source: str,
+    comments: SuppressionCollector,
+    *,
+    mdx: bool = False,
+    vale: ValeMarkup | None = None,
+) -> tuple[list[BlockDraft], list[ImageRef], list[StyleRef], list[Notice]]:
+    """Block drafts, images, the CSS of embedded HTML, and a notice for each part nested
+    too deep to read, of a Markdown or MDX source (front matter already blanked out);
+    `vale`: as a Vale project reads it."""
     view = markup_view(source, comments, mdx=mdx)
-    walker = _Walker(view, comments)
-    walker.walk(_parser(mdx).parse(view.text))
-    return walker.drafts, walker.images, walker.styles
+    if not mdx and vale is None and ("{{" in source or "{%" in source):
+        view = _without_templates(view)
+    walker = _Walker(view, comments, vale)
+    parser = _parser(mdx)
+    env: dict[str, list[tuple[int, int]]] = {}
+    walker.walk(parser.parse(view.text, env))
+    deepest = parser.options["maxNesting"]
+    notices = [
+        Notice(
+            TOO_DEEP,
+            f"Markdown nested over {deepest} levels deep (lists or quotes inside each other): "
+            f"brandlint did not read {_lines(first, last)}; flatten the nesting to have "
+            f"{'it' if first == last else 'them'} checked.",
+            *_line_text(view.text, walker.line_offset(first)),
+        )
+        for first, last in env.get(_SKIPPED, [])
+    ]
+    return walker.drafts, walker.images, walker.styles, notices
+
+
+def _line_text(source: str, start: int) -> tuple[int, int]:
+    """Where the line starting at `start` has text, past the indent and quote marks."""
+    end = _LINE_BREAK.search(source, start)
+    stop = end.start() if end else len(source)
+    begin = _QUOTE_MARKS.match(source, start, stop).end()  # type: ignore[union-attr]
+    return (begin, stop) if begin < stop else (start, stop)
+
+
+def _lines(first: int, last: int) -> str:
+    """0-based lines `first` to `last` as a reader names them."""
+    return f"line {first + 1}" if first == last else f"lines {first + 1} to {last + 1}"
+
+
+def _without_templates(view: MarkupView) -> MarkupView:
+    """The view with template tags blanked out too, each standing for what it renders.
+
+    A Jekyll or Hugo page is Markdown with template tags that the site generator replaces
+    before Markdown is read, so they are not copy, and a link whose target is a tag
+    (`[guides]({{ '/docs/' | relative_url }})`) is a link. Vale reads them as text."""
+    taken = view.regions
+    found = [
+        (tag.start(), tag.end(), True)
+        for tag in _TEMPLATE_TAG.finditer(view.text)
+        if not any(start < tag.end() and tag.start() < end for start, end, _ in taken)
+    ]
+    if not found:
+        return view
+    text = list(view.text)
+    for start, end, _ in found:
+        text[start:end] = " " * (end - start)
+    return MarkupView("".join(text), sorted(taken + found))

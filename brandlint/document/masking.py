@@ -141,6 +141,7 @@ def _mask_spans(draft: BlockDraft, text: str, spans: list[tuple[int, int]]) -> N
             cut = stop
             if stop == span[1]:
                 pieces.append((placeholder(text[span[0] : span[1]]), *masked, False))
+                draft.placeholders.append(span[0])
                 masked = None
                 span = next(spans_left, None)
         position = end
@@ -177,10 +178,11 @@ def _moved(runs: list[tuple[int, int, int, int]], offset: int, is_end: bool) -> 
 
 def _resolve(draft: BlockDraft) -> None:
     """Each run of masks becomes one space where the words around it would otherwise join,
-    else nothing."""
+    else nothing; either way its place is kept as a placeholder."""
     pieces = draft.pieces
     out: list[tuple[str, int, int, bool]] = []
     runs: list[tuple[int, int, int, int]] = []
+    placeholders: list[int] = []
     old = new = 0
     index = 0
     while index < len(pieces):
@@ -200,6 +202,7 @@ def _resolve(draft: BlockDraft) -> None:
             index += 1
         before = _last_char(out)
         after = _first_char(pieces, index)
+        placeholders.append(new)
         if (
             before
             and after
@@ -215,6 +218,10 @@ def _resolve(draft: BlockDraft) -> None:
             runs.append((first, old, new, new))
     draft.pieces = out
     draft.length = new
+    # the links' placeholders moved with the copy; each mask run left one of its own
+    draft.placeholders = sorted(
+        [_moved(runs, at, False) for at in draft.placeholders] + placeholders
+    )
     draft.inline = [
         (scope, _moved(runs, s, False), _moved(runs, e, True)) for scope, s, e in draft.inline
     ]
