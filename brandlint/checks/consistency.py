@@ -6,9 +6,15 @@ another variant are flagged with the first one as the fix. Variants compare case
 unless the rule sets `ignorecase: false`, so a capital at the start of a sentence is not an
 inconsistency.
 
+Variants match their inflected forms as terms do, in each language with a morphology
+(`brandlint.nlp.morphology`: hu, nb, az): "omnichannelnek" is the spelling "omnichannel"
+with a case ending, so only the spelling is compared, and the fix carries the ending over
+("omni-channelnek" → "omnichannelnek"), or is only suggested when it cannot be rebuilt.
+
 A spelling the guide bans (a term's `avoid` or `instead_of`, in the document's language) is
-never the spelling a document is held to, and never a fix: the guide's loader tells the
-rule which spellings those are (`brandlint.guide.coherence`), and the term rule flags them.
+never the spelling a document is held to, and never a fix, inflected or not: the guide's
+loader tells the rule which spellings those are (`brandlint.guide.coherence`), and the term
+rule flags them.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from brandlint.core.options import option
 from brandlint.core.patterns import UserPattern
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec, passes
-from brandlint.matching import PhraseIndex
+from brandlint.matching import Form, PhraseIndex
 from brandlint.text_case import canonical, fold, follow_case, lower
 
 
@@ -58,8 +64,12 @@ class Consistency(PatternRule):
         # spellings the guide bans, each with the languages where it does (a rule's `lang`
         # filter: empty for every language)
         self.banned: list[tuple[tuple[str, ...], str]] = []
+        self._banned_in: dict[str, frozenset[str]] = {}  # folded `banned`, per language
         flags = re.IGNORECASE if self.ignorecase else 0
         self.literal: list[tuple[int, int, list[str]]] = []
+        self.spellings = {
+            (g, v): variant for g, group in enumerate(groups) for v, variant in enumerate(group)
+        }
         self.patterns: list[tuple[int, int, UserPattern]] = []
         for g, group in enumerate(groups):
             for v, variant in enumerate(group):
@@ -79,8 +89,9 @@ class Consistency(PatternRule):
         return fold(text)
 
     def register(self, index: PhraseIndex) -> None:
+        # WORD: any case, plus the language's endings (plain LOWER where it has none)
         for group, variant, words in self.literal:
-            index.add(self, (group, variant), words, "LOWER" if self.ignorecase else "ORTH")
+            index.add(self, (group, variant), words, "WORD" if self.ignorecase else "ORTH")
 
     def needs_hits(self) -> bool:
         return not self.patterns
@@ -89,30 +100,59 @@ class Consistency(PatternRule):
         return fold(text, lang) if self.ignorecase else canonical(text)
 
     def is_banned(self, text: str, lang: str) -> bool:
-        folded = fold(text, lang)
-        return any(
-            passes(langs, lang) and fold(form, lang) == folded for langs, form in self.banned
-        )
+        forms = self._banned_in.get(lang)
+        if forms is None:  # once per language: a guide may ban thousands of words
+            forms = frozenset(
+                fold(form, lang) for langs, form in self.banned if passes(langs, lang)
+            )
+            self._banned_in[lang] = forms
+        return fold(text, lang) in forms
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         lang = ctx.document.lang or ""
-        seen: list[tuple[int, int, int, str]] = [
-            (hit.start, hit.end, hit.payload[0], text) for hit, text in self.phrase_hits(ctx)
+        seen: list[tuple[int, int, int, str, Form | None, tuple[int, int] | None]] = [
+            (hit.start, hit.end, hit.payload[0], text, _ending(hit.form), hit.payload)
+            for hit, text in self.phrase_hits(ctx)
         ]
         for group, _variant, pattern in self.patterns:
             seen.extend(
-                (base + m.start(), base + m.end(), group, m.group())
+                (base + m.start(), base + m.end(), group, m.group(), None, None)
                 for base, m in self.regex_matches(ctx, pattern)
             )
-        seen.sort()
+        seen.sort(key=lambda found: found[:4])
         first: dict[int, tuple[int, str]] = {}
-        for start, end, group, text in seen:
-            if self.banned and self.is_banned(text, lang):
+        for start, end, group, text, form, variant in seen:
+            # an inflected word is spelled as the variant it inflects; its ending is grammar
+            spelling = text if form is None or variant is None else self.spellings[variant]
+            if self.banned and (self.is_banned(spelling, lang) or self.is_banned(text, lang)):
                 continue  # the guide's term flags it; it never sets the spelling
             if group not in first:
-                first[group] = (start, text)
+                first[group] = (start, spelling)
                 continue
             chosen = first[group][1]
-            if self._form(text, lang) != self._form(chosen, lang):
-                fix = follow_case(text, lower(chosen, lang), lang) if self.ignorecase else chosen
-                yield Finding(start, end, format_message(self.message, text, chosen), (fix,))
+            if self._form(spelling, lang) == self._form(chosen, lang):
+                continue
+            fix = follow_case(text, lower(chosen, lang), lang) if self.ignorecase else chosen
+            suggested = False
+            if form is not None:  # carry the ending over, or only suggest the spelling
+                written = text[: form.stem_end - start]
+                built = form.rebuild(fix)
+                if built is None and _letters(written, lang) == _letters(fix, lang):
+                    # the spellings differ in hyphens or spaces only ("omni-channel"): the
+                    # ending the copy chose for these letters fits them still
+                    built = fix + text[form.stem_end - start :]
+                if built is None or (self.banned and self.is_banned(built, lang)):
+                    suggested = True
+                else:
+                    fix = built
+            message = format_message(self.message, text, chosen)
+            yield Finding(start, end, message, (fix,), suggestion=suggested)
+
+
+def _ending(form: Form | None) -> Form | None:
+    """The hit's form when its last word carries an ending the morphology can describe."""
+    return form if form is not None and form.inflection is not None else None
+
+
+def _letters(text: str, lang: str) -> str:
+    return "".join(char for char in fold(text, lang) if char.isalnum())

@@ -80,8 +80,11 @@ def check_coherence(rules: Sequence[Rule], problems: list[Problem]) -> None:
 def _consistency(rule: Consistency, banned: list[_Banned], problems: list[Problem]) -> None:
     spellings = [word for _, _, words in rule.literal for word in words]
     for ban in banned:
-        if _overlap(rule, ban.rule) and any(_same(word, ban.form) for word in spellings):
-            rule.banned.append((ban.rule.spec.langs, ban.form))
+        if not _overlap(rule, ban.rule):
+            continue
+        # every ban counts: an inflected fix ("omnikanalen") may be what a term bans
+        rule.banned.append((ban.rule.spec.langs, ban.form))
+        if any(_same(word, ban.form) for word in spellings):
             problems.append(
                 rule.spec.problem(
                     (),

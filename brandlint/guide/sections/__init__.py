@@ -21,28 +21,39 @@ Where = tuple[str | int, ...]
 
 @dataclass
 class GuideFile:
-    """One guide file being read, and where its problems go."""
+    """One guide file being read, and where its problems go.
+
+    `within` narrows it to one mapping of the file (a locale's entry under `locales:`), so
+    the section readers read that mapping's `terms:` or `rules:` as they read the guide's
+    own, and their problems point into it."""
 
     doc: LocatedYaml
     problems: list[Problem]
+    within: Where = ()
 
     @property
     def data(self) -> dict[str, Any]:
-        return self.doc.data  # type: ignore[no-any-return]
+        data = self.doc.data
+        for key in self.within:
+            data = data[key]
+        return data  # type: ignore[no-any-return]
 
     @property
     def name(self) -> str:
         """The namespace of the guide's rule ids."""
-        return str(self.data.get("name", "guide"))
+        return str(self.doc.data.get("name", "guide"))
 
     def report(
         self, at: Where, message: str, *, key: bool = False, severity: str = "error"
     ) -> None:
-        self.problems.append(self.doc.problem(at, message, key=key, severity=severity))
+        self.problems.append(
+            self.doc.problem((*self.within, *at), message, key=key, severity=severity)
+        )
 
     def rule(self, at: Where, data: dict[str, Any], rule_id: str, kind: str) -> RuleSpec | None:
         """A rule written in this guide, as a spec located at `at`."""
-        return spec_from_mapping(self.doc, at, data, rule_id, kind, self.problems, self.doc.path)
+        where = (*self.within, *at)
+        return spec_from_mapping(self.doc, where, data, rule_id, kind, self.problems, self.doc.path)
 
 
 def slug(text: str) -> str:
