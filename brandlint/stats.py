@@ -30,7 +30,7 @@ from brandlint.voice.contractions import PAIRS, contracted_forms
 from brandlint.voice.emoji import emoji_spans
 from brandlint.voice.formality import formality, formality_reason
 from brandlint.voice.languages import language_name
-from brandlint.voice.passive import passive_reason, passive_spans
+from brandlint.voice.passive import passive_reason, passive_sentences
 
 _YOU = {
     "you",
@@ -135,7 +135,7 @@ def voice_metrics(ctx: LintContext, targets: dict[str, Any]) -> VoiceMetrics:
     elif not sentences:
         reasons["passive_share"] = "no sentences to measure"
     else:
-        found = sum(1 for v in views for s in v.sentences if passive_spans(s.as_doc(), ctx.trained))
+        found = sum(passive_sentences(v.doc, v.sentences, ctx.trained) for v in views)
         passive = round(found / len(sentences), 2)
     you_we: float | None = None
     contractions: float | None = None

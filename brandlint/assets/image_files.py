@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from brandlint.core.limits import Limits, variable
+
 _EXTENSIONS = {"jpeg": "jpg", "jpe": "jpg", "tif": "tiff", "svgz": "svg"}
 _PIXELS = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(px)?\s*$")
 
@@ -98,19 +100,41 @@ def pixels(value: str | None) -> float | None:
     return float(found.group(1)) if found else None
 
 
-def read_image(path: Path) -> ImageInfo:
-    """Format and size of an image file, from its header."""
+def read_image(path: Path, max_pixels: int | None = None) -> ImageInfo:
+    """Format and size of an image file, from its header. An image whose header declares
+    more than `max_pixels` (default: the `image_pixels` limit) is refused: such a file is
+    a decompression bomb or no image anyone should ship, and nothing of it is decoded."""
     if path.suffix.lower() in (".svg", ".svgz"):
         return _svg_info(path)
+    import warnings
+
     from PIL import Image, UnidentifiedImageError
 
+    budget = Limits.from_environment().image_pixels if max_pixels is None else max_pixels
     try:
-        with Image.open(path) as image:
-            width, height = image.size
-            kind = (image.format or "").lower()
+        with warnings.catch_warnings():
+            # Pillow warns past its own budget and fails past twice it; ours decides
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                kind = (image.format or "").lower()
+    except Image.DecompressionBombError as exc:  # its message holds the declared size
+        declared = re.search(r"\(([0-9]+) pixels\)", str(exc))
+        size = f"{int(declared.group(1)):,}" if declared else "more"
+        raise ImageFileError(_over_budget(size, budget)) from None
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise ImageFileError(_reason(exc)) from None
+    if width * height > budget:
+        raise ImageFileError(_over_budget(f"{width:,} × {height:,}", budget))
     return ImageInfo(_EXTENSIONS.get(kind, kind), float(width), float(height))
+
+
+def _over_budget(declared: str, budget: int) -> str:
+    return (
+        f"its header declares {declared} pixels, over brandlint's budget of {budget:,} "
+        f"(a damaged file or a decompression bomb; raise {variable('image_pixels')} if it "
+        "is real)"
+    )
 
 
 def _reason(exc: Exception) -> str:

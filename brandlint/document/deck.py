@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from brandlint.core.document import BlockDraft, Notice
+from brandlint.core.located_yaml import YamlSyntaxError, compose
 from brandlint.document.suppressions import SuppressionCollector
 from brandlint.document.yaml_copy import scalar_draft
 
@@ -73,16 +74,15 @@ class DeckCopy:
             found = _COMMENT.search(line)
             if found:
                 comments.comment(found.group(1), number, number)
-        try:
-            root = yaml.compose(self.source, Loader=yaml.SafeLoader)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            offset = mark.index if mark else 0
+        try:  # bounded: aliases, nesting, tags and size, as in guides
+            root = compose(self.source, "copy deck")
+        except YamlSyntaxError as exc:
+            offset = exc.offset
+            what = exc.problem.message.removeprefix("YAML syntax: ")
             self.notices.append(
                 Notice(
                     "brandlint.deck",
-                    "This copy deck is not valid YAML or "
-                    f"JSON ({getattr(exc, 'problem', None) or exc}); "
+                    f"This copy deck is not valid YAML or JSON ({what}); "
                     "nothing in it was linted.",
                     offset,
                     offset + 1,

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from brandlint.core.document import BlockDraft, Notice
+from brandlint.core.located_yaml import YamlSyntaxError, compose, plain_value
 from brandlint.document.yaml_copy import aligned_draft, scalar_draft
 
 COPY_FIELDS = ("title", "description", "subject", "preheader", "summary", "excerpt", "headline")
@@ -82,20 +83,20 @@ def _invalid(result: FrontMatter, kind: str, what: str, offset: int) -> FrontMat
 
 def _yaml(source: str, body: str, base: int, end: int) -> FrontMatter:
     result = FrontMatter(end=end)
-    try:
-        root = yaml.compose(body, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        what = getattr(exc, "problem", None) or "invalid YAML"
-        return _invalid(result, "YAML", what, base + (mark.index if mark else 0))
+    try:  # bounded: aliases, nesting, tags and size, as in guides
+        root = compose(body, "front matter")
+    except YamlSyntaxError as exc:
+        what = exc.problem.message.removeprefix("YAML syntax: ")
+        return _invalid(result, "YAML", what, base + exc.offset)
     if not isinstance(root, yaml.MappingNode):
         return result
-    constructor = yaml.constructor.SafeConstructor()
     for key_node, value_node in root.value:
         if not isinstance(key_node, yaml.ScalarNode):
             continue
         key = str(key_node.value)
-        value = constructor.construct_object(value_node, deep=True)
+        value = plain_value(value_node)
+        if key == "lang" and isinstance(value_node, yaml.ScalarNode):
+            value = value_node.value  # a language tag is text: `lang: no` is Norwegian, not false
         result.meta[key] = value
         if key in COPY_FIELDS and isinstance(value_node, yaml.ScalarNode) and value:
             scopes = frozenset({"meta", f"meta.{key}"})
@@ -172,6 +173,8 @@ def _json(source: str) -> FrontMatter:
         data, stop = json.JSONDecoder().raw_decode(source)
     except ValueError:
         return FrontMatter()
+    except RecursionError:  # nested deeper than Python's stack: said, not a crash
+        return _invalid(FrontMatter(), "JSON", "nested too deeply", 0)
     rest = _LINE.match(source, stop)
     if not isinstance(data, dict) or rest is None or rest.group(1).strip():
         return FrontMatter()

@@ -47,12 +47,16 @@ class JsonString:
     plain: list[bool]
 
 
+JSON_DEPTH = 100  # objects and arrays inside each other; no notebook or copy file needs more
+
+
 class JsonScanner:
     """Just enough JSON: objects, arrays, strings with positions, numbers, literals."""
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.position = 0
+        self.depth = 0  # objects and arrays open: bounded, so deep nesting is no RecursionError
 
     def fail(self, what: str) -> ValueError:
         return ValueError(f"{what} at offset {self.position}")
@@ -63,10 +67,13 @@ class JsonScanner:
         if self.position >= len(source):
             raise self.fail("unexpected end")
         char = source[self.position]
-        if char == "{":
-            return self.parse_object()
-        if char == "[":
-            return self.parse_array()
+        if char in "{[":
+            if self.depth >= JSON_DEPTH:
+                raise self.fail(f"nested over {JSON_DEPTH} levels deep, more than brandlint reads")
+            self.depth += 1
+            found = self.parse_object() if char == "{" else self.parse_array()
+            self.depth -= 1
+            return found
         if char == '"':
             return self.string()
         for word, value in (("true", True), ("false", False), ("null", None)):
@@ -232,7 +239,7 @@ def notebook_document(path: str, source: str) -> Document:
             continue
         markdown = _joined(strings)
         cell_comments = SuppressionCollector()
-        cell_drafts, _, _ = markdown_drafts(markdown.text, cell_comments)
+        cell_drafts, _, _, _ = markdown_drafts(markdown.text, cell_comments)
         line_starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", markdown.text)]
         for draft in cell_drafts:
             draft = settle(draft, links=True)

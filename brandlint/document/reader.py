@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import re
 
-from brandlint.core.document import Document, ImageRef, StyleRef, assemble
+from brandlint.core.document import Document, ImageRef, Notice, StyleRef, assemble
+from brandlint.core.scopes import ValeMarkup
 from brandlint.document.code import comment_drafts
-from brandlint.document.css import stylesheet
+from brandlint.document.css import bounded_styles, stylesheet
 from brandlint.document.deck import DeckCopy
 from brandlint.document.formats import (
     BINARY_FORMATS,
+    NAMED_ONLY_EXTENSIONS,
     OTHER_EXTENSIONS,
     OTHER_FORMATS,
     parse_other,
@@ -66,6 +68,11 @@ def format_of(path: str) -> str | None:
     return FORMATS.get(os.path.splitext(name)[1])
 
 
+def named_format(path: str) -> str | None:
+    """The format of a file brandlint reads only when it is named (JSON), else None."""
+    return NAMED_ONLY_EXTENSIONS.get(os.path.splitext(path.lower())[1])
+
+
 def decode(data: bytes) -> str:
     if b"\x00" in data[:8192]:
         raise UnreadableFile("This is a binary file, not copy; brandlint skipped it.")
@@ -79,11 +86,14 @@ def decode(data: bytes) -> str:
         ) from None
 
 
-def parse_document(path: str, source: str, format: str | None = None) -> Document:
-    """Parse decoded source; `format` defaults to the one the file name implies (else text)."""
-    kind = format or format_of(path) or "text"
+def parse_document(
+    path: str, source: str, format: str | None = None, vale: ValeMarkup | None = None
+) -> Document:
+    """Parse decoded source; `format` defaults to the one the file name implies (else text).
+    `vale`: read markup and code as the Vale project whose file this is would."""
+    kind = format or format_of(path) or named_format(path) or "text"
     if kind in OTHER_FORMATS:
-        return parse_other(path, source, kind)
+        return parse_other(path, source, kind, vale)
     if kind == "deck":
         comments = SuppressionCollector()
         deck = DeckCopy(source).parse(comments)
@@ -100,10 +110,16 @@ def parse_document(path: str, source: str, format: str | None = None) -> Documen
         )
     if kind == "css":
         comments = SuppressionCollector()
-        sheet = stylesheet(source, comments)
+        sheets, unread = bounded_styles([stylesheet(source, comments)])
         drafts = comment_drafts(source, "css")  # comments are copy, as in Vale
         return assemble(
-            path, source, drafts, format="css", suppressions=comments.finish(), styles=[sheet]
+            path,
+            source,
+            drafts,
+            format="css",
+            suppressions=comments.finish(),
+            styles=sheets,
+            notices=unread,
         )
     front = split_front_matter(source)
     # Blank the front matter out, keeping line breaks, so parsers see true line numbers.
@@ -113,10 +129,11 @@ def parse_document(path: str, source: str, format: str | None = None) -> Documen
     images: list[ImageRef] = []
     styles: list[StyleRef] = []
     stylesheets: list[str] = []
+    deep: list[Notice] = []  # parts nested too deep to read
     if kind in ("markdown", "mdx"):
-        drafts, images, styles = markdown_drafts(body, comments, mdx=kind == "mdx")
+        drafts, images, styles, deep = markdown_drafts(body, comments, mdx=kind == "mdx", vale=vale)
     elif kind in ("html", "svg"):
-        copy = HtmlCopy(body, 0, comments, svg=kind == "svg").parse()
+        copy = HtmlCopy(body, 0, comments, svg=kind == "svg", vale=vale).parse()
         drafts, images = copy.drafts, copy.images
         styles, stylesheets = copy.styles, copy.stylesheets
         lang = lang or copy.lang
@@ -128,6 +145,7 @@ def parse_document(path: str, source: str, format: str | None = None) -> Documen
     # of a link counts towards the channel's length.
     links = kind in ("markdown", "mdx", "html")
     drafts = [settle(draft, links=links) for draft in drafts]
+    styles, deep_styles = bounded_styles(styles)
     return assemble(
         path,
         source,
@@ -136,14 +154,16 @@ def parse_document(path: str, source: str, format: str | None = None) -> Documen
         meta=front.meta,
         lang=str(lang) if lang else None,
         suppressions=comments.finish(),
-        notices=front.notices,
+        notices=[*front.notices, *deep, *deep_styles],
         images=images,
         styles=styles,
         stylesheets=stylesheets,
     )
 
 
-def read_document(path: str, data: bytes, format: str | None = None) -> Document:
+def read_document(
+    path: str, data: bytes, format: str | None = None, vale: ValeMarkup | None = None
+) -> Document:
     if (format or format_of(path)) in BINARY_FORMATS:
         return read_binary(path, data, format or str(format_of(path)))
-    return parse_document(path, decode(data), format)
+    return parse_document(path, decode(data), format, vale)
