@@ -3,18 +3,24 @@ the alerts of a linted document."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
 from brandlint.core.alerts import Alert
+from brandlint.core.errors import UsageError
 from brandlint.document.front_matter import split_front_matter
 from brandlint.fixer import plan_edits
+from brandlint.guide.editing import accept_spelling, ban, prefer
 
 from .diagnostics import alert_diagnostic
-from .positions import offsets_to_range, position_to_offset, span_to_range
+from .positions import offsets_to_range, position_to_offset, source_lines, span_to_range
 from .session import Linted
+
+log = logging.getLogger(__name__)
 
 FIX_ALL = "source.fixAll.brandlint"
 HASH_COMMENTS = ("python", "shell", "perl", "r", "elixir", "julia", "powershell", "ruby")
@@ -45,23 +51,86 @@ def code_actions(
     only: Sequence[str] | None,
     lines: Sequence[str],
     codec: PositionCodec,
+    guide: GuideFile | None = None,
 ) -> list[types.CodeAction]:
     """The actions for the alerts touching `at`, and "fix all", of the kinds asked for."""
     actions: list[types.CodeAction] = []
-    if _asks_for(types.CodeActionKind.QuickFix, only):
-        start = position_to_offset(result.source, lines, codec, at.start)
-        end = position_to_offset(result.source, lines, codec, at.end)
-        for alert in result.alerts:
-            if alert.span.offset <= end and start <= alert.span.end_offset:
-                diagnostic = alert_diagnostic(alert, lines, codec)
-                actions.extend(quick_fixes(uri, alert, diagnostic, lines, codec))
-                disable = disable_line(uri, alert, result.format, result.source, lines)
-                if disable is not None:
-                    actions.append(disable)
+    fixes = _asks_for(types.CodeActionKind.QuickFix, only)
+    guide_edits = guide is not None and _asks_for(GUIDE_EDIT, only)
+    start = position_to_offset(result.source, lines, codec, at.start)
+    end = position_to_offset(result.source, lines, codec, at.end)
+    for alert in result.alerts:
+        if not (alert.span.offset <= end and start <= alert.span.end_offset):
+            continue
+        diagnostic = alert_diagnostic(alert, lines, codec)
+        if fixes:
+            actions.extend(quick_fixes(uri, alert, diagnostic, lines, codec))
+            disable = disable_line(uri, alert, result.format, result.source, lines)
+            if disable is not None:
+                actions.append(disable)
+        if guide is not None and guide_edits:
+            actions.extend(guide_actions(guide, alert, diagnostic, codec))
     if _asks_for(FIX_ALL, only):
         everything = fix_all(uri, result.alerts, result.source, lines, codec)
         if everything is not None:
             actions.append(everything)
+    return actions
+
+
+# a refactoring of the guide, not a fix of the document: asked for apart from quick fixes
+GUIDE_EDIT = "refactor.brandlint.guide"
+
+
+@dataclass(frozen=True)
+class GuideFile:
+    """The guide a document is linted with, as its editor buffer (or the disk) has it."""
+
+    uri: str
+    text: str
+
+
+def guide_actions(
+    guide: GuideFile, alert: Alert, diagnostic: types.Diagnostic | None, codec: PositionCodec
+) -> list[types.CodeAction]:
+    """Accept, prefer and ban a term, spelling or consistency alert's word: each an edit
+    of the guide, which the server reloads once the editor saves it."""
+    word, preferred = alert.match, alert.replacements[0] if alert.replacements else ""
+    changes: list[tuple[str, Callable[[], str]]] = []
+    if alert.kind == "spelling" or (alert.kind == "term" and preferred):
+        changes.append(
+            (
+                f"Accept '{word}' in the guide",
+                lambda: accept_spelling(guide.text, alert.rule, alert.kind, word, preferred),
+            )
+        )
+    if alert.kind == "consistency" or (alert.kind == "term" and preferred):
+        others = [preferred] if alert.kind == "term" else []
+        changes.append(
+            (f"Make '{word}' the preferred variant", lambda: prefer(guide.text, word, others))
+        )
+    if alert.kind in ("term", "spelling", "consistency"):
+        changes.append((f"Ban '{word}' in the guide", lambda: ban(guide.text, word)))
+    actions = []
+    for title, edit in changes:
+        try:
+            text = edit()
+        except UsageError as exc:  # a guide the edit cannot reach: no action, said why
+            log.warning("brandlint: cannot offer %r: %s", title, exc)
+            continue
+        if text == guide.text:
+            continue
+        lines = source_lines(guide.text)
+        whole = offsets_to_range(guide.text, 0, len(guide.text), lines, codec)
+        actions.append(
+            types.CodeAction(
+                title=title,
+                kind=GUIDE_EDIT,
+                diagnostics=[diagnostic] if diagnostic else None,
+                # no `command`: lsprotocol-based clients read an action carrying one as a
+                # bare Command and lose its edit; saving the guide reloads it anyway
+                edit=_edit(guide.uri, [types.TextEdit(range=whole, new_text=text)]),
+            )
+        )
     return actions
 
 
@@ -108,7 +177,8 @@ def quick_fixes(
                 title=f"{title} ({alert.rule})",
                 kind=types.CodeActionKind.QuickFix,
                 diagnostics=[diagnostic] if diagnostic else None,
-                is_preferred=n == 0,
+                # a suggestion is one choice among others: no editor may apply it unasked
+                is_preferred=n == 0 and not alert.suggestion,
                 edit=_edit(uri, [types.TextEdit(range=span_range, new_text=replacement)]),
             )
         )
@@ -165,6 +235,8 @@ def hover_text(alert: Alert) -> str:
     if alert.replacements:
         shown = " or ".join(f"`{r}`" if r else "(remove)" for r in alert.replacements)
         parts.append(f"Replace with {shown}")
+    if alert.detail:  # a voice score's breakdown, feature by feature
+        parts.append(alert.detail)
     if alert.link:
         parts.append(f"[More about this rule]({alert.link})")
     return "\n\n".join(parts)

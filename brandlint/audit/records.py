@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from brandlint.core.alerts import Alert, Level
 from brandlint.reporters.json_report import alert_from_record, alert_record
+from brandlint.scores import Scored
 
 Json = dict[str, Any]
 
@@ -52,6 +53,12 @@ class AuditedFile:
     forms: tuple[FormCount, ...] = ()
     depends: tuple[FileStamp, ...] = ()
     skipped: str | None = None
+    # the categories the rules applying to the piece guard (only those are scored), and
+    # its voice score against the guide's profile with the profile's minimum (None: the
+    # guide has no `voice:`, or the piece no prose the profile can score)
+    categories: tuple[str, ...] = ()
+    voice: int | None = None
+    voice_min: int | None = None
 
     @classmethod
     def skip(cls, path: str, reason: str) -> AuditedFile:
@@ -71,6 +78,9 @@ class AuditedFile:
             "alerts": [alert_record(a) for a in self.alerts],
             "forms": forms,
             "depends": [list(stamp) for stamp in self.depends],
+            "categories": list(self.categories),
+            "voice": self.voice,
+            "voice_min": self.voice_min,
         }
 
     @classmethod
@@ -90,14 +100,77 @@ class AuditedFile:
                 for form, count in counts.items()
             ),
             depends=tuple(FileStamp(*stamp) for stamp in data["depends"]),
+            categories=tuple(str(name) for name in data["categories"]),
+            voice=_optional_int(data["voice"]),
+            voice_min=_optional_int(data["voice_min"]),
         )
+
+
+def _optional_int(value: object) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int):
+        raise TypeError(f"not a whole number: {value!r}")
+    return value
+
+
+def _scores_json(scores: Scored | None) -> Json:
+    """A document's, channel's or corpus's brand scores as the JSON report shows them (the
+    shape of `brandlint score --format json`); all None when nothing was scored."""
+    if scores is None:
+        return {"score": None, "light": None, "categories": {}}
+    shown = scores.record()
+    return {"score": shown["score"], "light": shown["light"], "categories": shown["categories"]}
+
+
+@dataclass(frozen=True)
+class VoiceSpread:
+    """How the voice scores of a channel's (or the corpus's) documents spread: quartiles
+    read with linear interpolation between ranks (the inclusive method), and a histogram
+    of ten 10-point bins (the last holds 90–100)."""
+
+    documents: int
+    minimum: int
+    q1: float
+    median: float
+    q3: float
+    maximum: int
+    below: int  # documents under the profile's minimum
+    bins: tuple[int, ...]
+
+    def to_json(self) -> Json:
+        return {
+            "documents": self.documents,
+            "min": self.minimum,
+            "q1": self.q1,
+            "median": self.median,
+            "q3": self.q3,
+            "max": self.maximum,
+            "below_min": self.below,
+            "histogram": list(self.bins),
+        }
 
 
 # -- the run ---------------------------------------------------------------------------
 
 
+class _ScoredRecord:
+    """A corpus, channel or document with its brand scores: its score and traffic light
+    read through them, None when nothing was scored."""
+
+    scores: Scored | None
+
+    @property
+    def score(self) -> float | None:
+        return self.scores.score if self.scores else None
+
+    @property
+    def light(self) -> str | None:
+        return self.scores.light if self.scores else None
+
+
 @dataclass(frozen=True)
-class Summary:
+class Summary(_ScoredRecord):
     files: int
     skipped: int
     words: int
@@ -105,7 +178,8 @@ class Summary:
     errors: int
     warnings: int
     suggestions: int
-    score: float | None
+    scores: Scored | None  # the brand scores over the corpus (None: no words to score)
+    voice: VoiceSpread | None = None
 
     def to_json(self) -> Json:
         return {
@@ -116,17 +190,19 @@ class Summary:
             "errors": self.errors,
             "warnings": self.warnings,
             "suggestions": self.suggestions,
-            "score": self.score,
+            **_scores_json(self.scores),
+            "voice": self.voice.to_json() if self.voice else None,
         }
 
 
 @dataclass(frozen=True)
-class ChannelScore:
+class ChannelScore(_ScoredRecord):
     channel: str
     files: int
     words: int
     alerts: int
-    score: float | None
+    scores: Scored | None
+    voice: VoiceSpread | None = None
 
     def to_json(self) -> Json:
         return {
@@ -134,7 +210,8 @@ class ChannelScore:
             "files": self.files,
             "words": self.words,
             "alerts": self.alerts,
-            "score": self.score,
+            **_scores_json(self.scores),
+            "voice": self.voice.to_json() if self.voice else None,
         }
 
 
@@ -157,13 +234,15 @@ class RuleScore:
 
 
 @dataclass(frozen=True)
-class DocumentScore:
+class DocumentScore(_ScoredRecord):
     path: str
     channel: str
     lang: str
     words: int
-    score: float
+    scores: Scored | None  # None: no words (a stylesheet, an image) or no category
     alerts: int
+    voice: int | None = None
+    voice_min: int | None = None
 
     def to_json(self) -> Json:
         return {
@@ -171,8 +250,10 @@ class DocumentScore:
             "channel": self.channel,
             "lang": self.lang,
             "words": self.words,
-            "score": self.score,
+            **_scores_json(self.scores),
             "alerts": self.alerts,
+            "voice": self.voice,
+            "voice_min": self.voice_min,
         }
 
 
@@ -220,6 +301,8 @@ class AuditResult:
     variants: tuple[Variant, ...]
     alerts: tuple[Alert, ...]
     skipped: tuple[SkippedFile, ...]
+    # for `--history`: the fingerprints of the guides in force
+    guides: tuple[str, ...] = ()
 
     def to_json(self) -> Json:
         """The JSON report."""

@@ -1,45 +1,103 @@
-"""The brand-consistency score: 100 for copy with no alerts, falling with alert density.
+"""The audit's scores: the brand scores of `brandlint score` (`brandlint.scores`, one formula,
+documented in docs/scores.md) per document, per channel and for the corpus, and the voice
+scores against the guide's profile, with how they spread per channel.
 
-For one document with E errors, W warnings and S suggestions in N words:
+A document is scored over the categories its applying rules guard; a channel and the
+corpus apply the formula to their documents' words and issues together (`total_score`), so
+a long page weighs more than a push title. Pieces with no words (stylesheets, images) have
+no score and count in no total.
 
-    penalty = (5·E + 2·W + 0.5·S) × 100 / max(N, 50)      (weighted alerts per 100 words)
-    score   = 100 × exp(−penalty / 20)                     (rounded to one decimal)
-
-A rule's score is its compliance: the share of audited documents with no alert from it
-(100 when no document breaks it).
-
-So one warning in a 200-word page scores 95.1, one error 88.2, and an error every 20 words
-(penalty 25) about 28.7. The floor of 50 words keeps a two-word push title with one slip
-from scoring zero. A channel's or the corpus's score is the mean of its documents' scores
-weighted by their words (each document counts at least 50).
+A rule's compliance, shown beside the scores, is the share of audited documents with no
+alert from it (100 when no document breaks it).
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable
+import statistics
+from collections.abc import Sequence
 
-from brandlint.audit.records import DocumentScore
-from brandlint.core.alerts import Level
+from brandlint.audit.records import AuditedFile, DocumentScore, VoiceSpread
+from brandlint.checks.voice_profile import VoiceProfile
+from brandlint.core.document import Document
+from brandlint.linter import Linter
+from brandlint.scores import Scored, file_score, total_score
+from brandlint.voice.score import prose_views, score_context
 
-WEIGHTS = {Level.ERROR: 5.0, Level.WARNING: 2.0, Level.SUGGESTION: 0.5}
-MIN_WORDS = 50
-
-
-def document_score(levels: Iterable[Level], words: int) -> float:
-    """The score of a document with alerts of these levels in `words` words."""
-    weighted = sum(WEIGHTS[level] for level in levels)
-    penalty = weighted * 100 / max(words, MIN_WORDS)
-    return round(100 * math.exp(-penalty / 20), 1)
+BINS = 10  # the voice histogram's bins, 10 points each
 
 
-def weighted_score(documents: Iterable[DocumentScore]) -> float | None:
-    total = weight = 0.0
-    for document in documents:
-        w = max(document.words, MIN_WORDS)
-        total += w * document.score
-        weight += w
-    return round(total / weight, 1) if weight else None
+def audited_parts(
+    linter: Linter, document: Document
+) -> tuple[tuple[str, ...], int | None, int | None]:
+    """What a worker records for the scores beyond the alerts: the categories of the rules
+    that apply to `document`, and its voice score with the profile's minimum (None, None
+    when no `voice` rule with a profile applies, or the document has no prose to score)."""
+    rules = linter.rules_for(document)
+    categories = tuple(sorted({rule.category for rule in rules if rule.category}))
+    # a guide has one `voice:` key, so one profile at most
+    voices = [
+        (r.profile, int(r.opts.min_score))
+        for r in rules
+        if isinstance(r, VoiceProfile) and r.profile is not None
+    ]
+    if not voices:
+        return categories, None, None
+    ctx = linter.context(document)
+    if not prose_views(ctx):
+        return categories, None, None
+    profile, least = voices[0]
+    return categories, score_context(ctx, profile).document.score, least
+
+
+def document_score(result: AuditedFile) -> DocumentScore:
+    """An audited piece's scores, from its words, categories and alerts."""
+    return DocumentScore(
+        path=result.path,
+        channel=result.channel,
+        lang=result.lang,
+        words=result.words,
+        scores=file_score(result.path, result.words, result.categories, result.alerts),
+        alerts=len(result.alerts),
+        voice=result.voice,
+        voice_min=result.voice_min,
+    )
+
+
+def corpus_score(documents: Sequence[DocumentScore]) -> Scored | None:
+    """The brand scores of a channel or the corpus (None when no document has a score)."""
+    return total_score(d.scores for d in documents if d.scores is not None)
+
+
+def lowest_first(document: DocumentScore) -> tuple[bool, float, str]:
+    """Sort key: the lowest score first, unscored pieces last, then by path."""
+    return (document.score is None, document.score or 0.0, document.path)
+
+
+def voice_spread(documents: Sequence[DocumentScore]) -> VoiceSpread | None:
+    """How the documents' voice scores spread (None when none has one)."""
+    found = sorted(d.voice for d in documents if d.voice is not None)
+    if not found:
+        return None
+    if len(found) > 1:
+        q1, median, q3 = statistics.quantiles(found, n=4, method="inclusive")
+    else:
+        q1 = median = q3 = float(found[0])
+    bins = [0] * BINS
+    for score in found:
+        bins[min(score * BINS // 100, BINS - 1)] += 1
+    below = sum(
+        1 for d in documents if d.voice is not None and d.voice_min and d.voice < d.voice_min
+    )
+    return VoiceSpread(
+        documents=len(found),
+        minimum=found[0],
+        q1=round(q1, 1),
+        median=round(median, 1),
+        q3=round(q3, 1),
+        maximum=found[-1],
+        below=below,
+        bins=tuple(bins),
+    )
 
 
 def compliance(documents_with_alerts: int, documents: int) -> float:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from brandlint.core.alerts import Level
+from brandlint.core.categories import Chosen
 from brandlint.core.errors import Problem
 from brandlint.core.located_yaml import LocatedYaml, Path
 from brandlint.core.options import Options, option
@@ -38,6 +39,12 @@ class RuleSettings(Options):
     )
     link: str = option("", doc="A page that explains the rule, shown with the alert.")
     reason: str = option("", doc="Why the rule exists, in the guide's words.")
+    category: Chosen = option(
+        "",
+        doc="The brand score the rule's alerts count in (none: its kind's, see "
+        "docs/scores.md).",
+        example="clarity",
+    )
     description: str = option("", doc="Vale's name for `reason`.")
     lang: tuple[str, ...] = option(
         (), doc="Languages the rule applies to (none: all); `~` excludes.", example=["en"]
@@ -84,6 +91,7 @@ class RuleSpec:
     scope: tuple[str, ...] = ()
     link: str = ""
     reason: str = ""
+    category: str = ""  # empty: the kind's default (`brandlint.core.categories`)
     langs: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
     paths: tuple[str, ...] = ()

@@ -27,6 +27,7 @@ def alert_record(alert: Alert) -> dict[str, Any]:
         "lang": alert.lang,
         "channel": alert.channel,
         "scope": alert.scope,
+        "category": alert.category,
         **({"location": alert.location} if alert.location else {}),
     }
 
@@ -56,6 +57,7 @@ def alert_from_record(data: Mapping[str, Any]) -> Alert:
         channel=str(data.get("channel", "")),
         scope=str(data.get("scope", "")),
         location=str(data.get("location", "")),
+        category=str(data.get("category", "")),
         fixable=False,
     )
 

@@ -39,6 +39,8 @@ def _result(alert: Alert, rule_index: int) -> dict[str, Any]:
         "level": _LEVELS[alert.level],
         "message": {"text": alert.message},
         "locations": [location],
+        # the brand score it counts in (docs/scores.md); SARIF's bag for tool-specific facts
+        "properties": {"category": alert.category},
     }
     if alert.fixable and alert.replacements and not alert.suggestion:  # suggestions: a choice
         result["fixes"] = [
