@@ -13,14 +13,14 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, Protocol
 
 from brandlint.checks.registry import KINDS
 from brandlint.core.alerts import Alert, Level
 from brandlint.core.document import Document
 from brandlint.core.errors import GuideError, Problem
 from brandlint.core.patterns import SEARCH_BUDGET
-from brandlint.core.rule import BlockView, Finding, LintContext, Rule
+from brandlint.core.rule import BlockView, Finding, Hit, LintContext, Rule
 from brandlint.core.spec import RuleSpec
 from brandlint.document.suppressions import is_suppressed
 from brandlint.guide.model import Guide
@@ -33,6 +33,18 @@ log = logging.getLogger("brandlint")
 INTERNAL_ERROR = "brandlint.internal-error"
 LANGUAGE_NOTICE = "brandlint.language"
 TIMEOUT = "brandlint.timeout"
+
+
+class BlockMemo(Protocol):
+    """What an editor keeps of one document between its versions, so that an edit costs
+    the blocks it changed (`brandlint.incremental.BlockCache`): the blocks' tokens and
+    phrase hits, and the findings of rules that read one block at a time."""
+
+    def views(
+        self, pipeline: LangPipeline, index: PhraseIndex, document: Document, texts: list[str]
+    ) -> tuple[list[BlockView], dict[int, list[Hit]]]: ...
+
+    def check(self, rule: Rule, ctx: LintContext) -> Iterable[Finding]: ...
 
 
 class Linter:
@@ -50,11 +62,28 @@ class Linter:
         # `--filter`: only the rules it accepts run
         self.rules: list[Rule] = [r for r in rules if accepts is None or accepts(r.spec)]
         self.names = frozenset(name for rule in self.rules for name in rule.exact_names())
+        self.wording = frozenset(w for rule in self.rules for w in rule.required_wording())
         self._order = {id(rule): n for n, rule in enumerate(self.rules)}
         self._always = [rule for rule in self.rules if not rule.needs_hits()]
+        self._reading_source = frozenset(rule.id for rule in self.rules if rule.reads_source)
         self._woken_by_hits = {id(rule): rule for rule in self.rules if rule.needs_hits()}
         self._indexes: dict[str, PhraseIndex] = {}
         self._lock = threading.Lock()
+        self._accepts = accepts
+        self._locales: dict[str, Linter] = {}  # `locales:` tag → the linter of its rules
+
+    def _for(self, document: Document) -> Linter:
+        """The linter of the guide's locale closest to the document's language (`en-GB`
+        copy under `locales: {en-GB: …}`), or this one when no locale applies."""
+        local = self.guide.for_lang(document.lang or self.guide.lang)
+        if local is self.guide:
+            return self
+        with self._lock:
+            linter = self._locales.get(local.locale)
+            if linter is None:
+                linter = Linter(local, self.pipelines, self._accepts)
+                self._locales[local.locale] = linter
+            return linter
 
     def _index(self, pipeline: LangPipeline) -> PhraseIndex:
         with self._lock:
@@ -67,7 +96,9 @@ class Linter:
                 self._indexes[pipeline.requested] = index
             return index
 
-    def _context(self, document: Document) -> tuple[LintContext, LangPipeline | None]:
+    def _context(
+        self, document: Document, memo: BlockMemo | None = None
+    ) -> tuple[LintContext, LangPipeline | None]:
         lang = normalize_lang(document.lang) or normalize_lang(self.guide.lang) or "en"
         document = replace(document, lang=lang)
         if not document.blocks:
@@ -76,19 +107,27 @@ class Linter:
         pipeline = self.pipelines.get(lang, self.guide.pipelines.get(lang, ""))
         index = self._index(pipeline)
         texts = [document.block_text(b) for b in document.blocks]
-        docs = pipeline.process(texts)
-        views = [
-            BlockView(block, doc, i, text)
-            for i, (block, doc, text) in enumerate(zip(document.blocks, docs, texts, strict=True))
-        ]
-        hits = index.search(views)
+        if memo is not None:
+            views, hits = memo.views(pipeline, index, document, texts)
+        else:
+            docs = pipeline.process(texts)
+            views = [
+                BlockView(block, doc, i, text)
+                for i, (block, doc, text) in enumerate(
+                    zip(document.blocks, docs, texts, strict=True)
+                )
+            ]
+            hits = index.search(views)
         context = LintContext(
-            document, views, hits, pipeline.has_lemmas, pipeline.trained, self.names
+            document, views, hits, pipeline.has_lemmas, pipeline.trained, self.names, self.wording
         )
         return context, pipeline
 
-    def lint(self, document: Document) -> list[Alert]:
-        ctx, pipeline = self._context(document)
+    def lint(self, document: Document, memo: BlockMemo | None = None) -> list[Alert]:
+        """The document's alerts; with a `memo`, unchanged blocks come from it."""
+        if (local := self._for(document)) is not self:
+            return local.lint(document, memo)
+        ctx, pipeline = self._context(document, memo)
         document = ctx.document
         lang = document.lang
         found: list[tuple[Rule, Finding]] = []
@@ -101,7 +140,7 @@ class Linter:
             if rule.formats and document.format not in rule.formats:
                 continue
             try:
-                findings = rule.check(ctx)
+                findings = rule.check(ctx) if memo is None else memo.check(rule, ctx)
                 if rule.reads_source:
                     findings = (replace(f, in_source=True) for f in findings)
                 found.extend((rule, f) for f in findings)
@@ -111,13 +150,17 @@ class Linter:
                 log.exception("rule %s failed on %s", rule.id, document.path)
                 alerts.append(self._internal_error(document, rule, exc))
         found = _strictest_per_span(_longest_terms(found))
+        found = [(r, f) for r, f in found if not _contradicts_guide(ctx, r, f)]
+        found = [(r, f) for r, f in found if not _across_placeholder(document, r, f)]
         found = _within_limits(found)
         alerts.extend(self._alert(document, rule, f) for rule, f in found)
         alerts.extend(self._notices(document, pipeline))
         kept = {
             (*a.sort_key(), a.message): a
             for a in alerts
-            if not is_suppressed(document.suppressions, a.rule, a.span.line)
+            if not is_suppressed(
+                document.suppressions, a.rule, a.span.line, a.rule in self._reading_source
+            )
         }
         return sorted(kept.values(), key=Alert.sort_key)
 
@@ -125,6 +168,8 @@ class Linter:
         """Alerts, plus the spellings used for each term and consistency group (case-folded
         except for exact-case names),
         which an audit adds up across a corpus ("Omni-channel" in 12 files…)."""
+        if (local := self._for(document)) is not self:
+            return local.lint_with_forms(document)
         ctx, _ = self._context(document)
         forms: dict[str, Counter[str]] = {}
         for rule in self.rules:
@@ -136,8 +181,16 @@ class Linter:
                     forms.setdefault(rule.id, Counter())[form] += 1
         return self.lint(document), forms
 
+    def context(self, document: Document) -> LintContext:
+        """The document tokenized as the rules see it (`brandlint voice` measures this)."""
+        if (local := self._for(document)) is not self:
+            return local.context(document)
+        return self._context(document)[0]
+
     def measure(self, document: Document) -> VoiceMetrics:
         """The voice summary of `document` beside the targets of the rules that apply."""
+        if (local := self._for(document)) is not self:
+            return local.measure(document)
         ctx, _ = self._context(document)
         document = ctx.document
         relative = relative_to_guide(document.path, self.guide.root)
@@ -147,6 +200,22 @@ class Linter:
             if rule.spec.applies_to(document.lang, document.channel, relative, kind):
                 targets.update(rule.targets(document.channel))
         return voice_metrics(ctx, targets)
+
+    def rules_for(self, document: Document) -> list[Rule]:
+        """The rules that run on `document` as `lint` chooses them (its locale's, by
+        language, channel, path, content type and format): the brand scores count only
+        the categories these rules guard."""
+        if (local := self._for(document)) is not self:
+            return local.rules_for(document)
+        lang = normalize_lang(document.lang) or normalize_lang(self.guide.lang) or "en"
+        relative = relative_to_guide(document.path, self.guide.root)
+        kind = str(document.meta.get("type", "") or "")
+        return [
+            rule
+            for rule in self.rules
+            if rule.spec.applies_to(lang, document.channel, relative, kind)
+            and not (rule.formats and document.format not in rule.formats)
+        ]
 
     def _rules_to_run(self, hits: Iterable[int]) -> list[Rule]:
         """Rules that look at every document, plus hit-driven rules the index woke up."""
@@ -159,27 +228,38 @@ class Linter:
         else:
             span = document.source_span(finding.start, finding.end)
         block = None if finding.in_source else document.block_at(finding.start)
+        copy = document.text[finding.start : finding.end]
+        source = document.source[span.offset : span.end_offset]
+        replacements, message = finding.replacements, finding.message
+        if not finding.in_source and copy != source:
+            # a rewrite of the copy (a heading's case) shown on the source keeps its code,
+            # and a message quoting the copy quotes the words as written
+            rewritten = [
+                document.rewritten(finding.start, finding.end, r, span) for r in replacements
+            ]
+            replacements = tuple(new or r for new, r in zip(rewritten, replacements, strict=True))
+            if any(rewritten) and copy.strip():
+                message = message.replace(copy.strip(), source)
         return Alert(
             path=document.path,
             rule=rule.id,
             level=finding.level or rule.spec.level,
-            message=finding.message,
+            message=message,
             span=span,
-            match=document.source[span.offset : span.end_offset],
-            replacements=finding.replacements,
+            match=source,
+            replacements=replacements,
             link=rule.spec.link,
             reason=rule.spec.reason,
             lang=document.lang or "",
             channel=document.channel or "",
             scope=block.scope if block else "",
             location=block.location if block else "",
-            fixable=bool(finding.replacements)
-            if finding.in_source
-            else document.text[finding.start : finding.end]
-            == document.source[span.offset : span.end_offset],
+            fixable=bool(finding.replacements) if finding.in_source else copy == source,
             suggestion=finding.suggestion,
             kind=rule.kind,
             action=_declared_action(rule),
+            category=rule.category,
+            detail=finding.detail,
         )
 
     def _timed_out(self, document: Document, rule: Rule) -> Alert:
@@ -241,6 +321,32 @@ def relative_to_guide(path: str, root: str) -> str:
         return os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
     except ValueError:  # another drive on Windows
         return path
+
+
+def _contradicts_guide(ctx: LintContext, rule: Rule, finding: Finding) -> bool:
+    """A tone rule's finding on wording the guide itself requires (see `GuideWording`)."""
+    return (
+        rule.defers_to_guide_wording
+        and not finding.in_source
+        and ctx.wording.covers(finding.start, finding.end)
+    )
+
+
+# kinds whose finding is a word or a phrase the rule lists or recognizes, not a unit
+_PHRASE_KINDS = frozenset(
+    {"existence", "substitution", "term", "consistency", "passive", "contractions", "person"}
+)
+
+
+def _across_placeholder(document: Document, rule: Rule, finding: Finding) -> bool:
+    """A phrase found across code, math or a component ("is `nil` caused" read as "is
+    caused"): the copy has only a space or nothing there, but the reader sees a word, so
+    the phrase is not in the text (Vale, reading `***` there, does not find it either)."""
+    return (
+        rule.kind in _PHRASE_KINDS
+        and not finding.in_source
+        and document.holds_placeholder(finding.start + 1, finding.end - 1)
+    )
 
 
 def _strictest_per_span(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:

@@ -231,7 +231,7 @@ class PhraseIndex:
         if morphology is None or len(word) < 4 or not word[0].isalpha():
             return None
         for length in self._lengths:
-            if length >= len(word):
+            if length > len(word):  # as long: a stem written otherwise (grønt: grønn + t)
                 continue
             for stem in morphology.stems_of(word[:length]):
                 compounds = self._stems.get(stem)

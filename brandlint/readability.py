@@ -62,14 +62,17 @@ Two traps in textstat 0.7 shape this module:
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+import types
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from brandlint.core.document import NOT_PROSE
 from brandlint.core.rule import BlockView
+from brandlint.core.user_cache import user_cache_root
 from brandlint.nlp.pipelines import normalize_lang
 from brandlint.voice.languages import language_name
 
@@ -283,8 +286,8 @@ def _textstat_code(lang: str) -> str:
 def measure(text: str, lang: str) -> Scores:
     """Readability of `text` in `lang`: the formulas published for the language, None (with
     `Scores.reason`) for the rest. `stats` and the `readability` rule both measure here."""
-    from textstat.backend import counts, metrics
-
+    backend = textstat_backend()
+    counts, metrics = backend.counts, backend.metrics
     lang = language(lang)
     words = counts.count_words(text)
     sentences = counts.count_sentences(text)
@@ -332,8 +335,7 @@ def measure(text: str, lang: str) -> Scores:
 def syllables_per_word(text: str, lang: str) -> float | None:
     """Mean syllables per word of `text` (two decimals); None where `syllable_reason`
     says why, or when there are no words."""
-    from textstat.backend import counts
-
+    counts = textstat_backend().counts
     lang = language(lang)
     if syllable_reason(lang):
         return None
@@ -433,9 +435,52 @@ class Pronunciations(Mapping[str, list[list[str]]]):
         return len(self._raw)
 
 
+# the textstat 0.7 module whose only job is to import NLTK and hand out its cmudict
+_CMUDICT_MODULE = "textstat.backend.utils._get_cmudict"
+
+
+def textstat_backend() -> types.ModuleType:
+    """textstat's backend (`counts`, `metrics`), imported without NLTK.
+
+    textstat 0.7 imports NLTK (half a second, and most of a process's start-up) only to
+    read cmudict for English syllables, which `Pronunciations` reads instead. Before
+    textstat is first imported, the module that imports NLTK is given as one holding
+    `Pronunciations`, so NLTK is never imported; when textstat was imported already,
+    `_install_pronunciations` points its counter at `Pronunciations` instead."""
+    with _LOCK:
+        if "textstat" not in sys.modules and _CMUDICT_MODULE not in sys.modules:
+            stand_in = types.ModuleType(_CMUDICT_MODULE)
+            stand_in.get_cmudict = _with_pronunciations(lambda lang: None)  # type: ignore[attr-defined]
+            sys.modules[_CMUDICT_MODULE] = stand_in
+    import textstat.backend
+
+    return textstat.backend
+
+
+def _with_pronunciations(
+    other: Callable[[str], Mapping[str, list[list[str]]] | None],
+) -> Callable[[str], Mapping[str, list[list[str]]] | None]:
+    """textstat's `get_cmudict` with English from `Pronunciations`, read at the first
+    English word; `other` answers for the other languages (textstat 0.7 has none)."""
+    english: list[Pronunciations] = []
+
+    def get_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
+        if lang.replace("-", "_").split("_")[0].lower() != "en":
+            return other(lang)
+        if not english:
+            with _LOCK:
+                if not english:
+                    english.append(Pronunciations.installed())
+        return english[0]
+
+    get_cmudict.brandlint = True  # type: ignore[attr-defined]
+    return get_cmudict
+
+
 def _install_pronunciations() -> bool:
     """Point textstat's English syllable counter at `Pronunciations` (once: the function
     installed is marked). False when textstat's layout is not the 0.7 one this expects."""
+    textstat_backend()
     with _LOCK:
         try:
             from textstat.backend.counts import _count_syllables
@@ -444,23 +489,9 @@ def _install_pronunciations() -> bool:
         original = getattr(_count_syllables, "get_cmudict", None)
         if original is None:
             return False
-        if getattr(original, "brandlint", False):
-            return True
-        english = Pronunciations.installed()
-
-        def get_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
-            if lang.replace("-", "_").split("_")[0].lower() == "en":
-                return english
-            return original(lang)  # type: ignore[no-any-return]
-
-        get_cmudict.brandlint = True  # type: ignore[attr-defined]
-        _count_syllables.get_cmudict = get_cmudict
+        if not getattr(original, "brandlint", False):
+            _count_syllables.get_cmudict = _with_pronunciations(original)
         return True
-
-
-def _cache_root() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "brandlint"
 
 
 def _ensure_cmudict() -> None:
@@ -468,7 +499,7 @@ def _ensure_cmudict() -> None:
     import nltk
 
     with _LOCK:
-        for root in (_cache_root(), Path(tempfile.gettempdir()) / f"brandlint-{os.getuid()}"):
+        for root in (user_cache_root(), Path(tempfile.gettempdir()) / f"brandlint-{os.getuid()}"):
             data = root / "nltk_data"
             corpus = data / "corpora" / "cmudict" / "cmudict"
             try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,7 @@ from brandlint.core.alerts import Alert, Level
 from brandlint.core.document import Block, Document, LineIndex
 from brandlint.core.errors import GuideError
 from brandlint.core.globs import glob_match
+from brandlint.core.limits import Limits, exceeds, variable
 from brandlint.document.code import CODE_FORMATS
 from brandlint.document.formats import BINARY_FORMATS
 from brandlint.document.reader import UnreadableFile, format_of, parse_document, read_document
@@ -36,7 +38,7 @@ from brandlint.guide.vale_ini import (
     is_vale_config,
     load_vale_project,
 )
-from brandlint.linter import Linter, relative_to_guide
+from brandlint.linter import BlockMemo, Linter, relative_to_guide
 from brandlint.nlp.detect import DetectorCache
 from brandlint.nlp.pipelines import Pipelines
 from brandlint.packs import default_guide_path
@@ -44,6 +46,8 @@ from brandlint.safe_write import read_for_update, write_back
 from brandlint.stats import VoiceMetrics
 
 UNREADABLE = "brandlint.unreadable"
+TOO_LARGE = "brandlint.too-large"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 ASSET_FORMATS = frozenset({"css", "svg"})
 CHANNEL_FOLDERS = {
     "web": "web",
@@ -68,6 +72,8 @@ class Settings:
     exclude: tuple[str, ...] = ()
     vale_config: str | None = None  # a .vale.ini to lint every file with (--vale-config)
     rule_filter: str | None = None  # an expression choosing the rules that run (--filter)
+    min_level: str | None = None  # a Vale project's MinAlertLevel instead of its own (--min-level)
+    read_as: str | None = None  # the format of every file, whatever its name (--read-as)
 
 
 @dataclass
@@ -123,8 +129,13 @@ class Workspace:
             return None
         project = self._vale_projects.get(str(guide_path))
         if project is None:
-            project = self._vale_projects[str(guide_path)] = load_vale_project(guide_path)
+            project = self._vale_projects[str(guide_path)] = load_vale_project(
+                guide_path, min_level=self._min_level()
+            )
         return project
+
+    def _min_level(self) -> Level | None:
+        return Level.parse(self.settings.min_level) if self.settings.min_level else None
 
     def vale_project_for(self, path: str | Path) -> ValeProject | None:
         """The Vale project `path` is linted with, if its configuration is one."""
@@ -141,7 +152,9 @@ class Workspace:
                 failures.append(exc)
         for ini in list(self._vale_projects):
             try:
-                project = self._vale_projects[ini] = load_vale_project(ini)
+                project = self._vale_projects[ini] = load_vale_project(
+                    ini, min_level=self._min_level()
+                )
             except GuideError as exc:
                 failures.append(exc)
                 continue
@@ -199,20 +212,29 @@ class Workspace:
         anchor = _guide_anchor(path)
         guide_path = self.guide_path_for(anchor).resolve()
         project = self._vale_project(guide_path)
-        format = format or self.guide_format(path)
+        format = format or self.settings.read_as or self.guide_format(path)
         if format is None and project is not None:
             format = project.format_for(path)
             if format_of(path) in CODE_FORMATS and format not in CODE_FORMATS:
                 format = None  # Vale lints a code file mapped to markup in its comments
+        markup = project.markup if project is not None else None  # IgnoredScopes…
+        ceiling = Limits.from_environment().document_bytes
         if text is None:
             try:
                 with open(path, "rb") as handle:
-                    data = handle.read()
+                    data = handle.read(ceiling + 1)  # no more than the limit is ever read
             except OSError as exc:
                 raise UnreadableFile(f"Cannot read this file: {exc.strerror or exc}.") from None
-            document = read_document(path, data, format)
+            if len(data) > ceiling:
+                raise DocumentTooLarge(ceiling)
+            document = read_document(path, data, format, markup)
         else:
-            document = parse_document(path, text, format)
+            if exceeds(text, ceiling):
+                raise DocumentTooLarge(ceiling)
+            # an editor's JSON can carry lone surrogates (half an emoji), which are no
+            # text: each is read as U+FFFD, one code point for one, so positions hold
+            text = _LONE_SURROGATE.sub("\ufffd", text)
+            document = parse_document(path, text, format, markup)
         if channel:
             document = replace(document, meta={**document.meta, "channel": channel})
         if lang:
@@ -236,17 +258,30 @@ class Workspace:
         )
         return found[0] if found else None
 
-    def lint(self, document: Document) -> list[Alert]:
-        return self.linter_for(_guide_anchor(document.path)).lint(document)
+    def lint(self, document: Document, memo: BlockMemo | None = None) -> list[Alert]:
+        return self.linter_for(_guide_anchor(document.path)).lint(document, memo)
 
-    def lint_text(self, text: str, path: str = "<text>", format: str | None = None) -> list[Alert]:
-        """Lint copy held in memory (an editor buffer, stdin); `path` picks guide and format."""
-        return self.lint(self.document(path, text, format=format))
+    def lint_text(
+        self,
+        text: str,
+        path: str = "<text>",
+        format: str | None = None,
+        memo: BlockMemo | None = None,
+    ) -> list[Alert]:
+        """Lint copy held in memory (an editor buffer, stdin); `path` picks guide and format.
+        An editor passes the `memo` it keeps for the buffer (`brandlint.incremental`)."""
+        try:
+            document = self.document(path, text, format=format)
+        except DocumentTooLarge as exc:
+            return [too_large_alert(path, exc)]
+        return self.lint(document, memo)
 
     def lint_file(self, path: str | Path) -> list[Alert]:
         path = str(path)
         try:
             document = self.document(path)
+        except DocumentTooLarge as exc:
+            return [too_large_alert(path, exc)]
         except UnreadableFile as exc:
             return [unreadable_alert(path, str(exc))]
         return self.lint(document)
@@ -337,10 +372,16 @@ class Workspace:
                 for folder, dirs, names in os.walk(given):
                     dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
                     maps = bool(self._guide_maps(folder))  # the guide's `formats:` globs
+                    vale = self._vale_folder(folder)  # Vale lints files of any type
                     for name in sorted(names):
                         full = os.path.join(folder, name)
                         if (
-                            (format_of(name) or also(name) or (maps and self.guide_format(full)))
+                            (
+                                format_of(name)
+                                or also(name)
+                                or (maps and self.guide_format(full))
+                                or (vale is not None and vale.reads_unknown(full))
+                            )
                             and not ignore(full)
                             and first_time(full)
                         ):
@@ -361,6 +402,12 @@ class Workspace:
         if not guide.format_globs:
             return None
         return _glob_value(relative_to_guide(path, guide.root), guide.format_globs)
+
+    def _vale_folder(self, folder: str) -> ValeProject | None:
+        try:
+            return self.vale_project_for(os.path.join(folder, "x"))
+        except GuideError:
+            return None  # reported when a file is linted
 
     def _guide_maps(self, folder: str) -> tuple[tuple[str, str], ...]:
         try:
@@ -500,6 +547,22 @@ def _guide_anchor(path: str) -> str:
 
 def unreadable_alert(path: str, message: str) -> Alert:
     return Alert(path, UNREADABLE, Level.ERROR, message, LineIndex("").span(0, 0), "")
+
+
+class DocumentTooLarge(UnreadableFile):
+    """A document over the size limit: not read further, so a huge file costs nothing."""
+
+    def __init__(self, ceiling: int) -> None:
+        super().__init__(
+            f"Not checked: this document is over {ceiling:,} bytes, brandlint's limit "
+            f"(split it, or raise {variable('document_bytes')})."
+        )
+
+
+def too_large_alert(path: str, exc: DocumentTooLarge) -> Alert:
+    """One warning at the file's start: it was not checked, and why (not an error: a file
+    nobody can split must not fail every run, but it is never skipped in silence)."""
+    return Alert(path, TOO_LARGE, Level.WARNING, str(exc), LineIndex("").span(0, 0), "")
 
 
 def _is_json(text: str) -> bool:

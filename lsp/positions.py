@@ -32,7 +32,15 @@ def span_to_range(span: Span, lines: Sequence[str], codec: PositionCodec) -> typ
         start=types.Position(line=span.line - 1, character=span.column - 1),
         end=types.Position(line=span.end_line - 1, character=span.end_column - 1),
     )
+    if _ascii(lines, span.line - 1) and _ascii(lines, span.end_line - 1):
+        return code_points  # one unit a character in every encoding: nothing to convert
     return codec.range_to_client_units(lines, code_points)
+
+
+def _ascii(lines: Sequence[str], line: int) -> bool:
+    # the codec counts a line's units character by character in Python, which costs a
+    # long paragraph's length for each of its alerts
+    return line < len(lines) and lines[line].isascii()
 
 
 def offsets_to_range(

@@ -7,9 +7,15 @@ event loop) and turns what comes back into LSP types (`diagnostics`, `actions`,
 
 Diagnostics are pushed (`textDocument/publishDiagnostics`) unless the client declares pull
 diagnostics, in which case it asks (`textDocument/diagnostic`, `workspace/diagnostic`).
-Rapid changes are debounced, and a result for an older version of a document than the one
-open now is dropped. Problems of the guides in force (a rule file's unsupported key, a
-guide that does not load) are pushed as diagnostics on the guide and rule files.
+Each version of a document is linted once, whether pushed or pulled (a pull carries a
+`resultId`, and gets an `unchanged` report when nothing changed since the client's);
+changes are linted as they come (the engine re-lints only the blocks they touched, so no
+debounce is needed; the `debounce` setting adds one), a version overtaken by a newer one
+before its turn is skipped, and its result, were it to come late, dropped. The engine is
+warmed at `initialize`, so the first diagnostics come as fast as later ones.
+
+Problems of the guides in force (a rule file's unsupported key, a guide that does not
+load) are pushed as diagnostics on the guide and rule files.
 
 Broken input is answered or logged, never fatal: the input is framed by `framing` (size
 limits, garbage, wrong lengths, bodies that are not JSON), params that do not fit their
@@ -22,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import logging
 import socket
 import sys
@@ -36,14 +43,16 @@ from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
 from brandlint import __version__
+from brandlint.core.alerts import Alert
+from brandlint.workspace import discover_config
 
-from .actions import FIX_ALL, code_actions, hover
+from .actions import FIX_ALL, GUIDE_EDIT, GuideFile, code_actions, hover
 from .diagnostics import alert_diagnostic, notice_diagnostic, problem_diagnostic
 from .framing import MAX_MESSAGE, FramedInput, MessageOutput
 from .guide_problems import GuideProblems, resolved
 from .positions import source_lines
 from .protocol import BrandlintProtocol
-from .session import Linted, Session, changes_guides, document_format, is_guide
+from .session import WATCHED, Linted, Session, changes_guides, document_format, is_guide
 
 
 class BrandlintServer(LanguageServer):
@@ -57,7 +66,13 @@ class BrandlintServer(LanguageServer):
         self.pull = False  # the client asks for diagnostics instead of being sent them
         self.results: dict[str, Linted] = {}  # the newest result of each open document
         self.pending: dict[str, asyncio.Task[None]] = {}
+        # the lint of each document's version under way: one lint per version
+        self.linting: dict[str, tuple[int | None, asyncio.Task[Linted | None]]] = {}
+        self.result_ids: dict[str, tuple[Linted, str]] = {}  # the last resultId given
+        self._converted: dict[str, dict[tuple[Alert, str, str], types.Diagnostic]] = {}
+        self._result_numbers = itertools.count(1)
         self.guide_problems = GuideProblems()
+        self.warming: asyncio.Task[None] | None = None  # held so that it is not collected
         self._problems_shown: dict[str, list[types.Diagnostic]] = {}
 
     # -- linting ------------------------------------------------------------------
@@ -106,19 +121,59 @@ class BrandlintServer(LanguageServer):
         return result
 
     async def current(self, uri: str) -> Linted | None:
-        """The result for the document as it is now, linting again if it changed since."""
-        result = self.results.get(uri)
+        """The result for the document as it is now: kept, under way, or linted now. A lint
+        of an older version under way is cancelled (if it has not started, it never runs)."""
         document = self.open_document(uri)
         if document is None:
             return None
-        if result is not None and result.version == document.version:
+        version = document.version
+        result = self.results.get(uri)
+        if result is not None and result.version == version:
             return result
-        return await self.lint(uri)
+        running = self.linting.get(uri)
+        if running is None or running[0] != version or running[1].done():
+            if running is not None:
+                running[1].cancel()
+            running = (version, asyncio.get_running_loop().create_task(self.lint(uri)))
+            self.linting[uri] = running
+        task = running[1]
+        try:
+            return await asyncio.shield(task)  # a cancelled push leaves it to a pull
+        except asyncio.CancelledError:
+            this = asyncio.current_task()
+            if task.cancelled() and not (this and this.cancelling()):
+                return await self.current(uri)  # a newer version overtook it: its result
+            raise
+        finally:
+            if self.linting.get(uri) is running and task.done():
+                del self.linting[uri]
 
-    def diagnostics(self, result: Linted) -> list[types.Diagnostic]:
+    def result_id(self, uri: str, result: Linted) -> str:
+        """The `resultId` of a pulled result: the same as last time while its diagnostics
+        are the same, so the client is told `unchanged`."""
+        given = self.result_ids.get(uri)
+        if given is not None and _same_diagnostics(given[0], result):
+            return given[1]
+        number = f"{next(self._result_numbers)}"
+        self.result_ids[uri] = (result, number)
+        return number
+
+    def diagnostics(self, uri: str, result: Linted) -> list[types.Diagnostic]:
+        """The result's alerts as diagnostics. Those of alerts that stand as they stood on
+        lines that read as they read are kept from the last time: an edit in a long page
+        leaves most of them as they were, and each costs a walk along its line."""
         lines = source_lines(result.source)
         codec = self.workspace.position_codec
-        shown = [alert_diagnostic(a, lines, codec) for a in result.alerts]
+        kept = self._converted.get(uri, {})
+        converted: dict[tuple[Alert, str, str], types.Diagnostic] = {}
+        shown = []
+        for alert in result.alerts:
+            span = alert.span
+            key = (alert, _line(lines, span.line), _line(lines, span.end_line))
+            diagnostic = kept.get(key) or alert_diagnostic(alert, lines, codec)
+            converted[key] = diagnostic
+            shown.append(diagnostic)
+        self._converted[uri] = converted
         if result.notice is not None:
             shown.insert(0, notice_diagnostic(result.notice))
         return shown
@@ -126,12 +181,12 @@ class BrandlintServer(LanguageServer):
     async def lint_and_publish(self, uri: str, delay: float) -> None:
         if delay:
             await asyncio.sleep(delay)
-        result = await self.lint(uri)
+        result = await self.current(uri)
         if result is None or self.pull:
             return
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
-                uri=uri, version=result.version, diagnostics=self.diagnostics(result)
+                uri=uri, version=result.version, diagnostics=self.diagnostics(uri, result)
             )
         )
 
@@ -144,15 +199,25 @@ class BrandlintServer(LanguageServer):
             self.lint_and_publish(uri, delay)
         )
 
+    def invalidate(self, uri: str) -> None:
+        """The document's result no longer holds (its guide or the settings changed)."""
+        self.results.pop(uri, None)
+        running = self.linting.pop(uri, None)
+        if running is not None:
+            running[1].cancel()
+
     def relint_all(self) -> None:
         for uri in list(self.workspace.text_documents):
+            self.invalidate(uri)
             self.schedule(uri, 0)
         if self.pull:
             self.workspace_diagnostic_refresh(None)
 
     def forget(self, uri: str) -> None:
         """A document was closed."""
-        self.results.pop(uri, None)
+        self.invalidate(uri)
+        self.result_ids.pop(uri, None)
+        self._converted.pop(uri, None)
         task = self.pending.pop(uri, None)
         if task is not None:
             task.cancel()
@@ -173,6 +238,21 @@ class BrandlintServer(LanguageServer):
             )
         self.publish_guide_problems()
         self.relint_all()
+
+    def guide_file(self, uri: str) -> GuideFile | None:
+        """The brandlint guide (YAML, not a Vale configuration) a document is linted with,
+        as its editor buffer has it when open, for the guide actions."""
+        path = to_fs_path(uri)
+        found = self.session.settings.guide or (path and discover_config(Path(path).parent))
+        if not found or Path(found).suffix not in (".yaml", ".yml"):
+            return None
+        guide_uri = Path(found).resolve().as_uri()
+        document = self.workspace.text_documents.get(guide_uri)
+        try:
+            text = document.source if document else Path(found).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        return GuideFile(guide_uri, text)
 
     def publish_guide_problems(self) -> None:
         """Push the guide and rule-file problems that changed, and clear those gone."""
@@ -211,6 +291,23 @@ class BrandlintServer(LanguageServer):
             self.log(types.MessageType.Error, f"brandlint: internal error: {error!r}")
 
 
+def _line(lines: list[str], number: int) -> str:
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _same_diagnostics(before: Linted, now: Linted) -> bool:
+    """Whether two results show the same diagnostics (a pull's `unchanged`): the same
+    alerts on lines that read the same (a client counts columns in its own units)."""
+    return (before.alerts, before.notice) == (now.alerts, now.notice) and _alert_lines(
+        before
+    ) == _alert_lines(now)
+
+
+def _alert_lines(result: Linted) -> list[str]:
+    lines = source_lines(result.source)
+    return ["".join(lines[a.span.line - 1 : a.span.end_line]) for a in result.alerts]
+
+
 def _lines(path: str) -> list[str]:
     try:
         return Path(path).read_text(encoding="utf-8").splitlines(keepends=True)
@@ -243,6 +340,12 @@ def initialize(ls: BrandlintServer, params: types.InitializeParams) -> None:
     text_document = params.capabilities.text_document
     ls.pull = bool(text_document and text_document.diagnostic)
     ls.configure(params.initialization_options)
+    folders = [f.uri for f in params.workspace_folders or ()] or [params.root_uri or ""]
+    folder = to_fs_path(folders[0]) if folders[0] else None
+    # the guide, its pipeline and the worker get ready while the editor opens its files;
+    # the first lint waits its turn behind this one on the lint thread
+    warm = ls.session.warm(folder or str(Path.cwd()))
+    ls.warming = asyncio.get_running_loop().create_task(warm)
 
 
 @server.feature(types.INITIALIZED)
@@ -251,6 +354,23 @@ async def initialized(ls: BrandlintServer, params: types.InitializedParams) -> N
         logging.getLogger("brandlint").addHandler(_ToClient(ls, asyncio.get_running_loop()))
         ls.logging_to_client = True
     workspace = ls.client_capabilities.workspace
+    watching = workspace and workspace.did_change_watched_files
+    if watching and watching.dynamic_registration:
+        # guides, rule files, .vale.ini and vocabularies change outside the editor too
+        # (a `git pull`, a script): the client says so and the guides load again
+        await ls.client_register_capability_async(
+            types.RegistrationParams(
+                registrations=[
+                    types.Registration(
+                        id="brandlint-guides",
+                        method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                        register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                            watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED]
+                        ),
+                    )
+                ]
+            )
+        )
     if workspace and workspace.configuration:
         answer = await ls.workspace_configuration_async(
             types.ConfigurationParams(items=[types.ConfigurationItem(section="brandlint")])
@@ -297,7 +417,8 @@ async def did_save(ls: BrandlintServer, params: types.DidSaveTextDocumentParams)
     path = to_fs_path(params.text_document.uri)
     if path and changes_guides(path):
         await ls.reload_guides()
-    else:
+    else:  # the guide may have changed on disk unseen: the saved text is linted afresh
+        ls.invalidate(params.text_document.uri)
         ls.schedule(params.text_document.uri, 0)
 
 
@@ -325,21 +446,41 @@ async def document_diagnostic(
     ls: BrandlintServer, params: types.DocumentDiagnosticParams
 ) -> types.DocumentDiagnosticReport:
     uri = params.text_document.uri
-    result = await ls.lint(uri)
-    return types.RelatedFullDocumentDiagnosticReport(items=ls.diagnostics(result) if result else [])
+    result = await ls.current(uri)
+    if result is None:
+        return types.RelatedFullDocumentDiagnosticReport(items=[])
+    result_id = ls.result_id(uri, result)
+    if params.previous_result_id == result_id:
+        return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
+    return types.RelatedFullDocumentDiagnosticReport(
+        items=ls.diagnostics(uri, result), result_id=result_id
+    )
 
 
 @server.feature(types.WORKSPACE_DIAGNOSTIC)
 async def workspace_diagnostic(
     ls: BrandlintServer, params: types.WorkspaceDiagnosticParams
 ) -> types.WorkspaceDiagnosticReport:
+    previous = {p.uri: p.value for p in params.previous_result_ids}
     reports: list[types.WorkspaceDocumentDiagnosticReport] = []
     for uri in list(ls.workspace.text_documents):
-        result = await ls.lint(uri)
-        if result is not None:
+        result = await ls.current(uri)
+        if result is None:
+            continue
+        result_id = ls.result_id(uri, result)
+        if previous.get(uri) == result_id:
+            reports.append(
+                types.WorkspaceUnchangedDocumentDiagnosticReport(
+                    uri=uri, version=result.version, result_id=result_id
+                )
+            )
+        else:
             reports.append(
                 types.WorkspaceFullDocumentDiagnosticReport(
-                    uri=uri, version=result.version, items=ls.diagnostics(result)
+                    uri=uri,
+                    version=result.version,
+                    items=ls.diagnostics(uri, result),
+                    result_id=result_id,
                 )
             )
     return types.WorkspaceDiagnosticReport(items=reports)
@@ -348,7 +489,7 @@ async def workspace_diagnostic(
 # -- code actions and hovers -----------------------------------------------------------------
 @server.feature(
     types.TEXT_DOCUMENT_CODE_ACTION,
-    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]),
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL, GUIDE_EDIT]),
 )
 async def code_action(
     ls: BrandlintServer, params: types.CodeActionParams
@@ -358,8 +499,9 @@ async def code_action(
     if result is None:
         return []
     lines = source_lines(result.source)
+    guide = ls.guide_file(uri)
     return code_actions(
-        uri, result, params.range, params.context.only, lines, ls.workspace.position_codec
+        uri, result, params.range, params.context.only, lines, ls.workspace.position_codec, guide
     )
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-import re
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -29,6 +28,7 @@ from brandlint.document.code import CODE_FORMATS
 from brandlint.document.formats import BINARY_FORMATS
 from brandlint.document.reader import format_of
 from brandlint.guide.loader import GUIDE_NAMES
+from brandlint.guide.vale_ini import VALE_CONFIG_NAMES, is_vale_config
 from brandlint.workspace import Settings
 
 from .engine import Engine, GuideState
@@ -60,10 +60,6 @@ TOO_LARGE, LINT_TIMED_OUT, LINT_FAILED = (
     "brandlint.lint-failed",
 )
 
-# JSON can carry lone surrogates, which are not text (the engine cannot encode them): each
-# is linted as U+FFFD, one code point for one, so every position stays where it was.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
 __all__ = ["GuideState", "Linted", "Notice", "Session"]
 
 
@@ -74,13 +70,33 @@ def document_format(path: str | None, language_id: str | None) -> str | None:
     return None if found in BINARY_FORMATS else found  # a Word file is no editor buffer
 
 
+# a Vale project's vocabulary lists (config/vocabularies/NAME/accept.txt, reject.txt)
+VOCABULARY_FILES = ("accept.txt", "reject.txt")
+
+
+# what the client is asked to watch: every file `changes_guides` names
+WATCHED = (
+    f"**/{{{','.join((*GUIDE_NAMES, *VALE_CONFIG_NAMES))}}}",
+    "**/*.yml",
+    "**/*.ini",
+    f"**/{{{','.join(VOCABULARY_FILES)}}}",
+)
+
+
 def is_guide(path: str | None) -> bool:
-    return path is not None and Path(path).name in GUIDE_NAMES
+    """A brandlint guide or a Vale configuration, by its name: checked, not linted."""
+    return path is not None and Path(path).name in (*GUIDE_NAMES, *VALE_CONFIG_NAMES)
 
 
 def changes_guides(path: str) -> bool:
-    """Saving this file can change a guide in force: a guide, or a rule file."""
-    return is_guide(path) or path.endswith(".yml")
+    """Saving this file can change a guide in force: a guide, a rule file, a Vale
+    configuration (any `.ini` may be one, named by `valeConfig`) or a vocabulary list."""
+    return (
+        is_guide(path)
+        or path.endswith(".yml")
+        or is_vale_config(path)
+        or Path(path).name in VOCABULARY_FILES
+    )
 
 
 @dataclass(frozen=True)
@@ -108,7 +124,7 @@ class Session:
     def __init__(self) -> None:
         self.settings = Settings()
         self.min_level = Level.SUGGESTION
-        self.debounce = 0.02
+        self.debounce = 0.0  # an edit re-lints only its blocks: no need to wait
         self.max_document_size = MAX_DOCUMENT_SIZE
         self.lint_timeout = LINT_TIMEOUT
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="brandlint-lint")
@@ -136,6 +152,9 @@ class Session:
         self.settings = replace(
             settings,
             guide=value("guide", _optional_text, settings.guide, "a path"),
+            # a .vale.ini for every document, as `--vale-config` (VALE_CONFIG_PATH, read
+            # from the server's environment, names one where no guide is nearer)
+            vale_config=value("valeConfig", _optional_path, settings.vale_config, "a path"),
             lang=value("lang", _optional_text, settings.lang, "a language code"),
             channel=value("channel", _optional_text, settings.channel, "a channel name"),
         )
@@ -145,6 +164,12 @@ class Session:
             "maxDocumentSize", _size, self.max_document_size, "a number of bytes"
         )
         self.lint_timeout = value("lintTimeout", _positive, self.lint_timeout, "seconds")
+        if self.settings.guide and self.settings.vale_config:
+            wrong.append(
+                f"setting valeConfig={self.settings.vale_config!r} ignored: the setting guide "
+                "names the guide of every document"
+            )
+            self.settings = replace(self.settings, vale_config=None)
         self._worker.configure(self.settings)
         return wrong
 
@@ -163,10 +188,9 @@ class Session:
             return None, None
         if _too_large(source, self.max_document_size):
             return self._notice(version, source, format, TOO_LARGE, _too_large_message(self))
-        text = _SURROGATE.sub("\ufffd", source)
         timeout = self.lint_timeout
         try:
-            alerts, guide = await self._run("lint", path, text, format)
+            alerts, guide = await self._run("lint", path, source, format)
         except Overran:
             log.warning("brandlint stopped checking %s after %g s", path, timeout)
             message = (
@@ -184,6 +208,16 @@ class Session:
             return None, guide
         shown = tuple(a for a in alerts if a.level >= self.min_level)
         return Linted(version, source, format, shown), guide
+
+    async def warm(self, folder: str) -> None:
+        """Start the worker and load the guide of `folder` with its pipeline, while the
+        editor is still opening: the first diagnostics then come as fast as later ones."""
+        if self.closed:
+            return
+        try:
+            await self._run("warm", folder)
+        except (Overran, Failed) as exc:
+            log.warning("brandlint could not prepare the guide of %s: %s", folder, exc)
 
     async def check_guide(self, path: str, source: str) -> tuple[Problem, ...]:
         """What is wrong with a guide as its editor buffer reads now."""
@@ -237,6 +271,12 @@ def _optional_text(value: Any) -> str | None:
     if value is not None and not isinstance(value, str):
         raise TypeError(f"got {type(value).__name__}")
     return value or None
+
+
+def _optional_path(value: Any) -> str | None:
+    """A path as the command line takes it: `~` expanded, relative to the server's folder."""
+    text = _optional_text(value)
+    return str(Path(text).expanduser().absolute()) if text else None
 
 
 def _level(value: Any) -> Level:

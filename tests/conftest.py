@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,13 @@ from brandlint.workspace import Settings, Workspace
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 EXAMPLE_GUIDE = REPO / "examples" / "kestrel" / "brandlint.yaml"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Compiled guides and audit results go to a folder of the test run's own, never to the
+    user's cache (server tests start child processes: they inherit the variable)."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
 def row(alert: Alert) -> tuple[str, int, int, int, int, str, tuple[str, ...]]:
@@ -31,6 +39,15 @@ def row(alert: Alert) -> tuple[str, int, int, int, int, str, tuple[str, ...]]:
 
 
 Lint = Callable[..., list[Alert]]
+
+
+def write_files(root: Path, files: Mapping[str, str]) -> None:
+    """Write each text at its path under `root`, making the folders (a Vale project's
+    .vale.ini, its styles and its copy)."""
+    for name, text in files.items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 @pytest.fixture

@@ -176,6 +176,55 @@ def test_norwegian_seed_compounds_match_with_compounds_on(guide):
     assert found == ["Omnikanal", "omnikanal", "omnikanalstrategi", "omnikanaltjenester"]
 
 
+NB_ADJECTIVES = """
+name: k
+lang: nb
+terms:
+  - use: kjapp
+    instead_of: [treg]
+  - use: kestrelvennlig
+    instead_of: [kundevennlig]
+  - avoid: [kanal]
+  - avoid: [trygg]
+"""
+
+
+def test_norwegian_adjective_forms_match_and_the_fix_takes_the_same_form(guide):
+    lint, fix = guide(NB_ADJECTIVES)
+    copy = "Appen er treg: trege sider, et tregt svar, tregere enn før.\n"
+    assert lint(copy) == [
+        ("k.terms.kjapp", 1, 10, 14, "treg", ("kjapp",), False),
+        ("k.terms.kjapp", 1, 16, 21, "trege", ("kjappe",), False),
+        ("k.terms.kjapp", 1, 32, 37, "tregt", ("kjapt",), False),
+        ("k.terms.kjapp", 1, 44, 51, "tregere", ("kjappere",), False),
+    ]
+    assert fix(copy) == "Appen er kjapp: kjappe sider, et kjapt svar, kjappere enn før.\n"
+
+
+def test_norwegian_new_adjective_is_inflected_by_its_suffix(guide):
+    # "kestrelvennlig" is in no dictionary: its -ig makes it an adjective (superlative -ste)
+    lint, fix = guide(NB_ADJECTIVES)
+    copy = "Et kundevennlig tilbud og kundevennlige priser, de kundevennligste.\n"
+    assert lint(copy) == [
+        ("k.terms.kestrelvennlig", 1, 4, 16, "kundevennlig", ("kestrelvennlig",), False),
+        ("k.terms.kestrelvennlig", 1, 27, 40, "kundevennlige", ("kestrelvennlige",), False),
+        ("k.terms.kestrelvennlig", 1, 52, 67, "kundevennligste", ("kestrelvennligste",), False),
+    ]
+    assert (
+        fix(copy) == "Et kestrelvennlig tilbud og kestrelvennlige priser, de kestrelvennligste.\n"
+    )
+
+
+def test_norwegian_adjective_endings_stay_off_nouns_and_derived_words(guide):
+    lint, _ = guide(NB_ADJECTIVES)
+    # "kanale" is no form of the noun kanal, "trygghet" a noun of its own; the neuter
+    # "trygt" writes one g for the stem's two
+    assert lint("Kanale ord og trygghet, men trygt og tryggere.\n") == [
+        ("k.terms.trygg", 1, 29, 34, "trygt", (), False),
+        ("k.terms.trygg", 1, 38, 46, "tryggere", (), False),
+    ]
+
+
 # -- Yoruba: canonical equivalence -------------------------------------------------------------
 YORUBA = "name: k\nlang: yo\nterms:\n  - id: trade\n    avoid: [ìṣòwò]\n    suggest: okoowo\n"
 
@@ -191,6 +240,15 @@ def test_yoruba_typed_with_combining_tone_marks_matches_a_precomposed_term(guide
 def test_yoruba_term_typed_decomposed_matches_precomposed_copy(guide):
     lint, _ = guide(unicodedata.normalize("NFD", YORUBA))
     assert lint("Ọjà ìṣòwò tuntun.\n") == [("k.terms.trade", 1, 5, 10, "ìṣòwò", ("okoowo",), False)]
+
+
+def test_yoruba_other_tones_and_letters_are_other_words(guide):
+    # tone marks and the dot under s tell words apart: only ìṣòwò is the term; the capital
+    # at the start of a sentence is kept in the fix
+    lint, fix = guide(YORUBA)
+    copy = "Ìṣòwò dára. Ọjà iṣowo àti ìsòwò, kì í ṣe ìṣòwòkíṣòwò.\n"
+    assert lint(copy) == [("k.terms.trade", 1, 1, 6, "Ìṣòwò", ("Okoowo",), False)]
+    assert fix(copy) == "Okoowo dára. Ọjà iṣowo àti ìsòwò, kì í ṣe ìṣòwòkíṣòwò.\n"
 
 
 # -- invisible characters ---------------------------------------------------------------------
@@ -224,6 +282,44 @@ def test_turkish_dotless_i_matches_and_the_fix_keeps_turkish_capitals(guide):
         ("k.terms.river", 1, 21, 29, "Irmaklar", ("İlçe",), True),
     ]
     assert fix(copy) == "İLÇE ve İlçe, ama Irmaklar değil.\n"
+
+
+def test_azerbaijani_dotted_capital_i_matches_with_its_endings_and_fixes_in_azerbaijani_case(
+    guide,
+):
+    lint, fix = guide(
+        "name: k\nlang: az\nterms:\n  - id: customer\n    use: müştəri\n"
+        "    instead_of: [istifadəçi]\n"
+    )
+    # İ is the capital of i; I is the capital of ı, so ISTIFADƏÇI is another word
+    copy = "İstifadəçilər və İSTİFADƏÇİ, amma ISTIFADƏÇI deyil.\n"
+    assert lint(copy) == [
+        ("k.terms.customer", 1, 1, 14, "İstifadəçilər", ("Müştərilər",), False),
+        ("k.terms.customer", 1, 18, 28, "İSTİFADƏÇİ", ("MÜŞTƏRİ",), False),
+    ]
+    assert fix(copy) == "Müştərilər və MÜŞTƏRİ, amma ISTIFADƏÇI deyil.\n"
+
+
+def test_norwegian_soft_hyphen_inside_an_inflected_term_and_capitals(guide):
+    lint, fix = guide(
+        "name: k\nlang: nb\nterms:\n  - avoid: [omni-kanal]\n    suggest: [omnikanal]\n"
+    )
+    copy = "Vi er omni-ka\u00adnalen og OMNI-KANAL.\n"
+    assert lint(copy) == [
+        ("k.terms.omni-kanal", 1, 7, 20, "omni-ka\u00adnalen", ("omnikanalen",), False),
+        ("k.terms.omni-kanal", 1, 24, 34, "OMNI-KANAL", ("OMNIKANAL",), False),
+    ]
+    assert fix(copy) == "Vi er omnikanalen og OMNIKANAL.\n"
+
+
+def test_hungarian_invisible_characters_inside_and_around_an_inflected_name(guide):
+    lint, fix = guide(FALCON.format(lang="hu"))
+    copy = "A Kes\u00adtrelnek és a \u200eKestrel-lel írunk.\n"
+    assert lint(copy) == [
+        ("k.terms.falcon", 1, 3, 14, "Kes\u00adtrelnek", ("Falconnak",), False),
+        ("k.terms.falcon", 1, 21, 32, "Kestrel-lel", ("Falcon-nal",), False),
+    ]
+    assert fix(copy) == "A Falconnak és a \u200eFalcon-nal írunk.\n"
 
 
 def test_english_i_is_not_turkish_dotless_i(guide):

@@ -7,7 +7,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -26,8 +26,15 @@ from brandlint.audit.records import (
     Summary,
     Variant,
 )
-from brandlint.audit.score import compliance, document_score, weighted_score
+from brandlint.audit.score import (
+    compliance,
+    corpus_score,
+    document_score,
+    lowest_first,
+    voice_spread,
+)
 from brandlint.core.alerts import Level
+from brandlint.parallel import balanced, share
 from brandlint.workspace import Settings, Workspace
 
 
@@ -39,10 +46,16 @@ class AuditOptions:
     cache: str | None = ".brandlint-cache"
     progress: bool = False
     encoding: str | None = None  # of exports that are not UTF-8
+    # files the run itself reads or appends to (`--history`, `--compare`), never audited
+    # even inside an audited folder: a history is JSON Lines, which reads as an export
+    leave_out: frozenset[str] = frozenset()
 
 
 def items(
-    workspace: Workspace, paths: Sequence[str], encoding: str | None = None
+    workspace: Workspace,
+    paths: Sequence[str],
+    encoding: str | None = None,
+    leave_out: frozenset[str] = frozenset(),
 ) -> Iterator[Item]:
     """Every piece under `paths`, in one walk of each folder. What cannot be audited (a
     named pipe, a broken row) comes as an item with a `problem`."""
@@ -54,6 +67,8 @@ def items(
     for path in workspace.files(paths, also=is_export, on_skip=skip):
         yield from passed
         passed.clear()
+        if os.path.abspath(path) in leave_out:
+            continue
         if is_export(path):
             yield from export_items(path, encoding)
         else:
@@ -74,7 +89,8 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> AuditR
     fingerprints: dict[str, str] = {}
     results: dict[int, AuditedFile] = {}
     todo: list[tuple[int, Item, str]] = []
-    pieces = list(items(workspace, options.paths, options.encoding))
+    sizes: list[int] = []
+    pieces = list(items(workspace, options.paths, options.encoding, options.leave_out))
     for index, item in enumerate(pieces):
         if item.problem is not None:
             results[index] = AuditedFile.skip(item.path, item.problem)
@@ -82,7 +98,8 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> AuditR
         source = item.location
         guide_path = str(workspace.guide_path_for(source))
         if guide_path not in fingerprints:
-            fingerprints[guide_path] = guide_fingerprint(workspace.linter_for(source).guide)
+            linter = workspace.linter_for(source)
+            fingerprints[guide_path] = guide_fingerprint(linter.guide)
         try:
             content = item.text.encode() if item.text is not None else Path(source).read_bytes()
         except OSError as exc:
@@ -94,41 +111,45 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> AuditR
             results[index] = cached
         else:
             todo.append((index, item, key))
+            sizes.append(len(content))
+    reused = len(pieces) - len(todo)
     own = executor is None and options.workers > 1
+    if own and todo:
+        # the first piece is audited here, which loads the pipelines and matchers that the
+        # workers forked next inherit
+        share(workspace)
+        index, item, key = todo.pop(0)
+        results[index] = worker.audit_item(options.settings, item)
+        cache.put(key, results[index])
+        sizes.pop(0)
     if own:
         executor = ProcessPoolExecutor(options.workers)
     job = partial(worker.audit_item, options.settings)
     try:
         jobs = [t[1] for t in todo]
-        outcomes: Iterator[AuditedFile] = (
-            map(job, jobs) if executor is None else executor.map(job, jobs, chunksize=8)
+        outcomes: Iterator[tuple[int, AuditedFile]] = (
+            enumerate(map(job, jobs))
+            if executor is None
+            else balanced(executor, job, jobs, sizes, options.workers, ordered=False)
         )
-        for done, ((index, _, key), result) in enumerate(zip(todo, outcomes, strict=True), 1):
+        for done, (at, result) in enumerate(outcomes, 1):
+            index, _, key = todo[at]
             results[index] = result
             cache.put(key, result)  # a skip (binary, not UTF-8) is as stable as a result
             if options.progress:
-                progress(done, len(todo), len(pieces) - len(todo))
+                progress(done, len(todo), reused)
     finally:
         if own and executor is not None:
             executor.shutdown()
     if options.progress and todo:
         sys.stderr.write("\n")
-    return summarize([results[i] for i in sorted(results)])
+    summary = summarize([results[i] for i in sorted(results)])
+    return replace(summary, guides=tuple(sorted(fingerprints.values())))
 
 
 def summarize(results: list[AuditedFile]) -> AuditResult:
     audited = [r for r in results if r.skipped is None]
-    documents = [
-        DocumentScore(
-            path=r.path,
-            channel=r.channel,
-            lang=r.lang,
-            words=r.words,
-            score=document_score((a.level for a in r.alerts), r.words),
-            alerts=len(r.alerts),
-        )
-        for r in audited
-    ]
+    documents = [document_score(r) for r in audited]
     alerts = [a for r in audited for a in r.alerts]
     forms: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for result in audited:
@@ -151,7 +172,8 @@ def summarize(results: list[AuditedFile]) -> AuditResult:
             errors=levels[Level.ERROR],
             warnings=levels[Level.WARNING],
             suggestions=levels[Level.SUGGESTION],
-            score=weighted_score(documents),
+            scores=corpus_score(documents),
+            voice=voice_spread(documents),
         ),
         channels=tuple(
             ChannelScore(
@@ -159,7 +181,8 @@ def summarize(results: list[AuditedFile]) -> AuditResult:
                 files=len(ds),
                 words=sum(d.words for d in ds),
                 alerts=sum(d.alerts for d in ds),
-                score=weighted_score(ds),
+                scores=corpus_score(ds),
+                voice=voice_spread(ds),
             )
             for c, ds in sorted(by_channel.items())
         ),
@@ -173,7 +196,7 @@ def summarize(results: list[AuditedFile]) -> AuditResult:
             )
             for (r, level), n in rules.most_common()
         ),
-        documents=tuple(sorted(documents, key=lambda d: (d.score, d.path))),
+        documents=tuple(sorted(documents, key=lowest_first)),
         variants=tuple(
             Variant(
                 rule=rule,

@@ -9,6 +9,7 @@ from dataclasses import replace
 from brandlint.assets.image_files import file_stamps
 from brandlint.audit.items import Item
 from brandlint.audit.records import AuditedFile, FileStamp, FormCount
+from brandlint.audit.score import audited_parts
 from brandlint.document.reader import UnreadableFile
 from brandlint.parallel import workspace_for
 from brandlint.reporters.json_report import alert_from_record, alert_record
@@ -32,6 +33,7 @@ def audit_item(settings: Settings, item: Item) -> AuditedFile:
         return AuditedFile.skip(item.path, str(exc))
     linter = workspace.linter_for(document.path)
     alerts, forms = linter.lint_with_forms(document)
+    categories, voice, voice_min = audited_parts(linter, document)
     return AuditedFile(
         path=item.path,
         # stylesheets and graphics have no channel; the report groups them as assets
@@ -50,4 +52,7 @@ def audit_item(settings: Settings, item: Item) -> AuditedFile:
             FileStamp(*stamp)
             for stamp in file_stamps(item.location, [i.src for i in document.images])
         ),
+        categories=categories,
+        voice=voice,
+        voice_min=voice_min,
     )

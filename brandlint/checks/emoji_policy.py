@@ -28,6 +28,16 @@ class EmojiPolicy(Rule):
     kind = "emoji"
     Options = EmojiOptions
 
+    @property
+    def per_block(self) -> bool:
+        """A cap counts emoji across the document; with none allowed or no cap on any
+        channel, each emoji is judged in its own block."""
+        limits = [
+            self.opts.max,
+            *(own["max"] for own in self._per_channel.values() if "max" in own),
+        ]
+        return all(limit is None or int(limit) == 0 for limit in limits)
+
     def targets(self, channel: str | None) -> dict[str, Any]:
         limit = self.setting(channel, "max")
         return {} if limit is None else {"emoji": int(limit)}

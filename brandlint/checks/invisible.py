@@ -32,6 +32,7 @@ class InvisibleOptions(Options):
 
 class Invisible(Rule):
     kind = "invisible"
+    per_block = True
     Options = InvisibleOptions
     default_message = "Invisible character %s here; delete it."
 

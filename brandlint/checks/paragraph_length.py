@@ -19,6 +19,7 @@ class ParagraphLengthOptions(Options):
 
 class ParagraphLength(Rule):
     kind = "paragraph-length"
+    per_block = True
     Options = ParagraphLengthOptions
     default_scope = ("paragraph",)
 

@@ -50,8 +50,8 @@ class MatchOptions(Options):
     )
     vocab: bool = option(
         True,
-        doc="Vale: whether a Vale project's vocabulary lists apply to the rule. brandlint "
-        "reads no Vale vocabularies yet, so both values behave alike.",
+        doc="Whether a .vale.ini's Vocab (its accepted words) adds to the rule's exceptions, "
+        "as in Vale.",
     )
     action: Action | None = option(None, doc="How a finding is fixed, as in Vale.")
 
@@ -73,11 +73,13 @@ class PatternRule(Rule):
         self._edit: UserPattern | None = None
         self._check_action()
 
+    @property
+    def _selectors(self) -> tuple[str, ...]:
+        """`sentence` and `raw` pick the unit, not the blocks: the other selectors do."""
+        return tuple(s for s in self.scope if s not in ("sentence", "raw"))
+
     def in_scope(self, block: Block) -> bool:
-        """`sentence` picks the unit, not the blocks: the other selectors pick blocks."""
-        if not (self.per_sentence or self.reads_source):
-            return super().in_scope(block)
-        return scope_selects(tuple(s for s in self.scope if s not in ("sentence", "raw")), block)
+        return scope_selects(self._selectors, block)
 
     def phrase_hits(self, ctx: LintContext) -> Iterator[tuple[Hit, str]]:
         """In-scope hits of this rule's phrases with their copy text, exceptions removed."""
@@ -100,6 +102,20 @@ class PatternRule(Rule):
         if self.reads_source:
             yield 0, ctx.document.source
             return
+        yield from self._units(ctx).units
+
+    def _units(self, ctx: LintContext) -> _Units:
+        """This rule's units of the document, shared by every rule with the same scope (a
+        style's rules mostly share one): selecting blocks per rule and block cost more
+        than the searches."""
+        key = (self._selectors, self.per_sentence)
+        shared = ctx.fact(_units_by_scope)
+        found = shared.get(key)
+        if found is None:
+            found = shared[key] = _Units(list(self._select_units(ctx)))
+        return found
+
+    def _select_units(self, ctx: LintContext) -> Iterator[tuple[int, str]]:
         for view in ctx.in_scope(self):
             if not self.per_sentence:
                 yield view.block.start, view.text
@@ -110,8 +126,15 @@ class PatternRule(Rule):
 
     def regex_matches(self, ctx: LintContext, pattern: UserPattern) -> Iterator[tuple[int, Match]]:
         """(unit start offset, match) for every in-scope match, exceptions removed."""
+        if self.reads_source:
+            units = [(0, ctx.document.source)]
+        else:
+            shared = self._units(ctx)
+            if shared.cannot_match(pattern):
+                return
+            units = shared.units
         exceptions = self.exceptions()
-        for base, text in self.units(ctx):
+        for base, text in units:
             for found in pattern.finditer(text):
                 if found.end() > found.start() and not self._excepted_at(
                     text, found.start(), found.end(), exceptions
@@ -203,6 +226,75 @@ class PatternRule(Rule):
         else:
             return ()
         return (fixed.strip(),)
+
+
+class _Units:
+    """The units of one document for one scope, and what one search of them all, joined
+    by newlines, tells about a pattern: when it finds nothing, no unit has a match, and
+    the search per unit is skipped (most rules of a style match nothing in a document)."""
+
+    def __init__(self, units: list[tuple[int, str]]) -> None:
+        self.units = units
+        self._joined: str | None = None
+
+    def cannot_match(self, pattern: UserPattern) -> bool:
+        """True only when `pattern` has no match in any unit. Sound for patterns whose
+        matches cannot depend on what lies outside the unit: a match in a unit is then a
+        match in the joined text, so finding none there proves there is none."""
+        if len(self.units) < 2 or not _context_free(pattern.source):
+            return False
+        if self._joined is None:
+            self._joined = "\n".join(text for _, text in self.units)
+        try:
+            return pattern.search(self._joined) is None
+        except TimeoutError:  # the search per unit decides, with its own budget per unit
+            return False
+
+
+def _units_by_scope(ctx: LintContext) -> dict[tuple[tuple[str, ...], bool], _Units]:
+    return {}
+
+
+def _context_free(source: str) -> bool:
+    r"""Whether a match of `source` in a unit stays a match when the unit sits in a longer
+    text after and before a newline: no anchors (`^`, `$`, `\A`, `\Z`, `\G`), no
+    negative lookaround, no atomic group or possessive quantifier, which can fail where
+    more text follows; no comments or verbose mode, which this scan does not follow. `\b`
+    and `\B` are safe (a newline is not a word character); positive lookarounds only find
+    more. Conservative: unsure means False."""
+    in_class = False
+    index = 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            if source[index + 1 : index + 2] in ("A", "Z", "z", "G"):
+                return False
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if source[index + 1 : index + 2] == "]":  # `[]…]`: a literal ] first
+                index += 1
+        elif char in "^$":
+            return False
+        elif char == "(" and source[index + 1 : index + 2] == "?":
+            after = source[index + 2 : index + 4]
+            if after[:1] in ("!", ">", "#") or after == "<!" or "x" in _flags(source, index):
+                return False
+        elif char in "*+?}" and source[index + 1 : index + 2] == "+":
+            return False
+        index += 1
+    return True
+
+
+def _flags(source: str, index: int) -> str:
+    """The letters of an inline flag group (`(?imsx)`, `(?i:`) that starts at `index`."""
+    end = index + 2
+    while end < len(source) and source[end].isalpha():
+        end += 1
+    return source[index + 2 : end]
 
 
 def _simple_case(text: str) -> str:

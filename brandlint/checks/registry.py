@@ -33,6 +33,7 @@ from brandlint.checks.sms import Sms
 from brandlint.checks.spelling import Spelling
 from brandlint.checks.substitution import Substitution
 from brandlint.checks.term import Term
+from brandlint.checks.voice_profile import VoiceProfile
 from brandlint.core.rule import Rule
 
 KINDS: dict[str, type[Rule]] = {
@@ -66,6 +67,7 @@ KINDS: dict[str, type[Rule]] = {
         Hashtags,
         Headings,
         Required,
+        VoiceProfile,
         # visual assets
         Images,
         ImageSpecs,

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from brandlint.cli.exit_codes import EXIT_ALERTS, EXIT_CLEAN, EXIT_USAGE
+from brandlint.cli.score import score as score  # `brandlint score`, in its own module
+from brandlint.cli.terms import terms as terms  # `brandlint terms`, in its own module
+from brandlint.cli.voice import voice as voice  # `brandlint voice`, in its own module
 from brandlint.core.alerts import Alert, Level
 from brandlint.core.errors import UsageError
 from brandlint.stats import VoiceMetrics
@@ -19,6 +22,9 @@ from brandlint.workspace import Settings, Workspace
 
 if TYPE_CHECKING:
     from brandlint.audit.records import AuditResult
+    from brandlint.core.spec import RuleSpec
+    from brandlint.fixer import Held
+    from brandlint.guide.model import Guide
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
@@ -41,8 +47,39 @@ def _workspace(args: argparse.Namespace) -> Workspace:
             # absolute: audit workers may run in another folder
             vale_config=os.path.abspath(vale_config) if vale_config else None,
             rule_filter=_rule_filter(getattr(args, "filter", None)),
+            min_level=getattr(args, "min_level", None),
+            read_as=_read_as(getattr(args, "read_as", None)),
         )
     )
+
+
+def _read_as(given: str | None) -> str | None:
+    """`--read-as`: a format name, or an extension standing for its format (exit 2 if
+    neither)."""
+    if not given:
+        return None
+    from brandlint.document.reader import FORMAT_NAMES, format_of, named_format
+
+    if given in FORMAT_NAMES:
+        return given
+    name = "x" + (given if given.startswith(".") else "." + given)
+    found = format_of(name) or named_format(name)
+    if found is None:
+        names = ", ".join(sorted(FORMAT_NAMES))
+        raise UsageError(
+            f"--read-as {given}: not a format or an extension brandlint reads ({names})"
+        )
+    return found
+
+
+def _included(path: str, globs: Sequence[str]) -> bool:
+    """`--include`: whether a path matches one of the globs, as Vale's --glob matches."""
+    if not globs:
+        return True
+    from brandlint.guide.vale_ini import ValeGlob
+
+    relative = os.path.normpath(path).replace(os.sep, "/")
+    return any(ValeGlob(glob).match(relative) for glob in globs)
 
 
 def _rule_filter(given: str | None) -> str | None:
@@ -119,18 +156,34 @@ def _color(args: argparse.Namespace, out: TextIO) -> bool:
 
 
 def check(args: argparse.Namespace) -> int:
+    from brandlint.cli.score import below
     from brandlint.parallel import lint_files
     from brandlint.reporters import Report, reporter
+    from brandlint.scores import Scored, score_document, score_files
 
     workspace = _workspace(args)
-    min_level = Level.parse(args.min_level)
+    min_level = Level.parse(args.min_level or "suggestion")
     alerts: list[Alert] = []
     sources: dict[str, str] = {}
     checked: list[str] = []
     warned: set[str] = set()
     _require_paths(args.paths, stdin=True)
+    changes = None  # --diff: asked of git before the work, so a wrong revision fails fast
+    if args.diff:
+        from brandlint.changed_lines import changed_lines
+
+        changes = changed_lines(args.diff, [g for g in args.paths if g != "-"])
     walked = [
-        (given, [] if given == "-" else list(workspace.files([given], on_skip=_note_skip)))
+        (
+            given,
+            []
+            if given == "-"
+            else [
+                path
+                for path in workspace.files([given], on_skip=_note_skip)
+                if _included(path, args.include)
+            ],
+        )
         for given in args.paths
     ]
     _refuse_overwriting_inputs(
@@ -138,11 +191,17 @@ def check(args: argparse.Namespace) -> int:
         args.output,
         [*(g for g in args.paths if g != "-"), *(p for _, ps in walked for p in ps)],
     )
+    scored: list[Scored] = []  # with --score-min: each file's brand scores
     for given, paths in walked:
         if given == "-":
             text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
             name = args.stdin_filename
-            alerts.extend(workspace.lint_text(text, name))
+            if args.score_min is None:
+                alerts.extend(workspace.lint_text(text, name))
+            else:
+                found, score = score_document(workspace, workspace.document(name, text))
+                alerts.extend(found)
+                scored.extend([score] if score else [])
             sources[name] = text
             checked.append(name)
             continue
@@ -152,7 +211,13 @@ def check(args: argparse.Namespace) -> int:
                 warned.add(guide)
                 _show_guide_warnings(workspace, path)
         jobs = args.jobs or ((os.cpu_count() or 1) if len(paths) > 20 else 1)
-        for path, found in lint_files(workspace, paths, jobs):
+        linted = (
+            ((path, found, None) for path, found in lint_files(workspace, paths, jobs))
+            if args.score_min is None
+            else score_files(workspace, paths, jobs)
+        )
+        for path, found, score in linted:
+            scored.extend([score] if score else [])
             found = [a for a in found if a.level >= min_level]
             checked.append(path)
             if found:
@@ -163,10 +228,16 @@ def check(args: argparse.Namespace) -> int:
         from brandlint.baseline import load_baseline, new_alerts
 
         alerts = new_alerts(alerts, load_baseline(args.baseline))
+    if changes is not None:  # copy from stdin has no history: all of it counts as new
+        piped = args.stdin_filename if "-" in args.paths else None
+        alerts = [a for a in alerts if a.path == piped or changes.keeps(a)]
     with _output(args.output) as out:
         reporter(args.format)(Report(alerts, checked, sources, _color(args, out)), out)
     fail = Level.parse(args.fail_level)
-    return EXIT_ALERTS if any(a.level >= fail for a in alerts) else EXIT_CLEAN
+    low = [] if args.score_min is None else below(scored, args.score_min)
+    for line in low:
+        print(line, file=sys.stderr)
+    return EXIT_ALERTS if low or any(a.level >= fail for a in alerts) else EXIT_CLEAN
 
 
 def _source(path: str, workspace: Workspace) -> str:
@@ -213,8 +284,6 @@ def fix(args: argparse.Namespace) -> int:
             continue
         remaining += len(result.remaining)
         failing = failing or any(a.level >= fail for a in result.remaining)
-        if not result.edits:
-            continue
         if args.diff:
             sys.stdout.writelines(
                 difflib.unified_diff(
@@ -224,23 +293,56 @@ def fix(args: argparse.Namespace) -> int:
                     f"b/{path}",
                 )
             )
+            sys.stdout.writelines(_held_lines(path, result.held))
+            continue
+        if not result.edits:
             continue
         count = len(result.edits)
-        print(f"{path}: {count} fix{'es' if count != 1 else ''} applied")
+        left = len(result.held)
+        note = f"; {left} left for you to choose (see fix --diff)" if left else ""
+        print(f"{path}: {count} fix{'es' if count != 1 else ''} applied{note}")
     print(f"{remaining} {'alert remains' if remaining == 1 else 'alerts remain'}", file=sys.stderr)
     return EXIT_ALERTS if failing else EXIT_CLEAN
 
 
+def _held_lines(path: str, held: Sequence[Held]) -> list[str]:
+    """The replacements `fix` did not apply, under the file's diff as `#` lines (which
+    `patch` and `git apply` skip), one per alert, so a reviewer sees what is left to
+    choose and why. Only alerts with a replacement are held; one whose words run across
+    markup shows it too, rebuilt on the source with the code spans it keeps."""
+    from brandlint.reporters.text import terminal_safe
+
+    if not held:
+        return []
+    # positions are in the fixed text, the `+++` side of the diff
+    lines = [f"# {path}, as fixed: not applied, for you to choose (your editor offers each):\n"]
+    for item in held:
+        alert = item.alert
+        where = f"{alert.span.line}:{alert.span.column}"
+        choices = " or ".join(f"'{r}'" if r else "(remove)" for r in alert.replacements)
+        lines.append(f"#   {where} {alert.rule}: '{alert.match}' → {choices} ({item.reason})\n")
+    return [terminal_safe(line, keep="\n") for line in lines]
+
+
 def audit(args: argparse.Namespace) -> int:
-    from brandlint.audit.report import write_csv, write_html, write_json
+    from functools import partial
+
+    from brandlint.audit.compare import compare, read_previous, text_lines
+    from brandlint.audit.history import append_history, history_line, read_history
+    from brandlint.audit.report import score_lines, write_csv, write_html, write_json
     from brandlint.audit.run import AuditOptions, run_audit
+    from brandlint.reporters.text import terminal_safe
 
     _require_paths(args.paths)
     targets = [
         ("--html", args.html, write_html),
         ("--json", args.json, write_json),
         ("--csv", args.csv, write_csv),
+        ("--history", args.history, append_history),
     ]
+    # read before the run: a wrong file fails fast, and --json may overwrite it
+    previous = read_previous(args.compare) if args.compare else None
+    history = read_history(args.history) if args.history else []
     for option, target, _ in targets:  # inside a folder too: checked once it is walked
         _refuse_overwriting_inputs(option, target, args.paths)
     if not args.no_cache and os.path.exists(args.cache) and not os.path.isdir(args.cache):
@@ -255,6 +357,7 @@ def audit(args: argparse.Namespace) -> int:
         None if args.no_cache else args.cache,
         sys.stderr.isatty(),
         encoding=args.encoding,
+        leave_out=frozenset(os.path.abspath(f) for f in (args.history, args.compare) if f),
     )
     if args.executor == "dask":
         if not args.scheduler:
@@ -268,20 +371,34 @@ def audit(args: argparse.Namespace) -> int:
     audited = _audited_files(result)
     for option, target, _ in targets:
         _refuse_overwriting_inputs(option, target, audited)
-    for option, target, write in targets:
-        if target:
+    comparison = compare(previous, result.alerts, args.compare) if previous is not None else None
+    if args.history:
+        history.append(history_line(result))
+        append_history(args.history, history[-1])
+    writers: dict[str, Callable[[AuditResult, TextIO], None]] = {
+        "--html": partial(write_html, comparison=comparison, history=history),
+        "--json": partial(write_json, comparison=comparison),
+        "--csv": write_csv,
+    }
+    for option, target, _ in targets:
+        if target and option in writers:
             with _open_for_writing(option, target, newline="") as out:
-                write(result, out)
+                writers[option](result, out)
     s = result.summary
+    shown = f"score {s.score} ({s.light})" if s.light else "no score"
     print(
-        f"{s.files} files, {s.words} words: score {s.score}; {s.errors} errors, "
+        f"{s.files} files, {s.words} words: {shown}; {s.errors} errors, "
         f"{s.warnings} warnings, {s.suggestions} suggestions; {s.skipped} skipped"
     )
+    for line in score_lines(result):
+        print(terminal_safe(line))
     for skipped in result.skipped:
         print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     for variant in result.variants:
         spread = ", ".join(f"'{f.form}' in {f.files}" for f in variant.forms)
         print(f"variants of {variant.rule}: {spread}")
+    for line in text_lines(comparison) if comparison else ():
+        print(terminal_safe(line))
     return _audit_verdict(result, args.fail_level, args.score_min)
 
 
@@ -388,13 +505,40 @@ def rules(args: argparse.Namespace) -> int:
     _show_guide_warnings(workspace, str(Path.cwd() / "x"))
     print(f"guide: {linter.guide.path}")
     for rule in linter.rules:
-        spec = rule.spec
-        extra = f" [lang: {', '.join(spec.langs)}]" if spec.langs else ""
-        extra += f" [channels: {', '.join(spec.channels)}]" if spec.channels else ""
-        print(f"{spec.id:48} {spec.kind:14} {spec.level!s:10} {_origin(spec.origin)}{extra}")
+        print(_rule_line(rule.spec, _origin(rule.spec.origin)))
     for rule_id, reason in linter.guide.skipped:
         print(f"{rule_id:48} NOT LOADED: {reason}")
+    _print_locales(linter.guide)
     return EXIT_CLEAN
+
+
+def _rule_line(spec: RuleSpec, source: str, indent: str = "") -> str:
+    extra = f" [lang: {', '.join(spec.langs)}]" if spec.langs else ""
+    extra += f" [channels: {', '.join(spec.channels)}]" if spec.channels else ""
+    rule_id = f"{indent}{spec.id}"
+    return f"{rule_id:48} {spec.kind:14} {spec.level!s:10} {source}{extra}"
+
+
+def _print_locales(guide: Guide) -> None:
+    """Per `locales:` entry, the rules that differ from the guide's and the entry each
+    difference comes from: a rule the entry wrote, at its line; a rule whose settings it
+    changed, at the file that defines it; a rule it turned off."""
+    from brandlint.guide.locale_changes import locale_changes
+
+    for listed in locale_changes(guide):
+        over = f", over {', '.join(listed.after)}" if listed.after else ""
+        print(f"locale {listed.tag}{over}:{'' if listed.changes else ' as the guide'}")
+        for change in listed.changes:
+            spec, entry = change.spec, f"locales: {change.entry}"
+            if spec is None:
+                print(f"{'  ' + change.rule_id:48} off in {entry}")
+            elif change.defined:
+                line, column = spec.located.where(spec.at) if spec.located else (1, 1)
+                print(_rule_line(spec, f"{spec.origin}:{line}:{column} ({entry})", "  "))
+            else:
+                print(_rule_line(spec, f"{_origin(spec.origin)}, settings from {entry}", "  "))
+        for rule_id, reason in listed.skipped:
+            print(f"{'  ' + rule_id:48} NOT LOADED: {reason}")
 
 
 def _origin(path: str) -> str:
@@ -452,10 +596,11 @@ extends:                   # rule packs first; later entries win
   - brandlint:plain-language
   - brandlint:inclusive
   - brandlint:hype
+  - brandlint:channels       # SMS opt-out and segments, subject lines, push titles…
 
-channels:                  # path glob → channel (front matter `channel:` wins)
-  "content/sms/**": sms
-  "content/email/**": email
+channels:                  # path glob → channel, for the channel rules (front matter
+  "campaigns/texts/**": sms  # `channel:` wins; folders named sms/, email/… need no entry)
+  "campaigns/newsletters/**": email
 
 terms:
   - use: Acme Cloud        # a product name, always written exactly so
@@ -485,7 +630,7 @@ assets:                    # colours, fonts and images in HTML, CSS and SVG
     min_width: 120
 
 rules:                     # per-rule settings: off or a level, by id or glob
-  brandlint.tone.passive: off
+  brandlint.hype.superlatives: suggestion
 """
 
 
@@ -498,6 +643,18 @@ def init(args: argparse.Namespace) -> int:
     schema_path.write_text(_schema_text(), encoding="utf-8")
     print(f"wrote {target} and {schema_path}; run 'brandlint rules' to see what it turns on")
     return EXIT_CLEAN
+
+
+def doctor(args: argparse.Namespace) -> int:
+    """One line per check of the install and the project; exit 2 when one fails."""
+    from brandlint.doctor import FAIL, diagnose
+
+    settings = Settings(guide=args.guide, vale_config=args.vale_config)
+    failed = False
+    for found in diagnose(Path.cwd(), settings, Path(args.cache)):
+        print(found.line())
+        failed = failed or found.status == FAIL
+    return EXIT_USAGE if failed else EXIT_CLEAN
 
 
 SCHEMA_NAME = ".brandlint.schema.json"

@@ -89,6 +89,14 @@ def _parser() -> argparse.ArgumentParser:
             "or .vale.ini, found upwards; VALE_CONFIG_PATH names one too)",
         )
 
+    def read_as_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--read-as",
+            metavar="FORMAT",
+            help="read every file as this format, whatever its name: a format (markdown, "
+            "text, org…) or an extension (.md); 'text' lints markup as plain text",
+        )
+
     check = commands.add_parser("check", help="lint files and folders")
     check.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
     guide_option(check)
@@ -105,9 +113,25 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="report only alerts not in this baseline (a --format json output)",
     )
+    check.add_argument(
+        "--diff",
+        metavar="REF",
+        help="report only alerts on lines added or changed since git revision REF "
+        "(untracked files count as new); see docs/ci.md",
+    )
+    check.add_argument(
+        "--score-min",
+        type=score,
+        metavar="N",
+        help="exit 1 when a file's brand score is below N (0 to 100; see docs/scores.md)",
+    )
     check.add_argument("--output", metavar="FILE", help="write the report here instead of stdout")
     check.add_argument(
-        "--min-level", choices=LEVELS, default="suggestion", help="hide alerts below this level"
+        "--min-level",
+        choices=LEVELS,
+        default=None,
+        help="hide alerts below this level (default: suggestion); with a .vale.ini it "
+        "replaces MinAlertLevel, as Vale's --minAlertLevel does",
     )
     check.add_argument(
         "--fail-level",
@@ -130,6 +154,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="GLOB",
         help="skip paths matching this glob (repeatable)",
     )
+    check.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="lint only files matching this glob, as Vale's --glob ('*.{md,txt}'; '*' "
+        "spans folders unless the glob has '**'; repeatable)",
+    )
+    read_as_option(check)
     check.add_argument(
         "--stdin-filename",
         metavar="NAME",
@@ -173,6 +206,7 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--lang")
     fix.add_argument("--channel")
     fix.add_argument("--exclude", action="append", default=[], metavar="GLOB")
+    read_as_option(fix)
 
     audit = commands.add_parser("audit", help="audit a corpus: scores, variants, HTML report")
     audit.add_argument(
@@ -209,6 +243,16 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--html", metavar="FILE", help="write the HTML report here")
     audit.add_argument("--json", metavar="FILE", help="write the JSON report here")
     audit.add_argument("--csv", metavar="FILE", help="write the alerts as CSV here")
+    audit.add_argument(
+        "--history",
+        metavar="FILE",
+        help="append this run's scores to FILE (JSON Lines); the HTML report draws the trend",
+    )
+    audit.add_argument(
+        "--compare",
+        metavar="PREVIOUS.json",
+        help="list the alerts new and fixed since a previous audit's --json report",
+    )
     audit.add_argument(
         "--encoding",
         type=encoding,
@@ -247,6 +291,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("rule")
     guide_option(explain)
+    doctor = commands.add_parser(
+        "doctor", help="check the install and the project: what is found, what to fix"
+    )
+    guide_option(doctor)
+    vale_config_option(doctor)
+    doctor.add_argument(
+        "--cache",
+        default=".brandlint-cache",
+        metavar="DIR",
+        help="the audit cache folder to check (default .brandlint-cache)",
+    )
     init = commands.add_parser("init", help="write a commented starter brandlint.yaml")
     init.add_argument("path", nargs="?", default="brandlint.yaml")
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -267,6 +322,15 @@ def _parser() -> argparse.ArgumentParser:
         help="a folder of rule files to test instead of the guide's rules",
     )
     guide_option(test_rules)
+    from brandlint.cli.terms import add_parser as add_terms
+
+    add_terms(commands, guide_option)
+    from brandlint.cli.score import add_parser as add_score
+
+    add_score(commands, guide_option)
+    from brandlint.cli.voice import add_parser as add_voice
+
+    add_voice(commands, guide_option)
     for sub in commands.choices.values():
         sub.add_argument(
             "--debug",

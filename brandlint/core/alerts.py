@@ -67,6 +67,12 @@ class Alert:
     # None when it declares none): Vale's JSON shows them
     kind: str = field(default="", compare=False)
     action: tuple[str, tuple[str, ...] | None] | None = field(default=None, compare=False)
+    # what part of the brand the rule guards (`brandlint.core.categories`), for the scores;
+    # empty on the engine's own notices (an unreadable file), which no score counts
+    category: str = field(default="", compare=False)
+    # a longer explanation than the message, for an editor's hover (a voice score's
+    # feature-by-feature breakdown); reports keep to the message
+    detail: str = field(default="", compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.offset, self.span.end_offset, self.rule)

@@ -7,6 +7,7 @@ then for each document it turns its hits, or its own look at the copy, into find
 
 from __future__ import annotations
 
+import bisect
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from brandlint.core import options
 from brandlint.core.alerts import Level
+from brandlint.core.categories import kind_category
 from brandlint.core.errors import Problem
 from brandlint.core.patterns import PatternError, UserPattern, compile_exceptions, may_backtrack
 from brandlint.core.scopes import scope_problem, split_formats
@@ -57,8 +59,43 @@ class Finding:
     in_source: bool = False
     level: Level | None = None  # None: the rule's level
     # the replacements are only suggested (the ending could not be rebuilt with
-    # certainty): editors offer them, `fix` never applies them
+    # certainty, a pronoun or a word's number changes): editors offer them, `fix` never
+    # applies them
     suggestion: bool = False
+    detail: str = ""  # what the editor's hover adds to the message (`Alert.detail`)
+
+    def __post_init__(self) -> None:
+        # several replacements are a choice only a person can make
+        if len(self.replacements) > 1 and not self.suggestion:
+            object.__setattr__(self, "suggestion", True)
+
+
+class GuideWording:
+    """Where a document carries wording the guide itself requires: its required phrases
+    ("Reply STOP to opt out."), product names and term spellings, in copy offsets.
+
+    Tone rules leave these words alone: a guide cannot require "STOP" in capitals and
+    forbid capitals in the same breath. Computed once per document (`LintContext.wording`).
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [start for start, _ in self.spans]
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether copy[start:end] lies wholly inside required wording."""
+        at = bisect.bisect_right(self._starts, start) - 1
+        return at >= 0 and self.spans[at][1] >= end and end > start
+
+    @classmethod
+    def find(cls, text: str, phrases: Iterable[str]) -> GuideWording:
+        """The whole-word, exact-case occurrences of `phrases` in `text`."""
+        present = sorted((p for p in phrases if p and p in text), key=len, reverse=True)
+        if not present:
+            return cls(())
+        alternation = "|".join(re.escape(p) for p in present)
+        pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+        return cls(found.span() for found in pattern.finditer(text))
 
 
 class BlockView:
@@ -95,6 +132,7 @@ class LintContext:
         lemmas: bool,
         trained: bool = False,
         names: frozenset[str] = frozenset(),
+        wording: frozenset[str] = frozenset(),
     ) -> None:
         self.document = document
         self.views = views
@@ -102,6 +140,7 @@ class LintContext:
         self.has_lemmas = lemmas
         self.trained = trained  # a trained pipeline tagged and parsed the copy
         self.names = names  # exact-case names from the guide's terms (Kestrel Cloud, …)
+        self.required = wording  # what the guide requires written so (`Rule.required_wording`)
         self._facts: dict[Callable[[LintContext], Any], Any] = {}
 
     def fact(self, compute: Callable[[LintContext], T]) -> T:
@@ -110,6 +149,11 @@ class LintContext:
         if compute not in self._facts:
             self._facts[compute] = compute(self)
         return self._facts[compute]  # type: ignore[no-any-return]
+
+    @property
+    def wording(self) -> GuideWording:
+        """Where this document carries the guide's required wording (see `GuideWording`)."""
+        return self.fact(_find_wording)
 
     def hits(self, rule: Rule) -> list[Hit]:
         return self._hits.get(id(rule), [])
@@ -122,6 +166,10 @@ class LintContext:
         for view in self.views:
             if rule.in_scope(view.block):
                 yield view
+
+
+def _find_wording(ctx: LintContext) -> GuideWording:
+    return GuideWording.find(ctx.document.text, ctx.required | ctx.names)
 
 
 _VERB = re.compile(r"%(?:\[(\d+)\])?s|%%")
@@ -159,6 +207,9 @@ class Rule(ABC):
     # the brand's own words: where such findings overlap, the longest speaks, and other
     # rules' findings on the same words are left out (the brand's term says it better)
     speaks_for_brand: ClassVar[bool] = False
+    # a tone rule: the guide's required wording and term spellings are exempt from it (the
+    # engine drops its findings that lie wholly inside them; see `GuideWording`)
+    defers_to_guide_wording: ClassVar[bool] = False
     default_message: ClassVar[str] = "%s"
     default_scope: ClassVar[tuple[str, ...]] = ()
 
@@ -252,12 +303,26 @@ class Rule(ABC):
     def id(self) -> str:
         return self.spec.id
 
+    @property
+    def category(self) -> str:
+        """The brand score this rule's alerts count in: the guide's word, else its kind's."""
+        return self.spec.category or kind_category(self.kind)
+
     def in_scope(self, block: Block) -> bool:
         return scope_selects(self.scope, block)
 
     def register(self, index: PhraseIndex) -> None:
         """Add literal phrases to the shared index (once per language). Optional."""
         return None
+
+    @property
+    def per_block(self) -> bool:
+        """Whether the findings in a block depend on that block's copy alone (with the
+        document's channel and language), so an editor may keep them per block between
+        edits (`brandlint.incremental`). A kind that reads each block on its own sets
+        `per_block = True`; the default reads the whole document every time, which is
+        always right, only slower."""
+        return False
 
     def needs_hits(self) -> bool:
         """True when every finding comes from the shared index: the engine then runs the
@@ -282,6 +347,11 @@ class Rule(ABC):
         """Names the guide requires written exactly so (product names): case rules such as
         heading capitalisation keep them as they are."""
         return ()
+
+    def required_wording(self) -> tuple[str, ...]:
+        """Wording the guide requires written exactly so (a disclaimer, a product name):
+        tone rules leave it alone (see `GuideWording`)."""
+        return self.exact_names()
 
     def spelling(self, text: str) -> str | None:
         """The spelling an audit counts for a phrase hit of this rule (so it can report

@@ -41,8 +41,7 @@ class RuleSettings(Options):
     reason: str = option("", doc="Why the rule exists, in the guide's words.")
     category: Chosen = option(
         "",
-        doc="The brand score the rule's alerts count in (none: its kind's, see "
-        "docs/scores.md).",
+        doc="The brand score the rule's alerts count in (none: its kind's, see docs/scores.md).",
         example="clarity",
     )
     description: str = option("", doc="Vale's name for `reason`.")

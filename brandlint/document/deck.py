@@ -82,8 +82,7 @@ class DeckCopy:
             self.notices.append(
                 Notice(
                     "brandlint.deck",
-                    f"This copy deck is not valid YAML or JSON ({what}); "
-                    "nothing in it was linted.",
+                    f"This copy deck is not valid YAML or JSON ({what}); nothing in it was linted.",
                     offset,
                     offset + 1,
                     "error",

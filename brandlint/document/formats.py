@@ -44,9 +44,7 @@ BINARY_FORMATS = frozenset({"docx"})
 """Formats read from bytes: their files are not text."""
 
 
-def parse_other(
-    path: str, source: str, format: str, vale: ValeMarkup | None = None
-) -> Document:
+def parse_other(path: str, source: str, format: str, vale: ValeMarkup | None = None) -> Document:
     """Parse decoded source of one of OTHER_FORMATS (not a binary one); `vale` as in
     `parse_document`."""
     if format == "rst":

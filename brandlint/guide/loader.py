@@ -9,6 +9,7 @@ collected, so a user fixes a broken guide in one round; then every rule is compi
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,15 +19,19 @@ from brandlint.core.located_yaml import LocatedYaml, YamlSyntaxError, load_locat
 from brandlint.core.options import did_you_mean
 from brandlint.core.rule import Rule
 from brandlint.core.spec import RuleSpec
+from brandlint.guide.cache import GuideCache
 from brandlint.guide.coherence import check_coherence
 from brandlint.guide.model import Guide
 from brandlint.guide.rule_files import load_style, style_folders
-from brandlint.guide.sections import GuideFile
+from brandlint.guide.sections import GuideFile, Where
 from brandlint.guide.sections.assets import read_assets
 from brandlint.guide.sections.consistency import read_consistency
+from brandlint.guide.sections.locales import read_locales
 from brandlint.guide.sections.overrides import apply_rules
 from brandlint.guide.sections.settings import read_settings
 from brandlint.guide.sections.terms import read_terms
+from brandlint.guide.sections.voice import read_voice
+from brandlint.guide.termbases import read_termbases
 from brandlint.guide.vale_ini import ValeProject, is_vale_config
 from brandlint.guide.validate import validate_guide
 from brandlint.packs import PREFIX, default_guide_path, pack_names, packs_root
@@ -52,8 +57,15 @@ def load_guide(
     `text` stands in for the file's content (a guide being edited in an editor)."""
     if path is None:
         path = discover_guide(Path(start or ".")) or default_guide_path()
-    loader = _Loader({Path(path).resolve(): text} if text is not None else {})
-    guide = loader.load(Path(path))
+    if text is not None:  # a buffer being edited changes on every key: not worth a cache entry
+        return _load(Path(path), {Path(path).resolve(): text})
+    guide = Path(path)
+    return GuideCache.for_user().load(guide, project_root(guide), partial(_load, guide))
+
+
+def _load(path: Path, overlay: dict[Path, str] | None = None) -> Guide:
+    loader = _Loader(overlay)
+    guide = loader.load(path)
     problems = _unique(loader.problems)
     errors = sorted(
         (p for p in problems if p.severity == "error"),
@@ -72,17 +84,38 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return list(seen.values())
 
 
+OUTSIDE_KEY = "allow_outside_project"
+
+
+def project_root(guide: Path) -> Path:
+    """The folder a guide may read files in: the root of the git work tree holding it (a
+    monorepo's shared styles), else the guide's own folder."""
+    folder = guide.resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
 class _Loader:
     def __init__(self, overlay: dict[Path, str] | None = None) -> None:
         self.overlay = overlay or {}
         self.problems: list[Problem] = []
         self._loading: list[Path] = []
+        # where `extends:` may point; None: anywhere (the top guide opted in, or the
+        # bundled default, whose packs are no user files)
+        self.root: Path | None = None
 
     def load(self, path: Path) -> Guide:
+        self.root = project_root(path)
         rules, doc = self._guide_rules(path)
         data: dict[str, Any] = doc.data if doc and isinstance(doc.data, dict) else {}
         settings = read_settings(data, path)
         compiled, skipped = self.compile(rules, settings["pipelines"])
+        locales = {}
+        if doc is not None:
+            source = GuideFile(doc, self.problems)
+            locales = read_locales(source, rules, compiled, skipped, settings["pipelines"])
         return Guide(
             **settings,
             path=str(path),
@@ -91,6 +124,7 @@ class _Loader:
             warnings=tuple(p for p in _unique(self.problems) if p.severity != "error"),
             compiled=tuple(compiled),
             skipped=tuple(skipped),
+            locales=locales,
         )
 
     def _read(self, path: Path) -> LocatedYaml | None:
@@ -137,15 +171,28 @@ class _Loader:
                 doc.problem((), "a guide is a mapping of settings (name, extends, terms, …)")
             )
             return [], None
-        self.problems.extend(validate_guide(doc))
+        wrong = validate_guide(doc)
+        self.problems.extend(wrong)
+        # a section of the wrong type (a list where a mapping belongs) cannot be read by its
+        # section's reader; the rule files it extends still are, so that their problems are
+        # reported in the same round
+        readable = not any(problem.severity == "error" for problem in wrong)
+        if not self._loading and doc.data.get(OUTSIDE_KEY) is True:
+            self.root = None  # the top guide trusts paths outside the project
         self._loading.append(resolved)
         try:
             by_id: dict[str, RuleSpec] = {}
-            for index, item in enumerate(doc.data.get("extends") or []):
+            extends = doc.data.get("extends")
+            for index, item in enumerate(extends if isinstance(extends, list) else []):
                 for spec in self._extend(doc, index, str(item), path.parent):
                     by_id[spec.id] = spec
+            if not readable:
+                return list(by_id.values()), None
             source = GuideFile(doc, self.problems)
-            for read in (read_terms, read_consistency, read_assets):
+            readers = [read_terms, read_termbases, read_consistency, read_assets, read_voice]
+            if not self._termbases_inside(doc):
+                readers.remove(read_termbases)
+            for read in readers:
                 for spec in read(source):
                     by_id[spec.id] = spec
             return apply_rules(source, list(by_id.values())), doc
@@ -173,6 +220,8 @@ class _Loader:
             self.problems.extend(problems)
             return specs
         target = (base / item).resolve()
+        if self._outside(doc, at, item, target):
+            return []
         if target.is_file() and is_vale_config(target):
             return self._extend_vale(target, doc.path)
         if target.is_file():
@@ -194,6 +243,36 @@ class _Loader:
                 doc.problem(at, f"'{item}' holds no rule files (*.yml)", severity="warning")
             )
         return specs
+
+    def _outside(self, doc: LocatedYaml, at: Where, item: str, target: Path) -> bool:
+        """Whether `target` (named `item` at `at`) is outside the project, reported as an
+        error. Checked before the file is opened: an error must never show what a file
+        outside holds (`extends: /etc/passwd` in a stranger's pull request)."""
+        if self.root is None or target.is_relative_to(self.root):
+            return False
+        self.problems.append(
+            doc.problem(
+                at,
+                f"'{item}' is outside this project ({self.root}); brandlint reads no files "
+                f"outside it unless the top guide says '{OUTSIDE_KEY}: true'",
+            )
+        )
+        return True
+
+    def _termbases_inside(self, doc: LocatedYaml) -> bool:
+        """Whether every termbase the guide lists is inside the project (each one outside
+        is reported; then no termbase is read)."""
+        entries = doc.data.get("termbases")
+        inside = True
+        for index, item in enumerate(entries if isinstance(entries, list) else []):
+            named = item.get("path") if isinstance(item, dict) else item
+            if isinstance(named, str) and named:
+                at: Where = (
+                    ("termbases", index, "path") if isinstance(item, dict) else ("termbases", index)
+                )
+                target = (Path(doc.path).parent / named).resolve()
+                inside = not self._outside(doc, at, named, target) and inside
+        return inside
 
     def _extend_vale(self, ini: Path, guide: str) -> list[RuleSpec]:
         """A Vale project's rules, each limited by `paths` to the files its sections give

@@ -21,17 +21,21 @@ above).
 
 from __future__ import annotations
 
+import sys
 import threading
+import types
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from brandlint.nlp.chunks import tokenize_long
 from brandlint.nlp.morphology import Morphology, morphology_for
 from brandlint.text_case import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
 _ALIASES = {"no": "nb", "nob": "nb", "eng": "en", "hun": "hu", "aze": "az", "yor": "yo"}
@@ -53,11 +57,11 @@ class LangPipeline:
     lang: str
     requested: str
     nlp: Language
-    # folded form's hash → lemma's hash: a whole lookup table, or a cache that `lemma_of`
-    # fills as words come (simplemma)
+    # folded form's hash → lemma's hash, a cache filled as words come
     lemma_hashes: dict[int, int] | None = None
     trained: bool = False
     problem: str = ""
+    # a folded form → its folded lemma (itself when it has none); fills `lemma_hashes`
     lemma_of: Callable[[str], str] | None = None
     morphology: Morphology | None = None
 
@@ -71,7 +75,7 @@ class LangPipeline:
         return self.own_lemmas or self.lemma_hashes is not None
 
     def process(self, texts: Iterable[str]) -> list[Doc]:
-        docs = list(self.nlp.pipe(texts))
+        docs = tokenize_long(texts, self.nlp)  # long copy in pieces, long runs opaque (chunks.py)
         if self.lemma_hashes is not None:
             self._lemmatize(docs)
         return docs
@@ -111,9 +115,8 @@ class LangPipeline:
     def _learn(self, table: dict[int, int], lower: int, lemma_of: Callable[[str], str]) -> None:
         strings = self.nlp.vocab.strings
         form = strings[lower]
-        lemma = fold(lemma_of(form), self.requested) if form.isalpha() else form
-        # a different first three letters is suppletion (volt → van): not the same word
-        table[lower] = strings.add(lemma) if lemma[:_STEM] == form[:_STEM] else lower
+        lemma = lemma_of(form)
+        table[lower] = strings.add(lemma) if lemma != form else lower
 
 
 @dataclass
@@ -135,7 +138,7 @@ class Pipelines:
             return self._cache[key]
 
     def _build(self, code: str, name: str) -> LangPipeline:
-        import spacy
+        spacy = import_spacy()
 
         problem = ""
         if name and (spacy.util.is_package(name) or Path(name).is_dir()):
@@ -149,40 +152,139 @@ class Pipelines:
         elif name:
             problem = f"trained pipeline {name!r} is not installed; using the blank {code} pipeline"
         try:
-            nlp = spacy.blank(code)
+            nlp = _blank(code, code)
             used = code
         except Exception:  # spaCy raises ImportError or its own error for unknown codes
-            nlp = spacy.blank("xx")
+            nlp = _blank("xx", code)
             used = "xx"
             problem = (
                 f"spaCy has no tokenizer for language {code!r}; using the multi-language tokenizer"
             )
-        _split_hyphenated_compounds(nlp)
-        nlp.add_pipe("sentencizer")
+        _add_sentence_rules(nlp, code)
         return _with_lemmas(LangPipeline(used, code, nlp, problem=problem), own=False)
+
+
+def import_spacy() -> types.ModuleType:
+    """spaCy, without importing its command line.
+
+    `spacy/__init__.py` imports `spacy.cli.info` for `spacy.info`, and with it the whole
+    command line (typer, weasel, requests, httpx, jinja2): a third of a one-line check's
+    wall time, for code a linter never runs. While spaCy imports, `spacy.cli` and
+    `spacy.cli.info` are stand-ins whose `info` imports the real one when called; then the
+    stand-ins are removed, so a later `import spacy.cli` gets the real package."""
+    if "spacy" not in sys.modules:
+        cli = types.ModuleType("spacy.cli")
+        cli_info = types.ModuleType("spacy.cli.info")
+
+        def info(*args: Any, **kwargs: Any) -> Any:
+            from spacy.cli.info import info as real
+
+            return real(*args, **kwargs)
+
+        cli_info.info = info  # type: ignore[attr-defined]
+        cli.info = cli_info  # type: ignore[attr-defined]
+        stand_ins = {"spacy.cli": cli, "spacy.cli.info": cli_info}
+        for module_name, module in stand_ins.items():
+            sys.modules.setdefault(module_name, module)
+        try:
+            import spacy
+        finally:
+            for module_name, module in stand_ins.items():
+                if sys.modules.get(module_name) is module:
+                    del sys.modules[module_name]
+            imported = sys.modules.get("spacy")
+            if imported is not None and getattr(imported, "cli", None) is cli:
+                del imported.cli
+    import spacy
+
+    return spacy
+
+
+def _blank(code: str, fold_lang: str) -> Language:
+    """The blank pipeline for `code`, its lexemes folded in `fold_lang`.
+
+    spaCy's own tokenizer is built once, with brandlint's infixes and exceptions from the
+    start: each change to a built tokenizer reloads its special cases (about 1,300 for
+    English), which cost more than the rest of the pipeline. Languages with a segmenter of
+    their own (zh, ja, ko, th, vi) are built as `spacy.blank` builds them."""
+    spacy = import_spacy()
+    language = spacy.util.get_lang_class(code)
+    if language.default_config["nlp"]["tokenizer"].get("@tokenizers") != "spacy.Tokenizer.v1":
+        nlp = spacy.blank(code)
+        _fold_lexemes(nlp, fold_lang, norms=True)
+        return nlp
+
+    def create_tokenizer(nlp: Language) -> Tokenizer:
+        from spacy.tokenizer import Tokenizer
+        from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+        _fold_getters(nlp, fold_lang, norms=True)
+        defaults = nlp.Defaults
+        return Tokenizer(
+            nlp.vocab,
+            rules=_without_norms(defaults.tokenizer_exceptions),
+            prefix_search=compile_prefix_regex(defaults.prefixes).search
+            if defaults.prefixes
+            else None,
+            suffix_search=compile_suffix_regex(defaults.suffixes).search
+            if defaults.suffixes
+            else None,
+            infix_finditer=_infix_finditer(nlp),
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    nlp = language(create_tokenizer=create_tokenizer)
+    _fold_existing_lexemes(nlp, fold_lang, norms=True)
+    return nlp
 
 
 def _trained(code: str, nlp: Language) -> LangPipeline:
     if not any(nlp.has_pipe(name) for name in ("parser", "senter", "sentencizer")):
-        nlp.add_pipe("sentencizer")
+        _add_sentence_rules(nlp, code)
+    _fold_lexemes(nlp, code, norms=False)
     # without its own lemmatizer, lemmas come from the tables as on the blank path
     return _with_lemmas(LangPipeline(code, code, nlp, trained=True), own=nlp.has_pipe("lemmatizer"))
 
 
+def _add_sentence_rules(nlp: Language, code: str) -> None:
+    """Sentence boundaries by brandlint's rules (`brandlint.nlp.sentences`), which know
+    abbreviations, initials and ordinals that spaCy's sentencizer splits after."""
+    from brandlint.nlp.sentences import NAME
+
+    nlp.add_pipe(NAME, config={"lang": code})
+
+
 def _with_lemmas(pipeline: LangPipeline, *, own: bool) -> LangPipeline:
-    """Fold the pipeline's lexemes, give it its language's morphology and, unless it
-    lemmatizes by itself, its lemmas: simplemma's for hu and nb, else the lookup table."""
-    _fold_lexemes(pipeline.nlp, pipeline.requested, norms=not pipeline.trained)
+    """Give the pipeline its language's morphology and, unless it lemmatizes by itself,
+    its lemmas: simplemma's for hu and nb, else the lookup table."""
     pipeline.morphology = morphology_for(pipeline.requested)
     if own:
         return pipeline
     dictionary = pipeline.morphology.dictionary if pipeline.morphology else None
     if dictionary is not None:
         pipeline.lemma_hashes = {}
-        pipeline.lemma_of = dictionary.lemma
-    else:
-        pipeline.lemma_hashes = _lemma_hashes(pipeline.nlp, pipeline.lang)
+        pipeline.lemma_of = _dictionary_lemmas(dictionary.lemma, pipeline.requested)
+        return pipeline
+    table = _lemma_table(pipeline.lang)
+    if table is not None:
+        pipeline.lemma_hashes = {}
+        pipeline.lemma_of = lambda form: table.get(form, form)
     return pipeline
+
+
+def _dictionary_lemmas(lemma_of: Callable[[str], str], lang: str) -> Callable[[str], str]:
+    """A dictionary's lemmas for folded forms, folded; a form whose lemma starts with other
+    letters keeps itself."""
+
+    def lemma(form: str) -> str:
+        if not form.isalpha():
+            return form
+        found = fold(lemma_of(form), lang)
+        # a different first three letters is suppletion (volt → van): not the same word
+        return found if found[:_STEM] == form[:_STEM] else form
+
+    return lemma
 
 
 def _fold_lexemes(nlp: Language, lang: str, *, norms: bool) -> None:
@@ -191,8 +293,21 @@ def _fold_lexemes(nlp: Language, lang: str, *, norms: bool) -> None:
 
     With `norms` (a blank pipeline, which no model reads NORM from), NORM is the folded
     form too, and tokenizer exceptions lose their own norms (isn't → is + n't with NORM
-    "not"), so the phrase index's WORD matcher can read NORM with no work per document."""
-    from spacy.attrs import LOWER, NORM, ORTH
+    "not"), so the phrase index's WORD matcher can read NORM with no work per document.
+    A blank pipeline splits hyphenated compounds too."""
+    from spacy.tokenizer import Tokenizer
+
+    _fold_getters(nlp, lang, norms=norms)
+    tokenizer = nlp.tokenizer
+    if norms and isinstance(tokenizer, Tokenizer):
+        tokenizer.infix_finditer = _infix_finditer(nlp)
+        tokenizer.rules = _without_norms(tokenizer.rules or {})
+    _fold_existing_lexemes(nlp, lang, norms=norms)
+
+
+def _fold_getters(nlp: Language, lang: str, *, norms: bool) -> None:
+    """New lexemes get LOWER (and with `norms`, NORM) as the folded form."""
+    from spacy.attrs import LOWER, NORM
 
     def folded(text: str) -> str:
         return fold(text, lang)
@@ -201,25 +316,32 @@ def _fold_lexemes(nlp: Language, lang: str, *, norms: bool) -> None:
     getters[LOWER] = folded
     if norms:
         getters[NORM] = folded
-        tokenizer = nlp.tokenizer
-        tokenizer.rules = {  # type: ignore[union-attr]
-            text: [{ORTH: token[ORTH]} for token in tokens]
-            for text, tokens in (tokenizer.rules or {}).items()  # type: ignore[union-attr]
-        }
+
+
+def _fold_existing_lexemes(nlp: Language, lang: str, *, norms: bool) -> None:
+    """Lexemes the vocab holds already, made before the folding getters were set."""
     for lexeme in nlp.vocab:
         text = lexeme.orth_
         if not text.isascii() or lang in ("tr", "az"):
-            lexeme.lower_ = folded(text)
+            lexeme.lower_ = fold(text, lang)
         if norms:
             lexeme.norm_ = lexeme.lower_
+
+
+def _without_norms(rules: dict[str, list[dict[int, str]]]) -> dict[str, list[dict[int, str]]]:
+    """Tokenizer exceptions keeping only each token's text."""
+    from spacy.attrs import ORTH
+
+    return {text: [{ORTH: token[ORTH]} for token in tokens] for text, tokens in rules.items()}
 
 
 # A hyphen between two letters: "omnikanal-tilnærming", "Omni-channel-strategi".
 _HYPHEN_INFIX = r"(?<=[^\W\d_])[-\u2010\u2011](?=[^\W\d_])"
 
 
-def _split_hyphenated_compounds(nlp: Language) -> None:
-    """Split hyphenated compounds in every language, as spaCy's English tokenizer does.
+def _infix_finditer(nlp: Language) -> Callable[[str], Iterable[object]]:
+    """The language's infixes plus a hyphen between two letters: hyphenated compounds split
+    in every language, as spaCy's English tokenizer splits them.
 
     Hungarian and Norwegian keep "Omni-channel-strategi" as one token, which hides a brand
     term inside it and makes the same term tokenize differently per language. Hyphens next
@@ -227,24 +349,26 @@ def _split_hyphenated_compounds(nlp: Language) -> None:
     """
     from spacy.util import compile_infix_regex
 
-    infixes = [*list(nlp.Defaults.infixes or []), _HYPHEN_INFIX]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+    return compile_infix_regex([*list(nlp.Defaults.infixes or []), _HYPHEN_INFIX]).finditer
 
 
-def _lemma_hashes(nlp: Language, code: str) -> dict[int, int] | None:
-    """lower-form hash → lemma hash from spacy-lookups-data, or None without a table."""
+def _lemma_table(code: str) -> dict[str, str] | None:
+    """Folded form → folded lemma from spacy-lookups-data, or None without a table. Forms
+    enter the vocab's strings only when copy uses them: adding all 40,000 English pairs
+    up front costs more than a one-line check's linting."""
     from spacy.util import load_language_data, registry
 
     try:
         raw = dict(load_language_data(registry.lookups.get(code)["lemma_lookup"]))
     except Exception:  # no package, or no table for this language: exact forms only
         return None
-    strings = nlp.vocab.strings
-    hashes: dict[int, int] = {}
+    table: dict[str, str] = {}
     for form, lemma in raw.items():
         if not isinstance(form, str) or not isinstance(lemma, str):
             continue
-        lower, lemma_lower = fold(form, code), fold(lemma, code)
+        # lower-case ASCII folds to itself in every language: most of a table, skipped
+        lower = form if form.isascii() and form.islower() else fold(form, code)
+        lemma_lower = lemma if lemma.isascii() and lemma.islower() else fold(lemma, code)
         if lower != lemma_lower and lower[:_STEM] == lemma_lower[:_STEM]:
-            hashes[strings.add(lower)] = strings.add(lemma_lower)
-    return hashes
+            table[lower] = lemma_lower
+    return table
