@@ -91,7 +91,7 @@ class Linter:
             if index is None:
                 index = PhraseIndex(pipeline)
                 for rule in self.rules:
-                    if not rule.spec.langs or pipeline.requested in rule.spec.langs:
+                    if rule.spec.may_run_in(pipeline.requested):
                         rule.register(index)
                 self._indexes[pipeline.requested] = index
             return index
@@ -127,6 +127,8 @@ class Linter:
         """The document's alerts; with a `memo`, unchanged blocks come from it."""
         if (local := self._for(document)) is not self:
             return local.lint(document, memo)
+        # rule filters read the tag as given (`en-US`), the pipeline its language (`en`)
+        tag = document.lang or self.guide.lang or ""
         ctx, pipeline = self._context(document, memo)
         document = ctx.document
         lang = document.lang
@@ -135,7 +137,7 @@ class Linter:
         relative = relative_to_guide(document.path, self.guide.root)
         kind = str(document.meta.get("type", "") or "")
         for rule in self._rules_to_run(ctx.woken()):
-            if not rule.spec.applies_to(lang, document.channel, relative, kind):
+            if not rule.spec.applies_to(lang, document.channel, relative, kind, tag):
                 continue
             if rule.formats and document.format not in rule.formats:
                 continue
@@ -191,13 +193,14 @@ class Linter:
         """The voice summary of `document` beside the targets of the rules that apply."""
         if (local := self._for(document)) is not self:
             return local.measure(document)
+        tag = document.lang or self.guide.lang or ""
         ctx, _ = self._context(document)
         document = ctx.document
         relative = relative_to_guide(document.path, self.guide.root)
         kind = str(document.meta.get("type", "") or "")
         targets: dict[str, Any] = {}
         for rule in self.rules:
-            if rule.spec.applies_to(document.lang, document.channel, relative, kind):
+            if rule.spec.applies_to(document.lang, document.channel, relative, kind, tag):
                 targets.update(rule.targets(document.channel))
         return voice_metrics(ctx, targets)
 
@@ -207,13 +210,14 @@ class Linter:
         the categories these rules guard."""
         if (local := self._for(document)) is not self:
             return local.rules_for(document)
-        lang = normalize_lang(document.lang) or normalize_lang(self.guide.lang) or "en"
+        tag = document.lang or self.guide.lang or ""
+        lang = normalize_lang(tag) or "en"
         relative = relative_to_guide(document.path, self.guide.root)
         kind = str(document.meta.get("type", "") or "")
         return [
             rule
             for rule in self.rules
-            if rule.spec.applies_to(lang, document.channel, relative, kind)
+            if rule.spec.applies_to(lang, document.channel, relative, kind, tag)
             and not (rule.formats and document.format not in rule.formats)
         ]
 

@@ -113,18 +113,51 @@ class RuleSpec:
             return Problem(self.origin or self.id, 1, 1, message, severity)
         return self.located.problem((*self.at, *key), message, severity=severity, key=on_key)
 
+    def may_run_in(self, lang: str) -> bool:
+        """Whether the rule can run on copy of this pipeline language (`en`): its language
+        filter includes that language or one of its regions (`en-US`), or only excludes."""
+        include = [a for a in self.langs if not a.startswith("~")]
+        return not include or any(
+            a.replace("_", "-").split("-")[0].lower() == lang for a in include
+        )
+
     def applies_to(
-        self, lang: str | None, channel: str | None, path: str = "", kind: str = ""
+        self,
+        lang: str | None,
+        channel: str | None,
+        path: str = "",
+        kind: str = "",
+        tag: str = "",
     ) -> bool:
         """Whether the rule runs on a document of this language, channel, guide-relative
-        path and content type (front matter `type:`). Filter entries starting with `~`
-        exclude: `types: [~legal]` is every document except legal pages."""
+        path and content type (front matter `type:`), with `tag` the document's language
+        tag as given (`en-US`) beside its pipeline language `lang` (`en`). Filter entries
+        starting with `~` exclude: `types: [~legal]` is every document except legal pages."""
         return (
-            passes(self.langs, lang or "")
+            _lang_passes(self.langs, lang or "", tag)
             and passes(self.channels, channel or "")
             and passes(self.types, kind)
             and passes(self.paths, path, globs=True)
         )
+
+
+def _lang_passes(allowed: tuple[str, ...], lang: str, tag: str) -> bool:
+    """`passes` for language filters. An entry matches the document's language as the
+    pipelines name it (`no` copy is `nb`), and its language tag along the fallback chain
+    termbases and locales use: `en` takes `en-US` copy, `en-US` only `en-US` copy."""
+    if not allowed:
+        return True
+    from brandlint.core.locale import tag_applies
+
+    include = [a for a in allowed if not a.startswith("~")]
+    exclude = [a[1:] for a in allowed if a.startswith("~")]
+
+    def hit(entry: str) -> bool:
+        return entry == lang or (bool(tag) and tag_applies(entry, tag))
+
+    if any(hit(entry) for entry in exclude):
+        return False
+    return not include or any(hit(entry) for entry in include)
 
 
 def passes(allowed: tuple[str, ...], value: str, *, globs: bool = False) -> bool:

@@ -148,13 +148,39 @@ def test_regional_term_serves_the_language_when_nothing_closer_exists(workspace)
     ]
 
 
+def test_regional_terms_apply_to_copy_of_their_region(workspace):
+    # en-US copy follows the en-US entry, en-GB copy the en-GB one: each flags the other's
+    # spelling, and neither region's rule reaches the other region
+    assert lint(workspace, "en-US", "Pick a colour.") == [
+        (
+            "kestrel.termbase.kestrel.en-us.colour",
+            4,
+            8,
+            14,
+            "Use 'color' instead of 'colour'.",
+            ("color",),
+        )
+    ]
+    assert lint(workspace, "en-GB", "Pick a color.") == [
+        (
+            "kestrel.termbase.kestrel.en-gb.colour",
+            4,
+            8,
+            13,
+            "Use 'colour' instead of 'color'.",
+            ("colour",),
+        )
+    ]
+    assert lint(workspace, "en-GB", "Pick a colour.") == []
+
+
 @pytest.mark.parametrize(
     ("tag", "tags", "scope"),
     [
         ("en", ["en"], ("en",)),
         ("en", ["en", "en-GB"], ("en", "~en-GB")),
         ("en-GB", ["en", "en-GB"], ("en-GB",)),
-        ("en-US", ["en-US", "en-GB"], ("en-US", "en")),
+        ("en-US", ["en-US", "en-GB"], ("en-US", "en", "~en-GB")),
         ("en-GB", ["en-US", "en-GB"], ("en-GB",)),
         ("no", ["no", "nn"], ("no", "~nn")),
     ],

@@ -47,7 +47,9 @@ def language_scope(tag: str, tags: Iterable[str]) -> tuple[str, ...]:
         narrower = [t for t in ordered if broader in fallback_chain(t)]
         if narrower and narrower[0] == tag:
             include.append(broader)
-    exclude = [f"~{t}" for t in others if tag in fallback_chain(t)[1:]]
+    # a narrower tag with terms of its own keeps them: `en` included for `en-US` terms
+    # still leaves `en-GB` copy to the concept's `en-GB` terms
+    exclude = [f"~{t}" for t in others if any(b in fallback_chain(t)[1:] for b in include)]
     return (*include, *exclude)
 
 
