@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from brandlint.core.document import (
     BlockDraft,
@@ -226,6 +226,7 @@ def notebook_document(path: str, source: str) -> Document:
         return assemble(path, source, [], format="notebook", notices=[notice])
     cells = notebook.get("cells") if isinstance(notebook, dict) else None
     drafts: list[BlockDraft] = []
+    notices: list[Notice] = []
     for number, cell in enumerate(cells if isinstance(cells, list) else [], start=1):
         if not isinstance(cell, dict):
             continue
@@ -239,7 +240,18 @@ def notebook_document(path: str, source: str) -> Document:
             continue
         markdown = _joined(strings)
         cell_comments = SuppressionCollector()
-        cell_drafts, _, _, _ = markdown_drafts(markdown.text, cell_comments)
+        cell_drafts, _, _, too_deep = markdown_drafts(markdown.text, cell_comments)
+        # a part of the cell nested too deep to read is said, at its place in the file
+        end = len(markdown.text)
+        notices += [
+            replace(
+                notice,
+                message=f"Cell {number}: {notice.message}",
+                source_start=markdown.offsets[min(notice.source_start, end)],
+                source_end=markdown.offsets[min(notice.source_end, end)],
+            )
+            for notice in too_deep
+        ]
         line_starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", markdown.text)]
         for draft in cell_drafts:
             draft = settle(draft, links=True)
@@ -250,7 +262,9 @@ def notebook_document(path: str, source: str) -> Document:
             remapped.location = f"cell {number}, line {line}"
             drafts.append(remapped)
         suppressions += _carried(cell_comments, markdown, lines)
-    return assemble(path, source, drafts, format="notebook", suppressions=suppressions)
+    return assemble(
+        path, source, drafts, format="notebook", suppressions=suppressions, notices=notices
+    )
 
 
 def _carried(

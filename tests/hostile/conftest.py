@@ -1,8 +1,9 @@
 """The hostile suite's harness: the command line in-process, in a throwaway project.
 
 Each case writes its files in a fresh folder, runs `main()` there, and gets the exit code,
-stdout and stderr. Every run is checked for what must never happen whatever the input: a
-trace, an internal error (exit 3), or a file changed by a command that only reads.
+stdout and stderr, within a hang guard. Every run is checked for what must never happen
+whatever the input: a trace, an internal error (exit 3), or a file changed by a command
+that only reads.
 """
 
 from __future__ import annotations
@@ -17,6 +18,17 @@ import pytest
 from brandlint.cli.main import main
 
 GUIDE = "name: t\nterms:\n  - avoid: [synergy]\n"
+# A hang guard, not a speed test: a hostile input that makes brandlint spin fails its case
+# after this many seconds (pytest-timeout) instead of stalling CI. Generous, because the
+# test machine is shared; every case takes well under a second on its own.
+HANG_SECONDS = 120
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.timeout(HANG_SECONDS))
 
 
 @dataclass(frozen=True)

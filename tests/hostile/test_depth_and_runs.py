@@ -126,3 +126,27 @@ def test_a_long_run_with_no_space_leaves_the_alerts_around_it_exact(project: Pat
     )
     done = brandlint("check", "--format", "jsonl", "paste.md")
     assert alerts(done.out) == [synergy(1, 5), synergy(1, len(run) + 18), synergy(3, 6)]
+
+
+def test_a_notebook_cell_nested_too_deep_is_one_exact_notice_in_the_file(project: Path, brandlint):
+    cells = [
+        {"cell_type": "markdown", "metadata": {}, "source": ["Our synergy.\n"]},
+        {"cell_type": "markdown", "metadata": {}, "source": [f"{QUOTES}Deep synergy here.\n"]},
+    ]
+    text = json.dumps({"cells": cells, "metadata": {}, "nbformat": 4}, indent=1) + "\n"
+    (project / "deep.ipynb").write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    first = next(n for n, line in enumerate(lines, 1) if "Our synergy" in line)
+    deep = next(n for n, line in enumerate(lines, 1) if "Deep synergy" in line)
+    column = lines[deep - 1].index("Deep") + 1
+    done = brandlint("check", "--format", "jsonl", "deep.ipynb")
+    assert alerts(done.out) == [
+        synergy(first, lines[first - 1].index("synergy") + 1),
+        (
+            deep,
+            column,
+            column + len("Deep synergy here."),
+            "brandlint.too-deep",
+            "Cell 2: " + MD_NOTE.format("line 1", "it"),
+        ),
+    ]
