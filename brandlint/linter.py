@@ -336,18 +336,12 @@ def _contradicts_guide(ctx: LintContext, rule: Rule, finding: Finding) -> bool:
     )
 
 
-# kinds whose finding is a word or a phrase the rule lists or recognizes, not a unit
-_PHRASE_KINDS = frozenset(
-    {"existence", "substitution", "term", "consistency", "passive", "contractions", "person"}
-)
-
-
 def _across_placeholder(document: Document, rule: Rule, finding: Finding) -> bool:
     """A phrase found across code, math or a component ("is `nil` caused" read as "is
     caused"): the copy has only a space or nothing there, but the reader sees a word, so
     the phrase is not in the text (Vale, reading `***` there, does not find it either)."""
     return (
-        rule.kind in _PHRASE_KINDS
+        rule.finds_phrases
         and not finding.in_source
         and document.holds_placeholder(finding.start + 1, finding.end - 1)
     )

@@ -51,6 +51,7 @@ class ConsistencyOptions(MatchOptions):
 
 class Consistency(PatternRule):
     kind = "consistency"
+    finds_phrases = True
     Options = ConsistencyOptions
     default_message = "Inconsistent spelling: '%s' here, but '%s' earlier in this document."
 

@@ -27,6 +27,7 @@ class ContractionsOptions(Options):
 
 class Contractions(PatternRule):
     kind = "contractions"
+    finds_phrases = True
     Options = ContractionsOptions
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:

@@ -34,6 +34,7 @@ class ExistenceOptions(MatchOptions):
 
 class Existence(PatternRule):
     kind = "existence"
+    finds_phrases = True
     per_block = True
     defers_to_guide_wording = True  # hype words inside the guide's own required wording
     Options = ExistenceOptions

@@ -10,6 +10,7 @@ from brandlint.voice.passive import passive_spans
 
 class Passive(Rule):
     kind = "passive"
+    finds_phrases = True
     per_block = True
     default_message = "'%s' is passive; say who does what."
 

@@ -31,6 +31,7 @@ class PersonOptions(Options):
 
 class Person(PatternRule):
     kind = "person"
+    finds_phrases = True
     Options = PersonOptions
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:

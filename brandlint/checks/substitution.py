@@ -48,6 +48,7 @@ class SubstitutionOptions(MatchOptions):
 
 class Substitution(PatternRule):
     kind = "substitution"
+    finds_phrases = True
     per_block = True
     Options = SubstitutionOptions
     default_message = "Use '%s' instead of '%s'."

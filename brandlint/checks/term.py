@@ -77,6 +77,7 @@ class TermOptions(Options):
 
 class Term(PatternRule):
     kind = "term"
+    finds_phrases = True
     speaks_for_brand = True
     default_message = ""  # each finding type has its own wording unless the guide sets one
     Options = TermOptions

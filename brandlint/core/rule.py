@@ -210,6 +210,9 @@ class Rule(ABC):
     # a tone rule: the guide's required wording and term spellings are exempt from it (the
     # engine drops its findings that lie wholly inside them; see `GuideWording`)
     defers_to_guide_wording: ClassVar[bool] = False
+    # findings are words or phrases the rule lists or recognizes: one that runs across code
+    # or a component (read as a word by the reader, a gap in the copy) is not in the text
+    finds_phrases: ClassVar[bool] = False
     default_message: ClassVar[str] = "%s"
     default_scope: ClassVar[tuple[str, ...]] = ()
 

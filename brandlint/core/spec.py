@@ -10,6 +10,7 @@ from typing import Any, Literal
 from brandlint.core.alerts import Level
 from brandlint.core.categories import Chosen
 from brandlint.core.errors import Problem
+from brandlint.core.locale import tag_applies
 from brandlint.core.located_yaml import LocatedYaml, Path
 from brandlint.core.options import Options, option
 
@@ -147,8 +148,6 @@ def _lang_passes(allowed: tuple[str, ...], lang: str, tag: str) -> bool:
     termbases and locales use: `en` takes `en-US` copy, `en-US` only `en-US` copy."""
     if not allowed:
         return True
-    from brandlint.core.locale import tag_applies
-
     include = [a for a in allowed if not a.startswith("~")]
     exclude = [a[1:] for a in allowed if a.startswith("~")]
 
