@@ -48,13 +48,15 @@ class Existence(PatternRule):
         self.ignorecase = self.opts.ignorecase
         self.require(bool(tokens or raw), "an existence rule needs 'tokens' or 'raw' to look for")
         self.literals: list[str] = []
+        self.ranked: list[tuple[int, list[str]]] = []  # (place of the token, its words)
         regex_tokens: list[str] = []
-        for token in tokens:
+        for rank, token in enumerate(tokens):
             words = None if (nonword or raw or self.reads_source) else expand(token)
             if words is None:
                 regex_tokens.append(token)
             else:
                 self.literals.extend(words)
+                self.ranked.append((rank, words))
         # Vale searches its regex in the raw text, so a word glued to markup or inside a
         # URL (`![TODO](…)`, `https://TODO.com`: one spaCy token) is found too; a Vale rule
         # file (not a rule of a brandlint guide) looks for its words inside such tokens
@@ -74,25 +76,31 @@ class Existence(PatternRule):
             self.pattern = self.regex(source, ("tokens",), re.IGNORECASE if self.ignorecase else 0)
 
     def register(self, index: PhraseIndex) -> None:
-        index.add(self, None, self.literals, "LOWER" if self.ignorecase else "ORTH")
+        for rank, words in self.ranked:
+            index.add(self, rank, words, "LOWER" if self.ignorecase else "ORTH")
 
     def needs_hits(self) -> bool:
         return self.pattern is None
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
+        # Vale searches one alternation of the tokens: where several match, the first one
+        # listed wins and matches never overlap (`we` in "we've" before `we'(?:ve|re)`)
+        reach = -1
+        for start, _, end, text in sorted(self._matches(ctx)):
+            if start >= reach:
+                reach = end
+                yield Finding(start, end, format_message(self.message, text), self.fixes(text))
+
+    def _matches(self, ctx: LintContext) -> Iterator[tuple[int, int, int, str]]:
+        """(start, place of the token in `tokens`, end, text) of each match."""
         for hit, text in self.phrase_hits(ctx):
-            yield Finding(hit.start, hit.end, format_message(self.message, text), self.fixes(text))
+            yield hit.start, hit.payload, hit.end, text
         if self.inner is not None:
             for start, end, text in self._inside_tokens(ctx, self.inner):
-                yield Finding(start, end, format_message(self.message, text), self.fixes(text))
+                yield start, 0, end, text
         if self.pattern is not None:
             for base, found in self.regex_matches(ctx, self.pattern):
-                yield Finding(
-                    base + found.start(),
-                    base + found.end(),
-                    format_message(self.message, found.group()),
-                    self.fixes(found.group()),
-                )
+                yield base + found.start(), 0, base + found.end(), found.group()
 
     def _inside_tokens(
         self, ctx: LintContext, inner: UserPattern

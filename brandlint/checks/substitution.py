@@ -31,7 +31,12 @@ def _already(text: str, expected: str) -> bool:
 
 
 def quoted_choices(options: tuple[str, ...]) -> str:
-    return " or ".join(f"'{o}'" for o in options)
+    """Vale's `ToSentence`: 'a' or 'b', and from three on 'a', 'b', or 'c'."""
+    quoted = [f"'{o}'" for o in options]
+    if len(quoted) > 2:
+        quoted[-1] = f"or {quoted[-1]}"
+        return ", ".join(quoted)
+    return " or ".join(quoted)
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,7 @@ class Substitution(PatternRule):
         replacements = tuple(follow_case(text, c) if self.capitalize else c for c in choices)
         # Vale templates quote the first %s ('%s'): "a' or 'b" then reads 'a' or 'b'.
         quoted = "'%s'" in self.message
-        shown = "' or '".join(choices) if quoted else quoted_choices(choices)
+        shown = quoted_choices(choices)[1:-1] if quoted else quoted_choices(choices)
         message = format_message(self.message, shown, text)
         # a swap that may break the sentence around it ("our guys" → "our everyone")
         suggestion = any(changes_grammar(text, r, lang) for r in replacements)
