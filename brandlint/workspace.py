@@ -74,6 +74,9 @@ class Settings:
     rule_filter: str | None = None  # an expression choosing the rules that run (--filter)
     min_level: str | None = None  # a Vale project's MinAlertLevel instead of its own (--min-level)
     read_as: str | None = None  # the format of every file, whatever its name (--read-as)
+    # guides an editor changed and has not saved (the server's guide actions): (resolved
+    # path, text), read instead of the file
+    guide_texts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -108,7 +111,7 @@ class Workspace:
             return linter
         linter = self._linters.get(str(guide_path))
         if linter is None:
-            linter = self._linters[str(guide_path)] = self._linter(load_guide(guide_path))
+            linter = self._linters[str(guide_path)] = self._linter(self._load_guide(guide_path))
         return linter
 
     def _linter(self, guide: Guide) -> Linter:
@@ -119,6 +122,15 @@ class Workspace:
             accepts = parse_filter(self.settings.rule_filter).accepts
         linter = Linter(guide, self.pipelines, accepts)
         return linter
+
+    def _load_guide(self, guide_path: Path) -> Guide:
+        """The guide at `guide_path` (resolved), as the editor holds it if it is unsaved."""
+        return load_guide(guide_path, text=dict(self.settings.guide_texts).get(str(guide_path)))
+
+    def adopt_guide(self, guide_path: Path, guide: Guide) -> None:
+        """Lint with `guide` as the guide at `guide_path`, never reading its files: a Dask
+        worker on another machine is sent the guide its client compiled."""
+        self._linters[str(guide_path.resolve())] = self._linter(guide)
 
     def _vale_project(self, guide_path: Path) -> ValeProject | None:
         """The Vale project at `guide_path` (loaded once), or None for a brandlint guide.
@@ -147,7 +159,7 @@ class Workspace:
         failures = []
         for guide_path in list(self._linters):
             try:
-                self._linters[guide_path] = self._linter(load_guide(guide_path))
+                self._linters[guide_path] = self._linter(self._load_guide(Path(guide_path)))
             except GuideError as exc:
                 failures.append(exc)
         for ini in list(self._vale_projects):
@@ -195,6 +207,7 @@ class Workspace:
         path: str,
         text: str | None = None,
         *,
+        data: bytes | None = None,
         format: str | None = None,
         lang: str | None = None,
         channel: str | None = None,
@@ -221,8 +234,9 @@ class Workspace:
         ceiling = Limits.from_environment().document_bytes
         if text is None:
             try:
-                with open(path, "rb") as handle:
-                    data = handle.read(ceiling + 1)  # no more than the limit is ever read
+                if data is None:  # `data`: the file's bytes, read by an audit's client
+                    with open(path, "rb") as handle:
+                        data = handle.read(ceiling + 1)  # no more than the limit is ever read
             except OSError as exc:
                 raise UnreadableFile(f"Cannot read this file: {exc.strerror or exc}.") from None
             if len(data) > ceiling:

@@ -1,5 +1,9 @@
 """`python -m brandlint.lsp`: the language server, as `brandlint lsp` starts it."""
 
-from .server import main
+from .worker import start_engine
 
-raise SystemExit(main())
+worker = start_engine()  # before the server's imports, to run beside them
+
+from .server import main  # noqa: E402
+
+raise SystemExit(main(worker=worker))

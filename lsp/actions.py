@@ -4,8 +4,10 @@ the alerts of a linted document."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from dataclasses import fields as dataclass_fields
+from typing import Any
 
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
@@ -52,8 +54,10 @@ def code_actions(
     lines: Sequence[str],
     codec: PositionCodec,
     guide: GuideFile | None = None,
+    command: bool = False,
 ) -> list[types.CodeAction]:
-    """The actions for the alerts touching `at`, and "fix all", of the kinds asked for."""
+    """The actions for the alerts touching `at`, and "fix all", of the kinds asked for;
+    `command`: see `guide_actions`."""
     actions: list[types.CodeAction] = []
     fixes = _asks_for(types.CodeActionKind.QuickFix, only)
     guide_edits = guide is not None and _asks_for(GUIDE_EDIT, only)
@@ -69,7 +73,7 @@ def code_actions(
             if disable is not None:
                 actions.append(disable)
         if guide is not None and guide_edits:
-            actions.extend(guide_actions(guide, alert, diagnostic, codec))
+            actions.extend(guide_actions(guide, alert, diagnostic, codec, command))
     if _asks_for(FIX_ALL, only):
         everything = fix_all(uri, result.alerts, result.source, lines, codec)
         if everything is not None:
@@ -79,59 +83,119 @@ def code_actions(
 
 # a refactoring of the guide, not a fix of the document: asked for apart from quick fixes
 GUIDE_EDIT = "refactor.brandlint.guide"
+# the command a guide action carries: the server edits the guide, then lints with it
+EDIT_GUIDE = "brandlint.editGuide"
 
 
 @dataclass(frozen=True)
 class GuideFile:
-    """The guide a document is linted with, as its editor buffer (or the disk) has it."""
+    """The guide a document is linted with, as the editor has it (its buffer, or the
+    server's edit not yet saved, else the disk)."""
 
     uri: str
     text: str
 
 
+@dataclass(frozen=True)
+class GuideChange:
+    """One way to grow the guide from an alert. It travels as a command's argument and is
+    applied to the guide as it reads when the user picks it, not when it was offered: the
+    guide may have changed in between."""
+
+    how: str  # accept, prefer or ban
+    word: str
+    rule: str = ""
+    kind: str = ""
+    preferred: str = ""  # the spelling the alert asked for, where the change needs it
+
+    @property
+    def title(self) -> str:
+        return {
+            "accept": f"Accept '{self.word}' in the guide",
+            "prefer": f"Make '{self.word}' the preferred variant",
+            "ban": f"Ban '{self.word}' in the guide",
+        }[self.how]
+
+    def apply(self, text: str) -> str:
+        """The guide's new text. Raises UsageError when the guide cannot take it."""
+        if self.how == "accept":
+            return accept_spelling(text, self.rule, self.kind, self.word, self.preferred)
+        if self.how == "prefer":
+            return prefer(text, self.word, [self.preferred] if self.preferred else [])
+        return ban(text, self.word)
+
+    def arguments(self, guide_uri: str) -> list[Any]:
+        return [guide_uri, asdict(self)]
+
+    @classmethod
+    def from_arguments(cls, arguments: Sequence[Any]) -> tuple[str, GuideChange]:
+        """The guide's URI and the change, from a command's arguments. Raises ValueError
+        when they are not what `arguments` gives."""
+        names = {field.name for field in dataclass_fields(cls)}
+        match arguments:
+            case [str(uri), dict(given)] if (
+                given.get("how") in ("accept", "prefer", "ban")
+                and {"how", "word"} <= given.keys() <= names
+                and all(isinstance(value, str) for value in given.values())
+            ):
+                return uri, cls(**given)
+        raise ValueError(f"{EDIT_GUIDE} takes a guide's URI and a change, not {arguments!r}")
+
+
+def guide_changes(alert: Alert) -> list[GuideChange]:
+    """Accept, prefer and ban the word of a term, spelling or consistency alert."""
+    word, kind = alert.match, alert.kind
+    preferred = alert.replacements[0] if alert.replacements and kind == "term" else ""
+    changes = []
+    if kind == "spelling" or (kind == "term" and preferred):
+        changes.append(GuideChange("accept", word, alert.rule, kind, preferred))
+    if kind == "consistency" or (kind == "term" and preferred):
+        changes.append(GuideChange("prefer", word, preferred=preferred))
+    if kind in ("term", "spelling", "consistency"):
+        changes.append(GuideChange("ban", word))
+    return changes
+
+
 def guide_actions(
-    guide: GuideFile, alert: Alert, diagnostic: types.Diagnostic | None, codec: PositionCodec
+    guide: GuideFile,
+    alert: Alert,
+    diagnostic: types.Diagnostic | None,
+    codec: PositionCodec,
+    command: bool = False,
 ) -> list[types.CodeAction]:
-    """Accept, prefer and ban a term, spelling or consistency alert's word: each an edit
-    of the guide, which the server reloads once the editor saves it."""
-    word, preferred = alert.match, alert.replacements[0] if alert.replacements else ""
-    changes: list[tuple[str, Callable[[], str]]] = []
-    if alert.kind == "spelling" or (alert.kind == "term" and preferred):
-        changes.append(
-            (
-                f"Accept '{word}' in the guide",
-                lambda: accept_spelling(guide.text, alert.rule, alert.kind, word, preferred),
-            )
-        )
-    if alert.kind == "consistency" or (alert.kind == "term" and preferred):
-        others = [preferred] if alert.kind == "term" else []
-        changes.append(
-            (f"Make '{word}' the preferred variant", lambda: prefer(guide.text, word, others))
-        )
-    if alert.kind in ("term", "spelling", "consistency"):
-        changes.append((f"Ban '{word}' in the guide", lambda: ban(guide.text, word)))
+    """The guide changes that apply to `alert` and change the guide. With `command` (the
+    client applies edits the server sends) each runs `EDIT_GUIDE`, and the documents are
+    linted with the new guide as soon as the edit is applied; without, each is a plain
+    edit of the guide, which the server reloads once the editor saves it."""
     actions = []
-    for title, edit in changes:
+    for change in guide_changes(alert):
         try:
-            text = edit()
+            text = change.apply(guide.text)
         except UsageError as exc:  # a guide the edit cannot reach: no action, said why
-            log.warning("brandlint: cannot offer %r: %s", title, exc)
+            log.warning("brandlint: cannot offer %r: %s", change.title, exc)
             continue
         if text == guide.text:
             continue
-        lines = source_lines(guide.text)
-        whole = offsets_to_range(guide.text, 0, len(guide.text), lines, codec)
-        actions.append(
-            types.CodeAction(
-                title=title,
-                kind=GUIDE_EDIT,
-                diagnostics=[diagnostic] if diagnostic else None,
-                # no `command`: lsprotocol-based clients read an action carrying one as a
-                # bare Command and lose its edit; saving the guide reloads it anyway
-                edit=_edit(guide.uri, [types.TextEdit(range=whole, new_text=text)]),
-            )
+        action = types.CodeAction(
+            title=change.title,
+            kind=GUIDE_EDIT,
+            diagnostics=[diagnostic] if diagnostic else None,
         )
+        if command:
+            action.command = types.Command(
+                title=change.title, command=EDIT_GUIDE, arguments=change.arguments(guide.uri)
+            )
+        else:
+            action.edit = whole_guide_edit(guide, text, codec)
+        actions.append(action)
     return actions
+
+
+def whole_guide_edit(guide: GuideFile, text: str, codec: PositionCodec) -> types.WorkspaceEdit:
+    """Replace the guide's text with `text`: the editor shows the small diff."""
+    lines = source_lines(guide.text)
+    whole = offsets_to_range(guide.text, 0, len(guide.text), lines, codec)
+    return _edit(guide.uri, [types.TextEdit(range=whole, new_text=text)])
 
 
 def _asks_for(kind: str, only: Sequence[str] | None) -> bool:

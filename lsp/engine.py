@@ -57,6 +57,15 @@ class Engine:
         self.workspace = Workspace(settings)
         self._caches: OrderedDict[str, BlockCache] = OrderedDict()
 
+    @classmethod
+    def prepared(cls, folder: str) -> Engine:
+        """An engine under the default settings, warmed on `folder`: what the server starts
+        before the editor has said anything (`worker.start_engine`). spaCy, the language
+        pipelines and the rules' data stay loaded when the editor's settings come."""
+        engine = cls(Settings())
+        engine.warm(folder)
+        return engine
+
     def configure(self, settings: Settings) -> None:
         """New settings: guides load again under them; the language pipelines stay."""
         self.workspace = Workspace(settings, self.workspace.pipelines)

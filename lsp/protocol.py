@@ -11,8 +11,10 @@ pygls logs a traceback for such params before it raises; while this module is ha
 them (`_checking`), a filter on pygls's logger leaves that record out: the rejection is
 logged here, in one line, instead.
 
-The one private pygls member used in the server is here: `_send_response`, the only way
-pygls offers to send an error response to a request id outside a handler.
+The private pygls members used in the server are here: `_send_response`, the only way
+pygls offers to send an error response to a request id outside a handler, and
+`_converter` and `_send_data`, to send diagnostics the server keeps as JSON between edits
+(`notify_json`) instead of converting hundreds of them again on every keystroke.
 """
 
 from __future__ import annotations
@@ -66,6 +68,14 @@ class BrandlintProtocol(LanguageServerProtocol):
             return Rejected(id, method, _describe(exc))
         finally:
             _checking.active = False
+
+    def to_json(self, value: Any) -> Any:
+        """`value` (an lsprotocol object) as the JSON-ready data pygls would send."""
+        return self._converter.unstructure(value)
+
+    def notify_json(self, method: str, params: dict[str, Any]) -> None:
+        """A notification whose params are JSON-ready data already: sent as they are."""
+        self._send_data({"jsonrpc": self.VERSION, "method": method, "params": params})
 
     def handle_message(self, message: Any) -> None:
         if not isinstance(message, Rejected):

@@ -11,8 +11,10 @@ Each version of a document is linted once, whether pushed or pulled (a pull carr
 `resultId`, and gets an `unchanged` report when nothing changed since the client's);
 changes are linted as they come (the engine re-lints only the blocks they touched, so no
 debounce is needed; the `debounce` setting adds one), a version overtaken by a newer one
-before its turn is skipped, and its result, were it to come late, dropped. The engine is
-warmed at `initialize`, so the first diagnostics come as fast as later ones.
+before its turn is skipped, and its result, were it to come late, dropped. The lint worker
+starts before this module's imports (`worker.start_engine`) and the engine is warmed at
+`initialize`, so the first diagnostics wait for spaCy once, not behind the server's start.
+Diagnostics are kept converted between edits (`diagnostics.Converted`) and pushed as JSON.
 
 Problems of the guides in force (a rule file's unsupported key, a guide that does not
 load) are pushed as diagnostics on the guide and rule files.
@@ -37,22 +39,32 @@ from typing import Any, BinaryIO, cast
 from urllib.parse import unquote
 
 from lsprotocol import types
-from pygls.exceptions import FeatureRequestError
+from pygls.exceptions import FeatureRequestError, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
 from brandlint import __version__
-from brandlint.core.alerts import Alert
+from brandlint.core.errors import UsageError
 from brandlint.workspace import discover_config
 
-from .actions import FIX_ALL, GUIDE_EDIT, GuideFile, code_actions, hover
-from .diagnostics import alert_diagnostic, notice_diagnostic, problem_diagnostic
+from .actions import (
+    EDIT_GUIDE,
+    FIX_ALL,
+    GUIDE_EDIT,
+    GuideChange,
+    GuideFile,
+    code_actions,
+    hover,
+    whole_guide_edit,
+)
+from .diagnostics import Converted, Shown, notice_diagnostic, problem_diagnostic
 from .framing import MAX_MESSAGE, FramedInput, MessageOutput
 from .guide_problems import GuideProblems, resolved
 from .positions import source_lines
 from .protocol import BrandlintProtocol
 from .session import WATCHED, Linted, Session, changes_guides, document_format, is_guide
+from .worker import Worker
 
 
 class BrandlintServer(LanguageServer):
@@ -69,7 +81,7 @@ class BrandlintServer(LanguageServer):
         # the lint of each document's version under way: one lint per version
         self.linting: dict[str, tuple[int | None, asyncio.Task[Linted | None]]] = {}
         self.result_ids: dict[str, tuple[Linted, str]] = {}  # the last resultId given
-        self._converted: dict[str, dict[tuple[Alert, str, str], types.Diagnostic]] = {}
+        self._converted: dict[str, Converted] = {}  # each open document's diagnostics
         self._result_numbers = itertools.count(1)
         self.guide_problems = GuideProblems()
         self.warming: asyncio.Task[None] | None = None  # held so that it is not collected
@@ -159,24 +171,20 @@ class BrandlintServer(LanguageServer):
         return number
 
     def diagnostics(self, uri: str, result: Linted) -> list[types.Diagnostic]:
-        """The result's alerts as diagnostics. Those of alerts that stand as they stood on
-        lines that read as they read are kept from the last time: an edit in a long page
-        leaves most of them as they were, and each costs a walk along its line."""
-        lines = source_lines(result.source)
-        codec = self.workspace.position_codec
-        kept = self._converted.get(uri, {})
-        converted: dict[tuple[Alert, str, str], types.Diagnostic] = {}
-        shown = []
-        for alert in result.alerts:
-            span = alert.span
-            key = (alert, _line(lines, span.line), _line(lines, span.end_line))
-            diagnostic = kept.get(key) or alert_diagnostic(alert, lines, codec)
-            converted[key] = diagnostic
-            shown.append(diagnostic)
-        self._converted[uri] = converted
+        """The result's alerts as diagnostics (those that stand as they stood are kept
+        from the last time: see `Converted`)."""
+        shown = [s.diagnostic for s in self._shown(uri, result)]
         if result.notice is not None:
             shown.insert(0, notice_diagnostic(result.notice))
         return shown
+
+    def _shown(self, uri: str, result: Linted) -> list[Shown]:
+        converted = self._converted.get(uri)
+        if converted is None or converted.codec is not self.workspace.position_codec:
+            protocol = cast(BrandlintProtocol, self.protocol)
+            converted = Converted(self.workspace.position_codec, protocol.to_json)
+            self._converted[uri] = converted
+        return converted.shown(result.alerts, source_lines(result.source))
 
     async def lint_and_publish(self, uri: str, delay: float) -> None:
         if delay:
@@ -184,10 +192,13 @@ class BrandlintServer(LanguageServer):
         result = await self.current(uri)
         if result is None or self.pull:
             return
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(
-                uri=uri, version=result.version, diagnostics=self.diagnostics(uri, result)
-            )
+        protocol = cast(BrandlintProtocol, self.protocol)
+        shown = [s.json for s in self._shown(uri, result)]
+        if result.notice is not None:
+            shown.insert(0, protocol.to_json(notice_diagnostic(result.notice)))
+        protocol.notify_json(
+            types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS,
+            {"uri": uri, "version": result.version, "diagnostics": shown},
         )
 
     def schedule(self, uri: str, delay: float) -> None:
@@ -210,7 +221,9 @@ class BrandlintServer(LanguageServer):
         for uri in list(self.workspace.text_documents):
             self.invalidate(uri)
             self.schedule(uri, 0)
-        if self.pull:
+        workspace = self.client_capabilities.workspace
+        refresh = workspace and workspace.diagnostics and workspace.diagnostics.refresh_support
+        if self.pull and refresh:
             self.workspace_diagnostic_refresh(None)
 
     def forget(self, uri: str) -> None:
@@ -241,18 +254,66 @@ class BrandlintServer(LanguageServer):
 
     def guide_file(self, uri: str) -> GuideFile | None:
         """The brandlint guide (YAML, not a Vale configuration) a document is linted with,
-        as its editor buffer has it when open, for the guide actions."""
+        for the guide actions."""
         path = to_fs_path(uri)
         found = self.session.settings.guide or (path and discover_config(Path(path).parent))
         if not found or Path(found).suffix not in (".yaml", ".yml"):
             return None
-        guide_uri = Path(found).resolve().as_uri()
-        document = self.workspace.text_documents.get(guide_uri)
-        try:
-            text = document.source if document else Path(found).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+        return self.guide_at(Path(found).resolve().as_uri())
+
+    def guide_at(self, uri: str) -> GuideFile | None:
+        """The guide at `uri` as the editor has it: its buffer when open, else the edit
+        applied and not yet saved, else the file."""
+        path = to_fs_path(uri)
+        if not path:
             return None
-        return GuideFile(guide_uri, text)
+        document = self.open_document(uri)
+        text = document.source if document else self.session.edited_guide(resolved(path))
+        if text is None:
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
+        return GuideFile(uri, text)
+
+    async def grow_guide(self, uri: str, change: GuideChange) -> None:
+        """Apply a guide action: the editor edits the guide, and once it says it did, the
+        open documents are linted with the guide as edited, saved or not."""
+        guide = self.guide_at(uri)
+        try:
+            if guide is None:
+                raise UsageError(f"cannot read the guide {to_fs_path(uri)}")
+            text = change.apply(guide.text)
+        except UsageError as exc:
+            self.tell(types.MessageType.Error, f"brandlint: {change.title}: {exc}")
+            return
+        if text == guide.text:
+            return
+        codec = self.workspace.position_codec
+        answer = await self.workspace_apply_edit_async(
+            types.ApplyWorkspaceEditParams(
+                edit=whole_guide_edit(guide, text, codec), label=change.title
+            )
+        )
+        if not answer.applied:
+            reason = f": {answer.failure_reason}" if answer.failure_reason else ""
+            self.tell(
+                types.MessageType.Warning,
+                f"brandlint: the editor did not apply '{change.title}'{reason}",
+            )
+            return
+        # an open guide's buffer is the truth, once its change has come (it may follow the
+        # answer); until then it reads as before the edit
+        document = self.open_document(uri)
+        if document is not None and document.source != guide.text:
+            text = document.source
+        if self.session.edit_guide(resolved(to_fs_path(uri) or ""), text):
+            self.relint_all()
+
+    def guide_saved(self, path: str) -> bool:
+        """The file at `path` holds its guide again (saved, changed on disk, or closed with
+        its edit thrown away): lint with the file. Whether an edit was in force."""
+        return self.session.edit_guide(resolved(path), None)
 
     def publish_guide_problems(self) -> None:
         """Push the guide and rule-file problems that changed, and clear those gone."""
@@ -289,10 +350,6 @@ class BrandlintServer(LanguageServer):
         shown in a pop-up; a request's error is in its response already."""
         if source is not FeatureRequestError:
             self.log(types.MessageType.Error, f"brandlint: internal error: {error!r}")
-
-
-def _line(lines: list[str], number: int) -> str:
-    return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
 def _same_diagnostics(before: Linted, now: Linted) -> bool:
@@ -416,6 +473,7 @@ def did_change(ls: BrandlintServer, params: types.DidChangeTextDocumentParams) -
 async def did_save(ls: BrandlintServer, params: types.DidSaveTextDocumentParams) -> None:
     path = to_fs_path(params.text_document.uri)
     if path and changes_guides(path):
+        ls.guide_saved(path)
         await ls.reload_guides()
     else:  # the guide may have changed on disk unseen: the saved text is linted afresh
         ls.invalidate(params.text_document.uri)
@@ -426,12 +484,19 @@ async def did_save(ls: BrandlintServer, params: types.DidSaveTextDocumentParams)
 def did_close(ls: BrandlintServer, params: types.DidCloseTextDocumentParams) -> None:
     ls.forget(params.text_document.uri)
     ls.publish_guide_problems()
+    path = to_fs_path(params.text_document.uri)
+    if path and is_guide(path) and ls.guide_saved(path):
+        ls.relint_all()  # closed unsaved: the guide action's edit is gone with its buffer
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 async def did_change_watched_files(
     ls: BrandlintServer, params: types.DidChangeWatchedFilesParams
 ) -> None:
+    for change in params.changes:
+        path = to_fs_path(change.uri)
+        if path:
+            ls.guide_saved(path)  # the file on disk is the guide again
     await ls.reload_guides()
 
 
@@ -500,9 +565,27 @@ async def code_action(
         return []
     lines = source_lines(result.source)
     guide = ls.guide_file(uri)
+    workspace = ls.client_capabilities.workspace
     return code_actions(
-        uri, result, params.range, params.context.only, lines, ls.workspace.position_codec, guide
+        uri,
+        result,
+        params.range,
+        params.context.only,
+        lines,
+        ls.workspace.position_codec,
+        guide,
+        # a client that applies the server's edits gets guide actions that act at once
+        command=bool(workspace and workspace.apply_edit),
     )
+
+
+@server.command(EDIT_GUIDE)
+async def edit_guide(ls: BrandlintServer, *arguments: Any) -> None:
+    try:
+        uri, change = GuideChange.from_arguments(arguments)
+    except ValueError as exc:
+        raise JsonRpcInvalidParams(str(exc)) from None
+    await ls.grow_guide(uri, change)
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
@@ -526,10 +609,14 @@ def serve(reader: BinaryIO, writer: BinaryIO) -> None:
         server.session.close()  # the input ended: no lint may hold up the exit
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, worker: Worker | None = None) -> int:
+    """Serve one client; `worker`: the lint worker started before this module was
+    imported (`start_engine`), else one starts at `initialize`."""
     parser = argparse.ArgumentParser(prog="brandlint lsp")
     parser.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead of stdio")
     args = parser.parse_args(argv)
+    if worker is not None:
+        server.session.adopt(worker)
     if args.tcp:
         host, _, port = args.tcp.rpartition(":")
         with socket.create_server((host or "127.0.0.1", int(port))) as listener:

@@ -173,6 +173,31 @@ class Session:
         self._worker.configure(self.settings)
         return wrong
 
+    def edit_guide(self, path: str, text: str | None) -> bool:
+        """Lint with the guide at `path` (resolved) as `text`: an edit the editor applied
+        and has not saved; None when the file holds it again (saved, or the edit thrown
+        away). Whether that changed anything."""
+        texts = dict(self.settings.guide_texts)
+        if texts.get(path) == text:
+            return False
+        if text is None:
+            del texts[path]
+        else:
+            texts[path] = text
+        self.settings = replace(self.settings, guide_texts=tuple(sorted(texts.items())))
+        self._worker.configure(self.settings)
+        return True
+
+    def edited_guide(self, path: str) -> str | None:
+        """The text of the guide at `path` as edited and not yet saved, if it is."""
+        return dict(self.settings.guide_texts).get(path)
+
+    def adopt(self, worker: Worker) -> None:
+        """Run the engine in `worker`, started before the server (`start_engine`), instead
+        of one started at the first call."""
+        worker.adopt(Engine, self.settings)
+        self._worker = worker
+
     def close(self) -> None:
         """End the worker for good (the server is stopping): from now on nothing is
         linted, and nothing is said about it."""

@@ -16,10 +16,16 @@ the result and is logged again here, so the server shows it to the client.
 A spawned child imports the parent's main script again, under another name (a `-m` module
 named `__main__` is not), so a script that starts the server with extra rule kinds
 registers them at its top level: see tests/lsp/failing_rule_server.py.
+
+A fresh interpreter takes about a second to import spaCy and load what the rules read, and
+the server as long to import pygls: `early` starts the worker before the server imports
+anything heavy, with its factory named as text (imported in the child, not here), so the
+two start side by side on two cores; the first call waits for it to be ready.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import multiprocessing
 import os
@@ -45,18 +51,40 @@ class Failed(Exception):
     """The call raised in the worker, or the worker died; the message says how."""
 
 
+# a callable, or the "module:name" of one, imported in the worker only
+Factory = Callable[..., Any] | str
+# the server's engine, warmed on the folder the server starts in (see `start_engine`)
+PREPARED_ENGINE = "brandlint.lsp.engine:Engine.prepared"
+
+
 class Worker:
     """Calls methods of an object built by `factory(*args)` in a child process. Not
     thread-safe: one thread makes the calls (`stop` may come from any)."""
 
-    def __init__(self, factory: Callable[..., Any], *args: Any) -> None:
+    def __init__(self, factory: Factory, *args: Any) -> None:
         self._factory = factory
         self._args = args  # what a new worker is built with, and the current one has
-        self._sent = args
+        self._sent: tuple[Any, ...] | None = args
         self._process: BaseProcess | None = None
         self._connection: Connection | None = None
+        # a worker started by `early`, not yet known to be ready
+        self._starting: tuple[BaseProcess, Connection] | None = None
         self._lock = threading.Lock()
         self._closed = False
+
+    @classmethod
+    def early(cls, factory: Factory, *args: Any) -> Worker:
+        """A worker whose process starts now, built by `factory(*args)`, and from then on
+        by `adopt`'s arguments: it is sent them with the first call (`configure`)."""
+        worker = cls(factory, *args)
+        worker._starting = worker._spawn(factory, args)
+        worker._sent = None
+        return worker
+
+    def adopt(self, factory: Factory, *args: Any) -> None:
+        """Build any later worker with `factory(*args)`; the one started early is
+        `configure`d with `args` at the first call."""
+        self._factory, self._args = factory, args
 
     def configure(self, *args: Any) -> None:
         """New arguments: the current worker gets them with the next call, as
@@ -86,6 +114,9 @@ class Worker:
         with self._lock:
             connection, process = self._connection, self._process
             self._connection = self._process = None
+            starting, self._starting = self._starting, None
+        if starting is not None:
+            process, connection = starting
         if connection is not None:
             connection.close()
         if process is not None:
@@ -113,19 +144,15 @@ class Worker:
     def _start(self) -> Connection:
         if self.running and self._connection is not None:
             return self._connection
-        self.stop()
+        starting, self._starting = self._starting, None
+        if starting is None:
+            self.stop()
         if self._closed:
+            if starting is not None:
+                starting[0].kill()
             raise Failed("the lint worker was closed: the server is stopping")
-        context = multiprocessing.get_context("spawn")
-        ours, theirs = context.Pipe()
-        process = context.Process(
-            target=_serve,
-            args=(theirs, self._factory, self._args),
-            name="brandlint-lint",
-            daemon=True,
-        )
-        process.start()
-        theirs.close()
+        sent = self._sent if starting is not None else self._args
+        process, ours = starting or self._spawn(self._factory, self._args)
         try:
             ready = ours.poll(STARTUP_LIMIT)
             status, value, _ = ours.recv() if ready else ("error", "it did not start", [])
@@ -137,8 +164,26 @@ class Worker:
             process.join(5)
             raise Failed(f"the lint worker could not start: {value}")
         with self._lock:
-            self._process, self._connection, self._sent = process, ours, self._args
+            self._process, self._connection, self._sent = process, ours, sent
         return ours
+
+    @staticmethod
+    def _spawn(factory: Factory, args: tuple[Any, ...]) -> tuple[BaseProcess, Connection]:
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe()
+        process = context.Process(
+            target=_serve, args=(theirs, factory, args), name="brandlint-lint", daemon=True
+        )
+        process.start()
+        theirs.close()
+        return process, ours
+
+
+def start_engine() -> Worker:
+    """The server's lint worker, started before the server imports pygls and the engine
+    (`brandlint lsp` calls this first): it imports spaCy and loads what the rules read
+    while the server starts, and is handed the editor's settings with its first call."""
+    return Worker.early(PREPARED_ENGINE, os.getcwd())
 
 
 class _Records(logging.Handler):
@@ -156,7 +201,17 @@ class _Records(logging.Handler):
         return taken
 
 
-def _serve(connection: Connection, factory: Callable[..., Any], args: tuple[Any, ...]) -> None:
+def _built(factory: Factory, args: tuple[Any, ...]) -> Any:
+    if not isinstance(factory, str):
+        return factory(*args)
+    module, _, name = factory.partition(":")
+    found: Any = importlib.import_module(module)
+    for part in name.split("."):
+        found = getattr(found, part)
+    return found(*args)
+
+
+def _serve(connection: Connection, factory: Factory, args: tuple[Any, ...]) -> None:
     """The worker's main loop: build the engine, then answer calls until the pipe closes."""
     # Anything the engine prints goes to stderr: the server's stdout carries the protocol.
     sys.stdout.flush()
@@ -166,7 +221,7 @@ def _serve(connection: Connection, factory: Callable[..., Any], args: tuple[Any,
     records = _Records()
     logging.getLogger("brandlint").addHandler(records)
     try:
-        target = factory(*args)
+        target = _built(factory, args)
     except Exception:
         connection.send(("error", traceback.format_exc(), records.take()))
         return

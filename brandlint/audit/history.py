@@ -15,10 +15,11 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from brandlint.audit.lights import light_svg
 from brandlint.audit.records import AuditResult
 from brandlint.core.categories import CATEGORIES
 from brandlint.core.errors import UsageError
-from brandlint.scores import Scored
+from brandlint.scores import Scored, light
 
 Line = dict[str, Any]
 
@@ -179,6 +180,8 @@ def trend_svg(series: Series, times: Sequence[str]) -> str:
         last = next((p for p in reversed(points) if p is not None), None)
         shown = "" if last is None else f" {last:g}"
         mark = " ▼" if name in fallen else ""
+        if last is not None:  # the latest score's traffic light, before its name
+            parts.append(light_svg(left + plot_w + 8, top + 10 + 16 * n, light(last), label))
         parts.append(
             f'<text x="{left + plot_w + 16}" y="{top + 14 + 16 * n}" font-size="12" '
             f'fill="{colour}">{label}{shown}{mark}</text>'

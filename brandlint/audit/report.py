@@ -10,6 +10,8 @@ from typing import TextIO
 
 from brandlint.audit.compare import Comparison, comparison_html
 from brandlint.audit.history import Line, trend_html
+from brandlint.audit.lights import CSS as LIGHTS_CSS
+from brandlint.audit.lights import light_html
 from brandlint.audit.records import AuditResult, ChannelScore, DocumentScore, VoiceSpread
 from brandlint.core.categories import CATEGORIES
 from brandlint.reporters.json_report import alert_record
@@ -64,7 +66,8 @@ def _bars(rows: list[tuple[str, float]], maximum: float, unit: str = "") -> str:
     return "".join(parts)
 
 
-_STYLE = """
+_STYLE = (
+    """
 body{font:15px/1.5 system-ui,sans-serif;margin:2rem;color:#101820;max-width:1100px}
 h1,h2{font-weight:600} table{border-collapse:collapse;width:100%;margin:1rem 0}
 th,td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
@@ -72,11 +75,11 @@ th{cursor:pointer;background:#f4f6fa} .cards{display:flex;gap:1rem;flex-wrap:wra
 .card{border:1px solid #ddd;border-radius:8px;padding:.6rem 1rem;min-width:8rem}
 .card b{display:block;font-size:1.6rem} input{padding:6px;width:320px} .level-error{color:#b00020}
 .level-warning{color:#8a5a00} .level-suggestion{color:#555}
-.light{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.35em;
-vertical-align:-.05em} .light-green{background:#1e8e3e} .light-yellow{background:#f9ab00}
-.light-red{background:#d93025} td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
 .below{color:#b00020;font-weight:600}
 """
+    + LIGHTS_CSS
+)
 
 _SCRIPT = """
 const data = JSON.parse(document.getElementById("audit-data").textContent);
@@ -120,6 +123,8 @@ def write_html(
     lists the alerts new and fixed since the previous audit."""
     s = audit.summary.to_json()
     e = html.escape
+    # the corpus score with its light, as every score on the page
+    s["score"] = light_html(audit.summary.score, audit.summary.light)
     cards = "".join(
         f'<div class="card"><span>{label}</span><b id="{key}">{s[key]}</b></div>'
         for key, label in (
@@ -181,17 +186,6 @@ def write_html(
 # -- brand scores, traffic lights and voice scores ---------------------------------------
 
 
-def _light(score: float | None, colour: str | None) -> str:
-    """A score with its traffic light (a dot the colour names, and the name for readers
-    who cannot tell the colours apart); a dash when nothing was scored."""
-    if score is None or colour is None:
-        return "–"
-    return (
-        f'<span class="light light-{colour}" data-light="{colour}" title="{colour}"></span>'
-        f"{score:.1f}"
-    )
-
-
 def _categories(scores: Scored | None, names: Sequence[str]) -> str:
     parts = scores.categories if scores else {}
     cells = []
@@ -199,7 +193,7 @@ def _categories(scores: Scored | None, names: Sequence[str]) -> str:
         part = parts.get(name)
         shown = round(part.score, 1) if part else None
         colour = None if shown is None else light(shown)
-        cells.append(f'<td class="num">{_light(shown, colour)}</td>')
+        cells.append(f'<td class="num">{light_html(shown, colour)}</td>')
     return "".join(cells)
 
 
@@ -251,7 +245,7 @@ def scores_html(audit: AuditResult) -> str:
         body.append(
             f'<tr{total} data-channel="{html.escape(name)}"><td>{html.escape(name)}</td>'
             f'<td class="num">{files}</td><td class="num">{words}</td>'
-            f'<td class="num">{_light(*shown)}</td>{_categories(scores, names)}'
+            f'<td class="num">{light_html(*shown)}</td>{_categories(scores, names)}'
             f"{_spread(voice) if voiced else ''}</tr>"
         )
     return (
@@ -275,7 +269,7 @@ def documents_html(documents: Sequence[DocumentScore]) -> str:
             voice = f"<td{mark}>{'–' if d.voice is None else d.voice}</td>"
         rows.append(
             f"<tr><td>{html.escape(d.path)}</td><td>{html.escape(d.channel)}</td>"
-            f'<td class="num">{d.words}</td><td class="num">{_light(d.score, d.light)}</td>'
+            f'<td class="num">{d.words}</td><td class="num">{light_html(d.score, d.light)}</td>'
             f'<td class="num">{d.alerts}</td>{voice}</tr>'
         )
     voice_head = "<th>Voice score</th>" if voiced else ""

@@ -679,9 +679,12 @@ def docs(args: argparse.Namespace) -> int:
 
 
 def lsp(args: argparse.Namespace) -> int:
+    from brandlint.lsp.worker import start_engine
+
+    worker = start_engine()  # before the server's imports, to run beside them
     from brandlint.lsp.server import main as serve
 
-    return serve(["--tcp", args.tcp] if args.tcp else [])
+    return serve(["--tcp", args.tcp] if args.tcp else [], worker)
 
 
 def schema(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ from brandlint.core.document import BlockDraft, ImageRef, LineIndex, Notice, Sty
 from brandlint.core.scopes import ValeMarkup
 from brandlint.document.css import TOO_DEEP
 from brandlint.document.html import HtmlCopy, starred
+from brandlint.document.inline_cache import install as install_inline_cache
 from brandlint.document.masking import add_mask
 from brandlint.document.mdx import CODE_TAGS, INLINE_TAGS, MarkupView, markup_view
 from brandlint.document.suppressions import SuppressionCollector
@@ -69,6 +70,7 @@ def _parser(mdx: bool) -> MarkdownIt:
     if mdx:
         md.disable("code")
     _record_skips(md)
+    install_inline_cache(md)  # an editor's buffer reads only the blocks that changed
     return md
 
 

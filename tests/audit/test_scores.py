@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from brandlint.cli.main import main
+from tests.audit.browser import rendered_lights
 from tests.conftest import FIXTURES
 
 GUIDE = (FIXTURES / "scores" / "brandlint.yaml").read_text(encoding="utf-8")
@@ -202,3 +203,66 @@ def test_html_marks_each_channel_file_and_the_total_with_its_light(site, capsys)
         ("./web/site.css", "", ""),
     ]
     assert "<th>Voice score</th>" not in page  # no voice profile, no voice column
+
+
+GREEN, YELLOW, RED = "rgb(30, 142, 62)", "rgb(249, 171, 0)", "rgb(217, 48, 37)"
+
+
+def test_the_rendered_report_lights_every_score_and_marks_the_trend_s_regressions(
+    site, capsys, tmp_path
+):
+    audit(capsys, "--history", "history.jsonl")
+    # a sprint later the help page says "leverage": the web channel and clarity fall
+    help_page = site / "web" / "help.md"
+    help_page.write_text(HELP.replace("Open Settings", "Just leverage Settings"))
+    audit(capsys, "--history", "history.jsonl", "--html", "audit.html")
+    probe, errors = rendered_lights(site / "audit.html", tmp_path / "profile")
+    assert errors == []
+    assert all(light["drawn"] for light in probe["lights"])
+    web, total = f"{formula(61, 2):.1f}", f"{formula(83, 2):.1f}"  # 28.9, 35.6: 61 and 83 words
+    help_score = f"{(100 + 100 + formula(21, 1)) / 3:.1f}"  # 74.0
+    assert [
+        (*light["place"], light["shown"], light["light"], light["colour"])
+        for light in probe["lights"]
+    ] == [
+        ("card", "Score", "48.5", "red", RED),
+        # the trend's legend: each series' latest score
+        ("trend", "sms", "", "green", GREEN),
+        ("trend", "web", "", "red", RED),
+        ("trend", "terms", "", "red", RED),
+        ("trend", "voice", "", "green", GREEN),
+        ("trend", "clarity", "", "red", RED),
+        ("trend", "channels", "", "red", RED),
+        ("channels", "sms", "Score", "80.7", "green", GREEN),
+        ("channels", "sms", "terms", "100.0", "green", GREEN),
+        ("channels", "sms", "voice", "100.0", "green", GREEN),
+        ("channels", "sms", "clarity", "100.0", "green", GREEN),
+        ("channels", "sms", "channels", f"{formula(22, 1):.1f}", "red", RED),
+        ("channels", "web", "Score", "52.6", "red", RED),
+        ("channels", "web", "terms", web, "red", RED),
+        ("channels", "web", "voice", "100.0", "green", GREEN),
+        ("channels", "web", "clarity", web, "red", RED),
+        ("channels", "all channels", "Score", "48.5", "red", RED),
+        ("channels", "all channels", "terms", total, "red", RED),
+        ("channels", "all channels", "voice", "100.0", "green", GREEN),
+        ("channels", "all channels", "clarity", total, "red", RED),
+        ("channels", "all channels", "channels", "22.7", "red", RED),
+        ("documents", "./web/pricing.md", "Score", "51.9", "red", RED),
+        ("documents", "./web/help.md", "Score", help_score, "yellow", YELLOW),
+        ("documents", "./sms/sale.txt", "Score", "80.7", "green", GREEN),
+    ]
+    # the web channel fell from 57.7 and clarity from 52.2 (82 words, one issue): both
+    # circled in red and marked in the legend; the stylesheets' channel has no score
+    assert probe["regressions"] == [
+        {"name": "web", "stroke": "rgb(176, 0, 32)"},
+        {"name": "clarity", "stroke": "rgb(176, 0, 32)"},
+    ]
+    assert probe["legend"] == [
+        "(assets)",
+        "sms 80.7",
+        "web 52.6 ▼",
+        "terms 35.6",
+        "voice 100",
+        "clarity 35.6 ▼",
+        "channels 22.7",
+    ]

@@ -96,9 +96,26 @@ def test_every_version_lints_as_a_full_lint(workspace: Workspace, path: str, cha
         assert incremental == workspace.lint_text(text, path, "markdown")
 
 
-def alerts(found) -> list[tuple[str, int, int, int, int, str]]:
+# a page as a typist leaves it between the edits below: an alert in its third paragraph
+NOTES = (
+    "# Spring launch\n\nOrders arrive in one list.\n\nThis is HUGE for retailers!!\n\n"
+    "Refunds take one tap.\n"
+)
+CAPS = "'HUGE' is in capitals; it reads as shouting."
+MARKS = "Use one punctuation mark, not '!!'."
+
+
+def exact(found) -> list[tuple[str, int, int, int, int, str, tuple[str, ...]]]:
     return [
-        (a.rule, a.span.line, a.span.column, a.span.end_line, a.span.end_column, a.message)
+        (
+            a.rule,
+            a.span.line,
+            a.span.column,
+            a.span.end_line,
+            a.span.end_column,
+            a.message,
+            a.replacements,
+        )
         for a in found
     ]
 
@@ -108,17 +125,16 @@ def test_a_block_inserted_above_moves_the_kept_alerts_down(workspace: Workspace)
     before = "# Spring launch\n\nThis is HUGE for retailers!!\n"
     after = "# Spring launch\n\nCard payments in one place.\n\nThis is HUGE for retailers!!\n"
     first = cache.lint_text(workspace, before, WEB, "markdown")
-    assert alerts(first) == [
-        ("brandlint.tone.caps", 3, 9, 3, 13, "'HUGE' is in capitals; it reads as shouting."),
-        ("brandlint.tone.exclamation", 3, 27, 3, 29, "Use one punctuation mark, not '!!'."),
+    assert exact(first) == [
+        ("brandlint.tone.caps", 3, 9, 3, 13, CAPS, ()),
+        ("brandlint.tone.exclamation", 3, 27, 3, 29, MARKS, ("!",)),
     ]
     checked_first = cache.checked
     moved = cache.lint_text(workspace, after, WEB, "markdown")
-    assert alerts(moved) == [
-        ("brandlint.tone.caps", 5, 9, 5, 13, "'HUGE' is in capitals; it reads as shouting."),
-        ("brandlint.tone.exclamation", 5, 27, 5, 29, "Use one punctuation mark, not '!!'."),
+    assert exact(moved) == [
+        ("brandlint.tone.caps", 5, 9, 5, 13, CAPS, ()),
+        ("brandlint.tone.exclamation", 5, 27, 5, 29, MARKS, ("!",)),
     ]
-    assert [a.replacements for a in moved] == [(), ("!",)]
     assert moved == workspace.lint_text(after, WEB, "markdown")
     # the heading and the moved paragraph were kept; only the new paragraph was checked
     assert cache.reused == checked_first
@@ -141,3 +157,73 @@ def test_only_the_edited_block_is_checked_again(workspace: Workspace) -> None:
     # rule that reads paragraphs (a rule woken by a phrase elsewhere reads it too)
     assert cache.checked + cache.reused == checked_first
     assert 0 < cache.checked < checked_first / 4
+
+
+def test_an_edit_in_the_middle_moves_the_alerts_after_it_on_its_line(
+    workspace: Workspace,
+) -> None:
+    cache = BlockCache()
+    cache.lint_text(workspace, NOTES, WEB, "markdown")
+    edited = NOTES.replace("HUGE for retailers", "HUGE for our retailers")
+    found = cache.lint_text(workspace, edited, WEB, "markdown")
+    assert exact(found) == [
+        ("brandlint.tone.caps", 5, 9, 5, 13, CAPS, ()),
+        ("brandlint.tone.exclamation", 5, 31, 5, 33, MARKS, ("!",)),
+    ]
+    assert found == workspace.lint_text(edited, WEB, "markdown")
+    assert cache.inline.read == 1  # only the edited paragraph was read again
+
+
+def test_a_fence_opened_above_a_paragraph_turns_it_into_code_and_closing_it_brings_it_back(
+    workspace: Workspace,
+) -> None:
+    cache = BlockCache()
+    cache.lint_text(workspace, NOTES, WEB, "markdown")
+    opened = NOTES.replace("This is HUGE", "```\nThis is HUGE")
+    assert cache.lint_text(workspace, opened, WEB, "markdown") == []
+    assert workspace.lint_text(opened, WEB, "markdown") == []
+    closed = opened.replace("retailers!!\n", "retailers!!\n```\n")
+    assert cache.lint_text(workspace, closed, WEB, "markdown") == []
+    reopened = closed.replace("```\nThis", "This")  # the opening fence deleted
+    found = cache.lint_text(workspace, reopened, WEB, "markdown")
+    # the fence left below the paragraph now opens a code block over the last paragraph
+    assert exact(found) == [
+        ("brandlint.tone.caps", 5, 9, 5, 13, CAPS, ()),
+        ("brandlint.tone.exclamation", 5, 27, 5, 29, MARKS, ("!",)),
+    ]
+    assert found == workspace.lint_text(reopened, WEB, "markdown")
+
+
+def test_deleting_the_blank_line_between_two_paragraphs_reads_them_as_one(
+    workspace: Workspace,
+) -> None:
+    cache = BlockCache()
+    cache.lint_text(workspace, NOTES, WEB, "markdown")
+    merged = NOTES.replace("one list.\n\nThis", "one list.\nThis")
+    found = cache.lint_text(workspace, merged, WEB, "markdown")
+    assert exact(found) == [
+        ("brandlint.tone.caps", 4, 9, 4, 13, CAPS, ()),
+        ("brandlint.tone.exclamation", 4, 27, 4, 29, MARKS, ("!",)),
+    ]
+    assert found == workspace.lint_text(merged, WEB, "markdown")
+    # the merged paragraph is new copy: read and checked afresh
+    assert cache.inline.read == 1
+    assert cache.checked > 0
+
+
+def test_a_paragraph_with_inline_markup_that_moves_keeps_its_findings(
+    workspace: Workspace,
+) -> None:
+    cache = BlockCache()
+    before = "# Spring launch\n\nThis is **HUGE** for [retailers](/shops)!!\n"
+    after = "# Spring launch\n\nCard payments in one place.\n\n" + before.split("\n\n", 1)[1]
+    cache.lint_text(workspace, before, WEB, "markdown")
+    checked_first = cache.checked
+    moved = cache.lint_text(workspace, after, WEB, "markdown")
+    assert exact(moved) == [
+        ("brandlint.tone.caps", 5, 11, 5, 15, CAPS, ()),
+        ("brandlint.tone.exclamation", 5, 41, 5, 43, MARKS, ("!",)),
+    ]
+    assert moved == workspace.lint_text(after, WEB, "markdown")
+    # the emphasis and the link stand elsewhere in the copy, yet read the same
+    assert cache.reused == checked_first

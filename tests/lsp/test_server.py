@@ -9,11 +9,16 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
+from brandlint.lsp.diagnostics import Converted, alert_diagnostic
+from brandlint.lsp.positions import source_lines
 from lsprotocol import types
+from pygls.protocol import default_converter
+from pygls.workspace.position_codec import PositionCodec
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from brandlint.core.document import LineIndex
 from brandlint.fixer import Edit, apply_edits
+from brandlint.workspace import Settings, Workspace
 
 GUIDE = """\
 name: t
@@ -210,6 +215,56 @@ async def test_changes_are_linted_again(client: LanguageClient, folder: Path):
         client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
     )
     assert list(client.diagnostics[uri]) == []
+
+
+async def test_an_edit_above_moves_the_diagnostics_kept_to_their_new_lines(
+    client: LanguageClient, folder: Path
+):
+    uri, _ = await open_and_wait(client, folder / "moved.md", "🎉 We leverage synergy\n")
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[
+                types.TextDocumentContentChangeWholeDocument(
+                    text="# Notes\n\n🎉 We leverage synergy\n"
+                )
+            ],
+        )
+    )
+    await asyncio.wait_for(
+        client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
+    )
+    moved = client.diagnostics[uri]
+    assert [(d.code, span(d), d.message) for d in moved] == [
+        ("t.terms.leverage", (2, 6, 2, 14), "Avoid 'leverage'; use 'use'."),
+        ("t.terms.synergy", (2, 15, 2, 22), "Avoid 'synergy'; use 'teamwork'."),
+    ]
+    assert moved[0].code_description.href == "https://brand.example/terms#leverage"
+    assert moved[0].data == {"rule": "t.terms.leverage", "replacements": ["use"], "fixable": True}
+
+
+def test_kept_diagnostics_moved_read_as_diagnostics_made_afresh(folder: Path):
+    codec = PositionCodec(types.PositionEncodingKind.Utf16)
+    converter = default_converter()
+    converted = Converted(codec, converter.unstructure)
+    workspace = Workspace(Settings())
+    path = str(folder / "post.md")
+    before = "🎉 We leverage synergy.\n\nNo synergy here.\n"
+    after = "# Notes\n\n🎉 We leverage synergy.\n\nNo synergy here, none.\n"
+    first = converted.shown(workspace.lint_text(before, path), source_lines(before))
+    # sent once: the moved ones below carry their JSON moved too
+    assert [(s.json["code"], s.json["range"]["start"]) for s in first] == [
+        ("t.terms.leverage", {"line": 0, "character": 6}),
+        ("t.terms.synergy", {"line": 0, "character": 15}),
+        ("t.terms.synergy", {"line": 2, "character": 3}),
+    ]
+    alerts = workspace.lint_text(after, path)
+    lines = source_lines(after)
+    shown = converted.shown(alerts, lines)
+    fresh = [alert_diagnostic(a, lines, codec) for a in alerts]
+    assert [span(d) for d in fresh] == [(2, 6, 2, 14), (2, 15, 2, 22), (4, 3, 4, 10)]
+    assert [s.diagnostic for s in shown] == fresh
+    assert [s.json for s in shown] == [converter.unstructure(d) for d in fresh]
 
 
 async def test_guide_errors_show_in_the_guide_at_their_place(client: LanguageClient, folder: Path):
