@@ -123,13 +123,19 @@ class Linter:
         )
         return context, pipeline
 
-    def lint(self, document: Document, memo: BlockMemo | None = None) -> list[Alert]:
-        """The document's alerts; with a `memo`, unchanged blocks come from it."""
+    def lint(
+        self,
+        document: Document,
+        memo: BlockMemo | None = None,
+        prepared: tuple[LintContext, LangPipeline | None] | None = None,
+    ) -> list[Alert]:
+        """The document's alerts; with a `memo`, unchanged blocks come from it; with
+        `prepared` (this linter's `_context` of the document), no second tokenizing."""
         if (local := self._for(document)) is not self:
             return local.lint(document, memo)
         # rule filters read the tag as given (`en-US`), the pipeline its language (`en`)
         tag = document.lang or self.guide.lang or ""
-        ctx, pipeline = self._context(document, memo)
+        ctx, pipeline = prepared or self._context(document, memo)
         document = ctx.document
         lang = document.lang
         found: list[tuple[Rule, Finding]] = []
@@ -166,13 +172,17 @@ class Linter:
         }
         return sorted(kept.values(), key=Alert.sort_key)
 
-    def lint_with_forms(self, document: Document) -> tuple[list[Alert], dict[str, Counter[str]]]:
+    def lint_with_forms(
+        self, document: Document
+    ) -> tuple[list[Alert], dict[str, Counter[str]], LintContext]:
         """Alerts, plus the spellings used for each term and consistency group (case-folded
         except for exact-case names),
-        which an audit adds up across a corpus ("Omni-channel" in 12 files…)."""
+        which an audit adds up across a corpus ("Omni-channel" in 12 files…), and the lint
+        context, whose facts (the voice score) the audit reads instead of computing again."""
         if (local := self._for(document)) is not self:
             return local.lint_with_forms(document)
-        ctx, _ = self._context(document)
+        prepared = self._context(document)
+        ctx = prepared[0]
         forms: dict[str, Counter[str]] = {}
         for rule in self.rules:
             for hit in ctx.hits(rule):
@@ -181,7 +191,7 @@ class Linter:
                 form = rule.spelling(ctx.document.text[hit.start : hit.end])
                 if form is not None:
                     forms.setdefault(rule.id, Counter())[form] += 1
-        return self.lint(document), forms
+        return self.lint(document, prepared=prepared), forms, ctx
 
     def context(self, document: Document) -> LintContext:
         """The document tokenized as the rules see it (`brandlint voice` measures this)."""

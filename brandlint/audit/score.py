@@ -19,34 +19,27 @@ from collections.abc import Sequence
 from brandlint.audit.records import AuditedFile, DocumentScore, VoiceSpread
 from brandlint.checks.voice_profile import VoiceProfile
 from brandlint.core.document import Document
+from brandlint.core.rule import LintContext
 from brandlint.linter import Linter
 from brandlint.scores import Scored, file_score, total_score
-from brandlint.voice.score import prose_views, score_context
 
 BINS = 10  # the voice histogram's bins, 10 points each
 
 
 def audited_parts(
-    linter: Linter, document: Document
+    linter: Linter, document: Document, ctx: LintContext
 ) -> tuple[tuple[str, ...], int | None, int | None]:
     """What a worker records for the scores beyond the alerts: the categories of the rules
     that apply to `document`, and its voice score with the profile's minimum (None, None
-    when no `voice` rule with a profile applies, or the document has no prose to score)."""
+    when no `voice` rule with a profile applies, or the document has no prose to score).
+    `ctx` is the lint's context: the voice rule scored the document there already."""
     rules = linter.rules_for(document)
     categories = tuple(sorted({rule.category for rule in rules if rule.category}))
     # a guide has one `voice:` key, so one profile at most
-    voices = [
-        (r.profile, int(r.opts.min_score))
-        for r in rules
-        if isinstance(r, VoiceProfile) and r.profile is not None
-    ]
-    if not voices:
-        return categories, None, None
-    ctx = linter.context(document)
-    if not prose_views(ctx):
-        return categories, None, None
-    profile, least = voices[0]
-    return categories, score_context(ctx, profile).document.score, least
+    for rule in rules:
+        if isinstance(rule, VoiceProfile) and (found := rule.score(ctx)) is not None:
+            return categories, found.document.score, int(rule.opts.min_score)
+    return categories, None, None
 
 
 def document_score(result: AuditedFile) -> DocumentScore:

@@ -17,7 +17,13 @@ from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule
 from brandlint.core.spec import RuleSpec
 from brandlint.voice.profile import Profile, ProfileError, load_profile
-from brandlint.voice.score import Scored, breakdown, prose_views, score_context
+from brandlint.voice.score import (
+    DocumentScore,
+    Scored,
+    breakdown,
+    prose_views,
+    score_context,
+)
 
 
 @dataclass(frozen=True)
@@ -44,11 +50,21 @@ class VoiceProfile(Rule):
             except ProfileError as exc:
                 self._report(("profile",), str(exc))
 
+    def score(self, ctx: LintContext) -> DocumentScore | None:
+        """The document's voice score (None: no profile, or no prose to score), computed
+        once per lint context: the check and the audit's voice column read the same one."""
+        return ctx.fact(self._score)
+
+    def _score(self, ctx: LintContext) -> DocumentScore | None:
+        if self.profile is None or not prose_views(ctx):
+            return None
+        return score_context(ctx, self.profile)
+
     def check(self, ctx: LintContext) -> Iterator[Finding]:
-        views = prose_views(ctx)
-        if self.profile is None or not views:
+        found = self.score(ctx)
+        if found is None:
             return
-        found = score_context(ctx, self.profile)
+        views = prose_views(ctx)
         least = int(self.opts.min_score)
         if found.document.score is None:
             reason = "; ".join(found.document.missing.values())

@@ -248,7 +248,12 @@ def _learn_voice(lang: str, channel: str, samples: list[Sample]) -> Voice:
     characteristic, reason = _characteristic_words(lang, documents, total, words, stops)
     phrases = _characteristic_phrases(documents, stops)
     brand = frozenset(str(w["word"]) for w in characteristic)
-    missing = {k: v for d in documents for k, v in d.missing.items() if k != "all"}
+    # a feature no approved document measured is missing; one some documents measured is
+    # learned from those (approved copy in Markdown and plain text still counts headings)
+    measured = {k for d in documents for k in d.values}
+    missing = {
+        k: v for d in documents for k, v in d.missing.items() if k != "all" and k not in measured
+    }
     if reason:
         missing["characteristic_words"] = reason
 

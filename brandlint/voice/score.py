@@ -3,15 +3,19 @@
 Each feature the profile knows and the copy's language defines is compared with the middle
 half of approved copy (its 25th to 75th percentile: "approved copy: 12–18"). Inside that
 range the feature is as close as it gets (1). Outside, closeness falls with the distance in
-"typical differences" (the width of that range, or the feature's `floor` when approved copy
-hardly varies): 1 / (1 + d²), so one typical difference beyond the range halves it. The
-score is 100 × the weighted mean closeness (`Feature.weight`), rounded; a feature's
-`points` are what it took off. Nothing is
+"typical differences" on that side (from how far approved copy's outer tenth reaches there,
+or the feature's `floor` when approved copy hardly varies): 1 / (1 + d²), so one typical
+difference beyond the range halves it. Measuring each side on its own replaced one width
+for both sides (the middle half's) after the voice benchmark showed why the Go blog's
+profile let process PEPs through: without any "we", a PEP was a fraction of that width
+below the Go blog's range (benchmarks/README.md). The score is 100 × the weighted mean
+closeness (`Feature.weight`), rounded; a feature's `points` are what it took off. Nothing is
 random or learned at score time, so the same copy and profile always give the same score.
 
 Ranges are not widened for short copy, though its figures swing more: widening by
-√(typical length / length) lowered the AUC on the voice benchmark's tune split, short
-excerpts included (benchmarks/README.md), so short copy simply scores lower.
+√(typical length / length) lowered the AUC on the tuning documents of the voice benchmark,
+short excerpts included (its first, single-split version: benchmarks/README.md), so short
+copy simply scores lower.
 
 A document of `LONG_DOCUMENT` words or more is also scored paragraph by paragraph (each of
 `PARAGRAPH_MIN_WORDS` words or more, against the profile's paragraph ranges), so a long page
@@ -21,6 +25,7 @@ that is on voice overall still shows the paragraph that is not.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from statistics import NormalDist
 from typing import Any
 
 from brandlint.core.rule import BlockView, LintContext, word_count
@@ -112,10 +117,11 @@ def sample(ctx: LintContext) -> Sample:
     """A document as the learner takes it (`brandlint voice learn`)."""
     views = prose_views(ctx)
     lang = ctx.document.lang or "en"
+    headings = sum(1 for v in ctx.views if v.block.in_scope("heading"))
     return Sample(
         ctx.document.path,
         ctx.document.channel or "",
-        measure_copy(views, lang, ctx.trained, "document"),
+        measure_copy(views, lang, ctx.trained, "document", (ctx.document.format, headings)),
         tuple(
             measure_copy([v], lang, ctx.trained, "paragraph")
             for v in views
@@ -132,15 +138,46 @@ def number(value: float) -> str:
     return shown.rstrip("0").rstrip(".") if "." in shown else shown
 
 
+def figures(value: float, low: float, high: float) -> tuple[str, str, str]:
+    """The value and the range as an explanation shows them, with as many decimals as it
+    takes for the difference to show: "12; approved copy: 10.7–11.2", never "12; approved
+    copy: 11–11"."""
+    for digits in (None, 1, 2):
+        shown = [number(x) if digits is None else f"{x:.{digits}f}" for x in (value, low, high)]
+        ends_apart = shown[1] != shown[2] or low == high
+        outside = shown[0] not in shown[1:] or value in (low, high)
+        if ends_apart and outside:
+            break
+    return shown[0], shown[1], shown[2]
+
+
+_BELL = NormalDist()
+STEP = (_BELL.inv_cdf(0.75) - _BELL.inv_cdf(0.25)) / (_BELL.inv_cdf(0.25) - _BELL.inv_cdf(0.1))
+"""A typical difference, in gaps between approved copy's 10th and 25th (or 75th and 90th)
+percentiles: 2.22, so that on bell-shaped figures it is the middle half's width."""
+SIDE_MIN = 20
+"""Values a spread needs before its outer tenths set the steps: two or more beyond each 10th
+percentile. With fewer, that percentile is a point between the two most extreme values, and
+a step read from it would swing with one document."""
+
+
 def closeness(feature: Feature, value: float, spread: Spread) -> float:
-    """1 inside approved copy's middle half; 1 / (1 + d²) at d typical differences out
-    (the width of that half: unlike a standard deviation, one outlier document among the
-    approved ones does not widen it)."""
-    unit = max(spread.p75 - spread.p25, feature.floor)
-    if value > spread.p75:
-        distance = (value - spread.p75) / unit
-    elif value < spread.p25 and not feature.one_sided:
-        distance = (spread.p25 - value) / unit
+    """1 inside approved copy's middle half; 1 / (1 + d²) at d typical differences out.
+
+    A typical difference is measured on the side the value strays to, from how far approved
+    copy's own outer tenth reaches there (`SIDE_MIN` values or more; else the middle half's
+    width), never less than the feature's `floor`. Rates bounded by zero are lopsided: the Go
+    blog's middle half says "we" 0.58–2.2 times per 100 words, its lowest tenth under 0.29
+    and its highest over 3.1, so copy without any "we" is as far out as copy with 4 (one
+    width for both sides put it three times closer). Percentiles, unlike a standard
+    deviation, do not move for one outlier."""
+    middle = spread.p75 - spread.p25
+    if value > spread.p75 and feature.differs != "below":
+        side = STEP * (spread.p90 - spread.p75) if spread.n >= SIDE_MIN else middle
+        distance = (value - spread.p75) / max(side, feature.floor)
+    elif value < spread.p25 and feature.differs != "above":
+        side = STEP * (spread.p25 - spread.p10) if spread.n >= SIDE_MIN else middle
+        distance = (spread.p25 - value) / max(side, feature.floor)
     else:
         return 1.0
     return 1 / (1 + distance * distance)
@@ -153,10 +190,12 @@ def explain(
     label = readability_label(voice.lang) if feature.name == "readability" else feature.label
     joint = " " if label.endswith(("average", " by")) else ": "
     unit = feature.unit
-    text = (
-        f"{label}{joint}{number(value)}{unit}; approved copy: "
-        f"{number(spread.p25)}–{number(spread.p75)}{unit if unit.startswith('%') else ''}"
-    )
+    value_, low, high = figures(value, spread.p25, spread.p75)
+    if spread.p25 == spread.p75 == 0:
+        expected = "none"  # reads better than "0–0" where the brand never does it
+    else:
+        expected = f"{low}–{high}{unit if unit.startswith('%') else ''}"
+    text = f"{label}{joint}{value_}{unit}; approved copy: {expected}"
     if feature.name == "function_words" and measured.words:
         word, rate = max(
             voice.function_words.items(),

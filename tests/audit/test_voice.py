@@ -3,7 +3,8 @@ channel (quartiles and a histogram), in JSON, text and HTML; and the HTML report
 traffic lights and voice column rendered in headless Chromium.
 
 The profile is learned from tests/fixtures/voice/approved/; the corpus is the hype page
-(55 against that profile, as tests/voice/ pins) and two of the approved texts."""
+(48 against that profile, as tests/voice/ pins), a long web page on voice but for one
+paragraph (84; its paragraph 5 scores 48 and has an alert) and an email on voice (88)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,17 @@ from pathlib import Path
 
 import pytest
 
+from brandlint import Settings, Workspace
+from brandlint.audit.items import Item
 from brandlint.audit.records import DocumentScore
 from brandlint.audit.score import voice_spread
+from brandlint.audit.worker import audit_item
+from brandlint.checks import voice_profile
+from brandlint.checks.voice_profile import VoiceProfile
 from brandlint.cli.main import main
+from brandlint.core.rule import LintContext
+from brandlint.voice.profile import Profile
+from brandlint.voice.score import DocumentScore as VoiceScore
 from tests.audit.browser import chromium, console_errors
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "voice"
@@ -38,9 +47,8 @@ def site(tmp_path: Path, profile: Path, monkeypatch: pytest.MonkeyPatch) -> Path
     )
     (tmp_path / "web").mkdir()
     shutil.copy(FIXTURES / "hype.md", tmp_path / "web" / "launch.md")
-    shutil.copy(FIXTURES / "approved" / "release-docs.md", tmp_path / "web" / "release.md")
-    blog = (FIXTURES / "approved" / "cache-blog.md").read_text()
-    (tmp_path / "cache.md").write_text(f"---\nchannel: email\n---\n{blog}")
+    shutil.copy(FIXTURES / "drafts" / "web-children.md", tmp_path / "web" / "children.md")
+    shutil.copy(FIXTURES / "drafts" / "email-bike.md", tmp_path / "bike.md")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -54,9 +62,9 @@ def test_json_gives_each_document_its_voice_score_and_the_minimum(site, capsys):
     audit(capsys, "--json", "audit.json")
     report = json.loads((site / "audit.json").read_text())
     assert [(d["path"], d["voice"], d["voice_min"]) for d in report["documents"]] == [
-        ("./web/launch.md", 55, 70),
-        ("./cache.md", 97, 70),
-        ("./web/release.md", 96, 70),
+        ("./web/launch.md", 48, 70),
+        ("./web/children.md", 84, 70),
+        ("./bike.md", 88, 70),
     ]
 
 
@@ -66,35 +74,59 @@ def test_json_gives_the_spread_of_voice_scores_per_channel_and_overall(site, cap
     assert {c["channel"]: c["voice"] for c in report["channels"]} == {
         "email": {
             "documents": 1,
-            "min": 97,
-            "q1": 97.0,
-            "median": 97.0,
-            "q3": 97.0,
-            "max": 97,
+            "min": 88,
+            "q1": 88.0,
+            "median": 88.0,
+            "q3": 88.0,
+            "max": 88,
             "below_min": 0,
-            "histogram": [0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+            "histogram": [0, 0, 0, 0, 0, 0, 0, 0, 1, 0],
         },
         "web": {
             "documents": 2,
-            "min": 55,
-            "q1": 65.2,  # 55 + (96 − 55) / 4, to one decimal
-            "median": 75.5,
-            "q3": 85.8,
-            "max": 96,
+            "min": 48,
+            "q1": 57.0,  # 48 + (84 − 48) / 4
+            "median": 66.0,
+            "q3": 75.0,
+            "max": 84,
             "below_min": 1,
-            "histogram": [0, 0, 0, 0, 0, 1, 0, 0, 0, 1],
+            "histogram": [0, 0, 0, 0, 1, 0, 0, 0, 1, 0],
         },
     }
     assert report["summary"]["voice"] == {
         "documents": 3,
-        "min": 55,
-        "q1": 75.5,  # halfway between 55 and 96
-        "median": 96.0,
-        "q3": 96.5,
-        "max": 97,
+        "min": 48,
+        "q1": 66.0,  # halfway between 48 and 84
+        "median": 84.0,
+        "q3": 86.0,
+        "max": 88,
         "below_min": 1,
-        "histogram": [0, 0, 0, 0, 0, 1, 0, 0, 0, 2],
+        "histogram": [0, 0, 0, 0, 1, 0, 0, 0, 2, 0],
     }
+
+
+def test_audit_column_is_the_voice_rules_own_score_computed_once(site, monkeypatch):
+    """The worker reads the score the `voice` rule computed while linting (one scoring per
+    document), and it equals what the rule gives the same document on its own."""
+    calls: list[str] = []
+    scored = voice_profile.score_context
+
+    def counted(ctx: LintContext, profile: Profile) -> VoiceScore:
+        calls.append(Path(ctx.document.path).name)
+        return scored(ctx, profile)
+
+    monkeypatch.setattr(voice_profile, "score_context", counted)
+    settings = Settings()
+    for name in ("web/launch.md", "web/children.md", "bike.md"):
+        found = audit_item(settings, Item(name, str(site / name)))
+        assert calls == [Path(name).name]
+        workspace = Workspace(settings)
+        document = workspace.document(str(site / name))
+        linter = workspace.linter_for(document.path)
+        (rule,) = [r for r in linter.rules_for(document) if isinstance(r, VoiceProfile)]
+        own = rule.score(linter.context(document))
+        assert own is not None and found.voice == own.document.score
+        calls.clear()
 
 
 def test_a_voice_score_of_100_falls_in_the_last_bin():
@@ -107,11 +139,11 @@ def test_a_voice_score_of_100_falls_in_the_last_bin():
 def test_text_gives_the_voice_spread_per_channel_and_flags_files_below_the_minimum(site, capsys):
     out = audit(capsys)
     assert out.splitlines()[1:5] == [
-        "channel email: 1 file, 112 words: score 100.0 (green); "
-        "voice median 97 (min 97, Q1 97, Q3 97, max 97)",
-        "channel web: 2 files, 90 words: score 77.3 (yellow); "
-        "voice median 75.5 (min 55, Q1 65.2, Q3 85.8, max 96, 1 below the minimum)",
-        "file ./web/launch.md: score 56.9 (red); voice 55 (below 70)",
+        "channel email: 1 file, 92 words: score 100.0 (green); "
+        "voice median 88 (min 88, Q1 88, Q3 88, max 88)",
+        "channel web: 2 files, 447 words: score 87.4 (green); "
+        "voice median 66 (min 48, Q1 57, Q3 75, max 84, 1 below the minimum)",
+        "file ./web/launch.md: score 56.9 (red); voice 48 (below 70)",
         "2 files green",
     ]
 
@@ -120,13 +152,13 @@ def test_html_has_a_voice_column_and_a_histogram_per_channel(site, capsys):
     audit(capsys, "--html", "audit.html")
     page = (site / "audit.html").read_text()
     assert re.findall(r'<td class="num voice( below)?">(\d+)</td>', page) == [
-        (" below", "55"),
-        ("", "97"),
-        ("", "96"),
+        (" below", "48"),
+        ("", "84"),
+        ("", "88"),
     ]
     # email, web and all channels: ten bins each, drawn over a grey background
     assert page.count('<svg class="voice-histogram"') == 3
-    assert "55 · 65.2 · <b>75.5</b> · 85.8 · 96 (2 docs)" in page
+    assert "48 · 57 · <b>66</b> · 75 · 84 (2 docs)" in page
 
 
 def test_report_renders_in_chromium_with_lights_and_the_voice_column(site, capsys, tmp_path):
@@ -138,15 +170,17 @@ def test_report_renders_in_chromium_with_lights_and_the_voice_column(site, capsy
     assert re.findall(r'data-channel="([^"]+)">.*?</tr>', dom) == ["email", "web", "all channels"]
     lights = re.findall(r'<span class="light light-(\w+)" data-light="\1"', dom)
     assert lights == [
+        "green",  # the summary's card: 89.1
         *("green", "green", "green"),  # email: 100 everywhere
-        *("yellow", "green", "red"),  # web: 77.3; voice 54.5 (one warning in 90 words)
-        *("green", "green", "yellow"),  # all channels: 86.5; voice 72.9
+        *("green", "green", "yellow"),  # web: 87.4; voice 74.9 (two warnings in 447 words)
+        *("green", "green", "yellow"),  # all channels: 89.1; voice 78.2
         *("red", "green", "green"),  # the files, lowest first
     ]
     assert "<th>Voice score</th>" in dom
-    assert re.search(r'<td class="num voice below">55</td>', dom)
+    assert re.search(r'<td class="num voice below">48</td>', dom)
     # the alerts table is filled by the page's script
-    assert dom.count('<tr class="alert level-warning">') == 1
+    # (the hype page's voice alert, and the web page's for its paragraph 5)
+    assert dom.count('<tr class="alert level-warning">') == 2
 
 
 def test_traffic_lights_are_drawn_in_their_colours(site, capsys, tmp_path):
