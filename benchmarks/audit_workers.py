@@ -29,7 +29,7 @@ def _cpu() -> tuple[int, float]:
     return os.getpid(), usage.ru_utime + usage.ru_stime
 
 
-class _MeasuredPool(ProcessPoolExecutor):
+class MeasuredPool(ProcessPoolExecutor):
     """The audit's own pool, which reads each worker's CPU time as it shuts down."""
 
     workers: ClassVar[dict[int, float]] = {}
@@ -47,13 +47,13 @@ def main() -> None:
     parser.add_argument("guide")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    audit_run.ProcessPoolExecutor = _MeasuredPool  # type: ignore[misc]
+    audit_run.ProcessPoolExecutor = MeasuredPool  # type: ignore[misc]
     options = AuditOptions([args.corpus], Settings(guide=args.guide), args.workers, cache=None)
     wall, cpu = time.perf_counter(), time.process_time()
     run_audit(options)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    busiest = max(_MeasuredPool.workers.values(), default=0.0)
-    shares = ", ".join(f"{s:.1f}" for s in sorted(_MeasuredPool.workers.values()))
+    busiest = max(MeasuredPool.workers.values(), default=0.0)
+    shares = ", ".join(f"{s:.1f}" for s in sorted(MeasuredPool.workers.values()))
     print(f"load average {os.getloadavg()[0]:.1f}; {args.workers} worker(s): wall {wall:.1f} s")
     print(f"main CPU {cpu:.1f} s; workers CPU [{shares}] s; main + busiest {cpu + busiest:.1f} s")
 

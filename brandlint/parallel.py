@@ -12,14 +12,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, as_completed
+from dataclasses import dataclass, replace
 from functools import partial
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
 from brandlint.core.alerts import Alert
+from brandlint.guide.model import Guide
 from brandlint.workspace import Settings, Workspace
 
-_WORKSPACES: dict[Settings, Workspace] = {}
+# this process's workspaces, by settings and the fingerprint of the guide they were sent
+# ("" for one that finds its guides itself)
+_WORKSPACES: dict[tuple[Settings, str], Workspace] = {}
+# workspaces kept for guides sent from elsewhere: a long-lived cluster worker serves audit
+# after audit, of project after project (an edited guide replaces its earlier version)
+KEPT_SHIPPED = 16
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -53,24 +61,28 @@ def runs(sizes: Sequence[int], workers: int) -> list[list[int]]:
     return sorted(found, key=lambda run: sum(costs[i] for i in run) < 2 * target)
 
 
-def _run(work: Callable[[Job], Result], jobs: list[Job]) -> list[Result]:
-    return [work(job) for job in jobs]
+def _run(work: Callable[..., Result], jobs: list[Job], *shared: Any) -> list[Result]:
+    return [work(*shared, job) for job in jobs]
 
 
 def balanced(
     executor: Executor,
-    work: Callable[[Job], Result],
+    work: Callable[..., Result],
     jobs: Sequence[Job],
     sizes: Sequence[int],
     workers: int,
     *,
     ordered: bool = True,
+    shared: tuple[Any, ...] = (),
 ) -> Iterator[tuple[int, Result]]:
-    """(index, work(job)) for every job, computed on `executor` in runs of about equal
-    `sizes`. `ordered`: in the order of `jobs`, each as soon as it and all before it are
-    done; else as each run finishes (an audit stores results as they come)."""
+    """(index, work(*shared, job)) for every job, computed on `executor` in runs of about
+    equal `sizes`. `ordered`: in the order of `jobs`, each as soon as it and all before it
+    are done; else as each run finishes (an audit stores results as they come). `shared`
+    goes to every run as it is: a Dask future of data sent to the workers once stays one
+    argument that each worker resolves from its own memory."""
     pending = {
-        executor.submit(_run, work, [jobs[i] for i in run]): run for run in runs(sizes, workers)
+        executor.submit(_run, work, [jobs[i] for i in run], *shared): run
+        for run in runs(sizes, workers)
     }
     done: dict[int, Result] = {}
     following = 0
@@ -93,11 +105,38 @@ def file_size(path: str) -> int:
         return 0
 
 
-def workspace_for(settings: Settings) -> Workspace:
-    """This process's workspace for `settings`, built on first use."""
-    workspace = _WORKSPACES.get(settings)
-    if workspace is None:
-        workspace = _WORKSPACES[settings] = Workspace(settings)
+@dataclass(frozen=True)
+class ShippedGuide:
+    """A guide compiled in one process and sent to another that may not see its files (a
+    Dask worker on another machine). The receiver lints as if it had found the guide at
+    `path` (where the sender found it: relative globs and the guide's root keep their
+    meaning), and keeps it by `fingerprint`, which changes with any of its files."""
+
+    path: str
+    fingerprint: str
+    guide: Guide
+
+
+def workspace_for(settings: Settings, shipped: ShippedGuide | None = None) -> Workspace:
+    """This process's workspace for `settings`, built on first use; with `shipped`, one
+    that lints every document with that guide and never reads the guide's files."""
+    key = (settings, shipped.fingerprint if shipped else "")
+    workspace = _WORKSPACES.get(key)
+    if workspace is not None:
+        return workspace
+    if shipped is None:
+        workspace = Workspace(settings)
+    else:
+        # the first workspace's pipelines: spaCy's tokenizer is built once a process
+        pipelines = next(iter(_WORKSPACES.values())).pipelines if _WORKSPACES else None
+        forced = replace(settings, guide=shipped.path)
+        workspace = Workspace(forced) if pipelines is None else Workspace(forced, pipelines)
+        workspace.adopt_guide(Path(shipped.path), shipped.guide)
+        earlier = [k for k, w in _WORKSPACES.items() if k[1] and w.settings == forced]
+        held = [k for k in _WORKSPACES if k[1] and k not in earlier]
+        for stale in earlier + held[: max(0, len(held) - KEPT_SHIPPED + 1)]:
+            del _WORKSPACES[stale]
+    _WORKSPACES[key] = workspace
     return workspace
 
 
@@ -105,7 +144,7 @@ def share(workspace: Workspace) -> None:
     """Let workers forked from now on use `workspace`, warmed here (its guide, pipelines and
     matchers loaded by a first file), instead of building their own: a second of start-up
     each. Where workers are spawned, they build theirs as before."""
-    _WORKSPACES.setdefault(workspace.settings, workspace)
+    _WORKSPACES.setdefault((workspace.settings, ""), workspace)
 
 
 def _lint(settings: Settings, path: str) -> list[Alert]:
@@ -124,6 +163,8 @@ def lint_files(
     yield paths[0], workspace.lint_file(paths[0])
     share(workspace)
     rest = paths[1:]
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only with jobs
+
     with ProcessPoolExecutor(jobs) as pool:
         work = partial(_lint, workspace.settings)
         sizes = [file_size(path) for path in rest]

@@ -39,6 +39,7 @@ def guide_fingerprint(guide: Guide) -> str:
 class ResultCache:
     def __init__(self, folder: str | None) -> None:
         self.folder = Path(folder) if folder else None
+        self._root = str(self.folder) if self.folder else ""
 
     def key(
         self, guide: str, path: str, content: bytes, channel: str | None, lang: str | None
@@ -53,7 +54,10 @@ class ResultCache:
         if self.folder is None:
             return None
         try:
-            data = json.loads((self.folder / key[:2] / f"{key}.json").read_text("utf-8"))
+            # plain strings and bytes: a cached rerun reads one entry per piece, and
+            # pathlib and decoding were a tenth of it
+            with open(os.path.join(self._root, key[:2], key + ".json"), "rb") as handle:
+                data = json.loads(handle.read())
             return AuditedFile.from_json(data)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing, or not a record of this shape

@@ -10,7 +10,9 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
+from brandlint import __version__
 from brandlint.assets.image_files import stamps_current
 from brandlint.audit import worker
 from brandlint.audit.cache import ResultCache, guide_fingerprint
@@ -34,8 +36,19 @@ from brandlint.audit.score import (
     voice_spread,
 )
 from brandlint.core.alerts import Level
-from brandlint.parallel import balanced, share
+from brandlint.parallel import ShippedGuide, balanced, share
 from brandlint.workspace import Settings, Workspace
+
+
+@runtime_checkable
+class RemoteExecutor(Protocol):
+    """An executor whose workers may not see this machine's files (`DaskExecutor`): the
+    audit ships its compiled guides to them once, and sends each file's bytes with its job."""
+
+    @property
+    def workers(self) -> int: ...
+
+    def ship(self, value: object) -> object: ...
 
 
 @dataclass
@@ -86,22 +99,37 @@ def progress(done: int, total: int, cached: int) -> None:
 def run_audit(options: AuditOptions, executor: Executor | None = None) -> AuditResult:
     workspace = Workspace(options.settings)
     cache = ResultCache(options.cache)
+    remote = executor if isinstance(executor, RemoteExecutor) else None
     fingerprints: dict[str, str] = {}
+    # by folder: a guide is found from a file's folder up, a dozen lookups a file
+    guide_paths: dict[str, str] = {}
+    guides: dict[str, ShippedGuide] = {}  # what a remote worker is sent, by fingerprint
     results: dict[int, AuditedFile] = {}
     todo: list[tuple[int, Item, str]] = []
     sizes: list[int] = []
+    shipped: list[worker.ShippedItem] = []  # the jobs of `todo`, for remote workers
     pieces = list(items(workspace, options.paths, options.encoding, options.leave_out))
     for index, item in enumerate(pieces):
         if item.problem is not None:
             results[index] = AuditedFile.skip(item.path, item.problem)
             continue
         source = item.location
-        guide_path = str(workspace.guide_path_for(source))
+        folder = os.path.dirname(source)
+        guide_path = guide_paths.get(folder)
+        if guide_path is None:
+            guide_path = guide_paths[folder] = str(workspace.guide_path_for(source))
         if guide_path not in fingerprints:
             linter = workspace.linter_for(source)
-            fingerprints[guide_path] = guide_fingerprint(linter.guide)
+            fingerprint = fingerprints[guide_path] = guide_fingerprint(linter.guide)
+            if workspace.vale_project_for(source) is None:  # a Vale project is read in place
+                resolved = str(Path(guide_path).resolve())
+                guides[fingerprint] = ShippedGuide(resolved, fingerprint, linter.guide)
         try:
-            content = item.text.encode() if item.text is not None else Path(source).read_bytes()
+            if item.text is not None:
+                content = item.text.encode()
+            else:
+                with open(source, "rb") as handle:
+                    content = handle.read()
         except OSError as exc:
             results[index] = AuditedFile.skip(item.path, str(exc))
             continue
@@ -112,6 +140,12 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> AuditR
         else:
             todo.append((index, item, key))
             sizes.append(len(content))
+            if remote is not None:
+                fingerprint = fingerprints[guide_path]
+                data = content if item.text is None else None
+                shipped.append(
+                    worker.ShippedItem(item, data, fingerprint if fingerprint in guides else None)
+                )
     reused = len(pieces) - len(todo)
     own = executor is None and options.workers > 1
     if own and todo:
@@ -124,16 +158,26 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> AuditR
         sizes.pop(0)
     if own:
         executor = ProcessPoolExecutor(options.workers)
-    job = partial(worker.audit_item, options.settings)
     try:
-        jobs = [t[1] for t in todo]
-        outcomes: Iterator[tuple[int, AuditedFile]] = (
-            enumerate(map(job, jobs))
-            if executor is None
-            else balanced(executor, job, jobs, sizes, options.workers, ordered=False)
-        )
+        outcomes: Iterator[tuple[int, AuditedFile]]
+        if executor is None:
+            job = partial(worker.audit_item, options.settings)
+            outcomes = enumerate(map(job, [t[1] for t in todo]))
+        elif remote is None:
+            job = partial(worker.audit_item, options.settings)
+            jobs = [t[1] for t in todo]
+            outcomes = balanced(executor, job, jobs, sizes, options.workers, ordered=False)
+        else:
+            outcomes = _remote_outcomes(remote, executor, options.settings, shipped, sizes, guides)
         for done, (at, result) in enumerate(outcomes, 1):
-            index, _, key = todo[at]
+            index, item, key = todo[at]
+            if remote is not None and any(
+                stamp.size is None and os.path.isfile(stamp.path) for stamp in result.depends
+            ):
+                # the worker has no copy of an image file here, and judged the copy alone:
+                # judge it here, with the file, as a local run does
+                share(workspace)
+                result = worker.audit_item(options.settings, item)
             results[index] = result
             cache.put(key, result)  # a skip (binary, not UTF-8) is as stable as a result
             if options.progress:
@@ -145,6 +189,24 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> AuditR
         sys.stderr.write("\n")
     summary = summarize([results[i] for i in sorted(results)])
     return replace(summary, guides=tuple(sorted(fingerprints.values())))
+
+
+def _remote_outcomes(
+    remote: RemoteExecutor,
+    executor: Executor,
+    settings: Settings,
+    jobs: list[worker.ShippedItem],
+    sizes: list[int],
+    guides: dict[str, ShippedGuide],
+) -> Iterator[tuple[int, AuditedFile]]:
+    """The jobs on workers that may not see this machine's files: each carries its file's
+    bytes and the fingerprint of its guide; the guides they use go to every worker once."""
+    used = {job.guide for job in jobs}
+    sent = remote.ship(
+        worker.ShippedGuides(__version__, {f: g for f, g in guides.items() if f in used})
+    )
+    work = partial(worker.audit_shipped, settings)
+    return balanced(executor, work, jobs, sizes, remote.workers, ordered=False, shared=(sent,))
 
 
 def summarize(results: list[AuditedFile]) -> AuditResult:
