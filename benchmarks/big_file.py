@@ -1,20 +1,28 @@
-"""Report cost on one big file: `--format text` beside `--format json`.
+"""Report cost on one big file: `--format text` beside `--format json`, and every reporter.
 
-usage: python benchmarks/big_file.py [--size 1000000] [--rounds 3]
+usage: python benchmarks/big_file.py [--size 1000000] [--rounds 3] [--baseline SRC]
 
 Generates a Markdown file of about 1 MB (short paragraphs, most with jargon, hype and
-hedges the bundled default guide flags: about 50,000 alerts) in a temporary folder with no
-guide above it, then times `brandlint check --format text` and `--format json` on it, each
-a fresh process writing to a file, and prints the best wall time of each. Both include the
-lint itself, so the difference is what the reporter costs; a text report that grew
-quadratically with the alerts (the source split into lines once per alert) took 9.2 s
-against 3.4 s for JSON.
+hedges the bundled default guide flags: about 55,000 alerts) in a temporary folder with no
+guide above it, then runs `brandlint check --format text` and `--format json` on it, each
+a fresh process writing to a file: best wall time, median CPU time (user + system, which
+other jobs on a shared machine inflate far less) and peak RSS. Both include the lint, so
+their difference is what the reporter costs; a text report that grew quadratically with
+the alerts (the source split into lines once per alert) took 9.2 s against 3.4 s for JSON.
+
+Then, in this process, the file is linted once and each reporter is timed on the same
+alerts (CPU seconds): the reporters' own cost, without the lint and start-up around it.
+`--baseline SRC` runs the processes from another source tree too (`git archive` of an
+earlier commit unpacked in /tmp), for before/after figures under the same load.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,31 +48,69 @@ def generate(size: int) -> str:
     return "".join(parts)
 
 
-def timed(command: list[str], out: Path) -> float:
+def run(command: list[str], out: Path, env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one run writing to `out`."""
     start = time.perf_counter()
     with out.open("w", encoding="utf-8") as sink:
-        subprocess.run(command, stdout=sink, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL, env=env)
+        _, _, usage = os.wait4(process.pid, 0)
+    process.returncode = 0  # reaped by wait4 above
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def reporters_in_process(path: Path) -> None:
+    from brandlint import Settings, Workspace
+    from brandlint.reporters import FORMATS, Report, reporter
+
+    start = time.process_time()
+    alerts = Workspace(Settings()).lint_file(path)
+    print(f"in process: lint {time.process_time() - start:.2f} s CPU, {len(alerts):,} alerts")
+    found = Report(alerts, [str(path)], {str(path): path.read_text(encoding="utf-8")})
+    for name in FORMATS:
+        out = io.StringIO()
+        start = time.process_time()
+        reporter(name)(found, out)
+        seconds = time.process_time() - start
+        print(f"  reporter {name:9} {seconds:6.2f} s CPU, {len(out.getvalue()) / 1e6:5.1f} MB")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=1_000_000, help="bytes of Markdown")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each format")
+    parser.add_argument("--baseline", default="", help="another source tree to run beside")
     args = parser.parse_args()
+    env = dict(os.environ)
+    trees = {"brandlint": env}
+    if args.baseline:
+        trees["baseline"] = {**env, "PYTHONPATH": args.baseline}
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.md"
         path.write_text(generate(args.size), encoding="utf-8")
+        if env.pop("PYTHONDONTWRITEBYTECODE", ""):
+            env["PYTHONPYCACHEPREFIX"] = str(Path(folder) / "pycache")
         base = [sys.executable, "-m", "brandlint", "check", str(path), "--format"]
-        results: dict[str, float] = {}
-        for name in ("json", "text"):
-            out = Path(folder) / f"report.{name}"
-            results[name] = min(timed([*base, name], out) for _ in range(args.rounds))
-        alerts = json.loads((Path(folder) / "report.json").read_text(encoding="utf-8"))
+        load = os.getloadavg()[0]
+        figures: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
+        for _ in range(args.rounds):  # interleaved, so every command sees the same load
+            for tree, tree_env in trees.items():
+                for name in ("json", "text"):
+                    out = Path(folder) / f"{tree}.{name}"
+                    figures.setdefault((tree, name), []).append(run([*base, name], out, tree_env))
+        alerts = json.loads((Path(folder) / "brandlint.json").read_text(encoding="utf-8"))
         print(f"file: {path.stat().st_size:,} bytes, {len(alerts):,} alerts")
-        for name, seconds in results.items():
-            print(f"--format {name:5} {seconds:6.2f} s (best of {args.rounds})")
-        print(f"text / json: {results['text'] / results['json']:.2f}")
+        print(f"load average (1 min) before {load:.2f}, after {os.getloadavg()[0]:.2f}")
+        print(f"{'':26} {'best wall s':>11} {'CPU s':>7} {'RSS MiB':>8}  (CPU, RSS: medians)")
+        cpu: dict[tuple[str, str], float] = {}
+        for (tree, name), rows in figures.items():
+            wall = min(row[0] for row in rows)
+            cpu[tree, name] = statistics.median(row[1] for row in rows)
+            rss = statistics.median(row[2] for row in rows)
+            label = f"{tree} --format {name}"
+            print(f"{label:26} {wall:11.2f} {cpu[tree, name]:7.2f} {rss:8.0f}")
+        for tree in trees:
+            print(f"{tree}: text / json CPU {cpu[tree, 'text'] / cpu[tree, 'json']:.2f}")
+        reporters_in_process(path)
 
 
 if __name__ == "__main__":

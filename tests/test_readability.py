@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -169,27 +170,91 @@ def test_english_readability_works_with_the_network_unreachable(tmp_path):
 
 
 def test_without_the_fast_path_nltk_reads_a_corpus_built_from_the_same_wheel(tmp_path):
-    hide = "import brandlint.readability as r; r._install_pronunciations = lambda: False"
+    hide = "import brandlint.readability as r; r._install_syllables = lambda: False"
     done = offline_grade(tmp_path, before=hide)
     assert done.returncode == 0, done.stderr
     assert float(done.stdout.strip()) == flesch_kincaid(PLAIN)
     assert tmp_path.joinpath(*NLTK_CORPUS).is_file()
 
 
-def test_the_fast_dictionary_is_nltks_word_for_word(tmp_path, monkeypatch):
+def test_the_syllable_table_counts_as_textstat_counts_nltks_corpus(tmp_path, monkeypatch):
+    """Every word of the corpus NLTK would read, with the syllables textstat takes from it:
+    the stressed phones (a trailing digit) of the first pronunciation."""
     import nltk.data
     from nltk.corpus.reader import CMUDictCorpusReader
 
-    from brandlint.readability import Pronunciations, _ensure_cmudict
+    from brandlint.readability import SyllableCounts, _ensure_cmudict
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(nltk.data, "path", list(nltk.data.path))
     _ensure_cmudict()  # the fallback's corpus, on NLTK's path
     root = nltk.data.find("corpora/cmudict")
     expected = CMUDictCorpusReader(root, ["cmudict"]).dict()
-    fast = Pronunciations.installed()
-    assert len(fast) == len(expected) > 100_000
-    assert all(fast[word] == pronunciations for word, pronunciations in expected.items())
+    table = SyllableCounts.installed()
+    assert len(table) == len(expected) > 100_000
+    assert set(table) == set(expected)
+    wrong = {
+        word: (table.count(word), pronunciations[0])
+        for word, pronunciations in expected.items()
+        if table.count(word) != sum(phone[-1].isdigit() for phone in pronunciations[0])
+    }
+    assert wrong == {}
+    assert (table.count("readability"), table.count("read"), table.count("synergy")) == (5, 1, 3)
+    assert table.count("kestrelcloud") is None
+    with pytest.raises(KeyError):
+        table["kestrelcloud"]  # textstat falls back to pyphen on KeyError
+
+
+REAL_COPY = Path(__file__).parent / "data" / "real_copy"
+
+
+@pytest.mark.parametrize("source", ["jekyll", "react.dev"])  # English pages
+def test_real_copy_figures_are_those_of_the_full_dictionary(source, monkeypatch):
+    """The readability figures of each page (the text `brandlint stats` scores) with the
+    syllable table are exactly those with every pronunciation of the dictionary, as
+    textstat read it before (cmudict's `dict()`, NLTK's format)."""
+    from textstat.backend.counts import _count_syllables
+
+    from brandlint import Settings, Workspace, stats
+    from brandlint.readability import _install_syllables, syllables_per_word
+
+    assert _install_syllables()
+    pages = sorted(
+        p for p in (REAL_COPY / source).rglob("*") if p.suffix in (".md", ".mdx", ".html")
+    )
+    scored: list[tuple[str, str]] = []  # each page's scored text and language
+    real_measure = stats.measure
+    monkeypatch.setattr(
+        stats, "measure", lambda text, lang: scored.append((text, lang)) or real_measure(text, lang)
+    )
+    workspace = Workspace(Settings())
+    for page in pages:
+        workspace.measure_file(page)
+    assert len(scored) == len(pages)
+
+    def figures() -> list[tuple[object, ...]]:
+        return [(measure(text, lang), syllables_per_word(text, lang)) for text, lang in scored]
+
+    with_table = figures()
+    full = cmu_pronunciations()
+    english = _count_syllables.get_cmudict
+    monkeypatch.setattr(
+        _count_syllables, "get_cmudict", lambda lang: full if lang == "en_US" else english(lang)
+    )
+    with_full_dictionary = figures()
+    assert sum(scores.grade is not None for scores, _ in with_table) >= 15
+    assert with_table == with_full_dictionary
+
+
+def test_measuring_leaves_no_text_in_textstats_caches():
+    """textstat caches 128 results per function, keyed by the whole text: a big document
+    would stay in memory for the life of the process."""
+    from textstat.backend import counts, selections
+
+    measure(DENSE * 50, "en")
+    measure(DENSE * 50, "de")
+    assert counts.count_syllables.cache_info().currsize == 0
+    assert selections.list_words.cache_info().currsize == 0
 
 
 @pytest.mark.parametrize("lang", ["yo", "az"])

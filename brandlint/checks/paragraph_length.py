@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from brandlint.checks.word_counts import word_counts
 from brandlint.core.options import Options, option
-from brandlint.core.rule import Finding, LintContext, Rule, channel_label, word_count
+from brandlint.core.rule import Finding, LintContext, Rule, channel_label
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,10 @@ class ParagraphLength(Rule):
         channel = ctx.document.channel
         max_sentences = self.setting(channel, "max_sentences")
         max_words = self.setting(channel, "max_words")
+        counts = ctx.fact(word_counts)
         for view in ctx.in_scope(self):
             sentences = len(view.sentences)
-            words = word_count(view.doc)
+            words = counts.block(view)
             problem = ""
             if max_sentences is not None and sentences > int(max_sentences):
                 problem = f"{sentences} sentences (at most {max_sentences})"

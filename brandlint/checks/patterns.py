@@ -4,8 +4,10 @@ exceptions and Vale `action` fixes, handled alike."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING, Literal
 
 import regex
@@ -71,6 +73,8 @@ class PatternRule(Rule):
         # source offsets, and phrases go through regexes (the phrase index reads copy)
         self.reads_source = "raw" in self.scope
         self._edit: UserPattern | None = None
+        # pattern source → `_context_free` of it: decided once per rule, not per document
+        self._context_free: dict[str, bool] = {}
         self._check_action()
 
     @property
@@ -126,13 +130,14 @@ class PatternRule(Rule):
 
     def regex_matches(self, ctx: LintContext, pattern: UserPattern) -> Iterator[tuple[int, Match]]:
         """(unit start offset, match) for every in-scope match, exceptions removed."""
+        units: Iterable[tuple[int, str]]
         if self.reads_source:
             units = [(0, ctx.document.source)]
         else:
-            shared = self._units(ctx)
-            if shared.cannot_match(pattern):
-                return
-            units = shared.units
+            free = self._context_free.get(pattern.source)
+            if free is None:
+                free = self._context_free[pattern.source] = _context_free(pattern.source)
+            units = self._units(ctx).candidates(pattern, free)
         exceptions = self.exceptions()
         for base, text in units:
             for found in pattern.finditer(text):
@@ -229,26 +234,44 @@ class PatternRule(Rule):
 
 
 class _Units:
-    """The units of one document for one scope, and what one search of them all, joined
-    by newlines, tells about a pattern: when it finds nothing, no unit has a match, and
-    the search per unit is skipped (most rules of a style match nothing in a document)."""
+    """The units of one document for one scope, joined by newlines for searching them all
+    at once: most rules of a style match nothing in a document, or in a few of its units,
+    and one search of the joined text costs far less than one per unit."""
 
     def __init__(self, units: list[tuple[int, str]]) -> None:
         self.units = units
         self._joined: str | None = None
+        self._starts: list[int] = []  # where each unit starts in the joined text
 
-    def cannot_match(self, pattern: UserPattern) -> bool:
-        """True only when `pattern` has no match in any unit. Sound for patterns whose
-        matches cannot depend on what lies outside the unit: a match in a unit is then a
-        match in the joined text, so finding none there proves there is none."""
-        if len(self.units) < 2 or not _context_free(pattern.source):
-            return False
+    def candidates(self, pattern: UserPattern, context_free: bool) -> Iterator[tuple[int, str]]:
+        """The units that may hold a match of `pattern`, in order: every unit, unless the
+        pattern is context free (`context_free`: what `_context_free` says of its source,
+        which a rule decides once). Its matches then cannot depend on what lies outside
+        the unit, so a match in a unit is a match at the same place in the joined text: a
+        search of the joined text from a unit's start finds a match at or before the
+        first one of any unit after it, and the units it passes over have none. The
+        caller still searches each unit given, so its matches are those of a search of
+        every unit."""
+        if len(self.units) < 2 or not context_free:
+            yield from self.units
+            return
         if self._joined is None:
             self._joined = "\n".join(text for _, text in self.units)
-        try:
-            return pattern.search(self._joined) is None
-        except TimeoutError:  # the search per unit decides, with its own budget per unit
-            return False
+            self._starts = list(
+                accumulate((len(text) + 1 for _, text in self.units[:-1]), initial=0)
+            )
+        index = 0
+        while index < len(self.units):
+            try:
+                found = pattern.search(self._joined, self._starts[index])
+            except TimeoutError:  # each unit is searched, with its own budget
+                yield from self.units[index:]
+                return
+            if found is None:
+                return
+            index = bisect_right(self._starts, found.start()) - 1
+            yield self.units[index]
+            index += 1
 
 
 def _units_by_scope(ctx: LintContext) -> dict[tuple[tuple[str, ...], bool], _Units]:

@@ -54,10 +54,19 @@ class Repetition(PatternRule):
                     if self.ignorecase
                     else current == previous
                 )
-                apart = not self.reads_source and ctx.document.holds_placeholder(
-                    base + previous_end, base + found.start()
+                # only a repeat asks whether a placeholder parts the two: asking costs a
+                # search of the document's placeholders, once per word before
+                hit = (
+                    same
+                    and current != ""
+                    and (not self.alpha or current.isalpha())
+                    and not (
+                        not self.reads_source
+                        and ctx.document.holds_placeholder(
+                            base + previous_end, base + found.start()
+                        )
+                    )
                 )
-                hit = same and not apart and current != "" and (not self.alpha or current.isalpha())
                 count += hit
                 if hit and count > self.max:
                     span = text[previous_start : found.end()]

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from brandlint.checks.word_counts import word_counts
 from brandlint.core.document import NOT_PROSE
 from brandlint.core.options import Options, option
-from brandlint.core.rule import Finding, LintContext, Rule, channel_label, word_count
+from brandlint.core.rule import Finding, LintContext, Rule, channel_label
 
 
 @dataclass(frozen=True)
@@ -28,15 +29,10 @@ class SentenceLength(Rule):
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         channel = ctx.document.channel
         limit = self.setting(channel, "max")
+        counts = ctx.fact(word_counts)
         for view in ctx.in_scope(self):
-            base = view.block.start
             for sentence in view.sentences:
-                # the guide's required wording ("Reply STOP to opt out.") does not count
-                words = word_count(
-                    token
-                    for token in sentence
-                    if not ctx.wording.covers(base + token.idx, base + token.idx + len(token))
-                )
+                words = counts.sentence(view, sentence)  # required wording left out
                 if words > limit:
                     start = view.block.start + sentence.start_char
                     end = view.block.start + sentence.end_char

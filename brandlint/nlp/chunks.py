@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -78,12 +78,37 @@ def tokenize_long(
     from spacy.tokens import Doc
 
     cut = [pieces(text, size) for text in texts]
-    docs = iter(nlp.pipe(_guarded(piece, nlp, run) for parts in cut for piece in parts))
+    docs = _pipe((_guarded(piece, nlp, run) for parts in cut for piece in parts), nlp)
     out = []
     for parts in cut:
         taken = [next(docs) for _ in parts]
         out.append(taken[0] if len(taken) == 1 else Doc.from_docs(taken, ensure_whitespace=False))
     return out
+
+
+def _pipe(pieces: Iterable[str | Doc], nlp: Language) -> Iterator[Doc]:
+    """`nlp.pipe(pieces)`. A pipeline whose components take one doc at a time (the
+    blank pipeline's sentence rules) is run here, a piece at a time: `Language.pipe`'s
+    generators and checks cost more than tokenizing the short blocks copy is made of,
+    and the sentence rules get each piece's text as it is.
+    Components that batch (a trained pipeline's) get `Language.pipe`."""
+    from brandlint.nlp.sentences import SentenceRules
+
+    components = [component for _, component in nlp.pipeline]
+    if any(hasattr(component, "pipe") for component in components):
+        yield from nlp.pipe(pieces)
+        return
+    tokenizer = nlp.tokenizer
+    for piece in pieces:
+        doc, text = (tokenizer(piece), piece) if isinstance(piece, str) else (piece, piece.text)
+        for component in components:
+            # the sentence rules read the text, which a doc can only rebuild token by token
+            doc = (
+                component.mark(doc, text)
+                if isinstance(component, SentenceRules)
+                else component(doc)
+            )
+        yield doc
 
 
 def _guarded(text: str, nlp: Language, run: int) -> str | Doc:

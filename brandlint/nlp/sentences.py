@@ -36,6 +36,8 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 
 if TYPE_CHECKING:
@@ -50,6 +52,7 @@ _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _DASHES = frozenset("-–—")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 _ALNUM = re.compile(r"[^\W_]")
+_NOT_START = numpy.uint64(2**64 - 1)  # -1 as spaCy stores it
 # Abbreviations are short ("approx.", "körülb."): a plain word this long before a period is
 # not one, so the period ends the sentence even before a lower-case word.
 _LONG_WORD = 7
@@ -192,14 +195,16 @@ class SentenceRules:
         self.lang = lang
 
     def __call__(self, doc: Doc) -> Doc:
-        import numpy
-        from spacy.attrs import IDX, SENT_START
+        return self.mark(doc, doc.text)
 
+    def mark(self, doc: Doc, text: str) -> Doc:
+        """Mark `doc`, whose text is `text`: a caller that has the text saves `Doc.text`
+        joining every token again."""
         if not len(doc):
             return doc
-        starts = sentence_starts(doc.text, self.lang)
-        # SENT_START is 1 (starts a sentence) or -1 (does not), passed as spaCy's uint64
-        marks = numpy.full((len(doc), 1), -1, dtype="int64")
+        starts = sentence_starts(text, self.lang)
+        # SENT_START is 1 (starts a sentence) or -1 (does not) as spaCy's uint64
+        marks = numpy.full((len(doc), 1), _NOT_START, dtype=numpy.uint64)
         marks[0, 0] = 1
         if starts:
             offsets = doc.to_array([IDX]).reshape(-1).tolist()  # type: ignore[misc]
@@ -207,7 +212,7 @@ class SentenceRules:
                 i = bisect_left(offsets, start)
                 if i < len(offsets) and offsets[i] == start:
                     marks[i, 0] = 1
-        doc.from_array([SENT_START], marks.astype("uint64"))  # type: ignore[arg-type]
+        doc.from_array([SENT_START], marks)  # type: ignore[arg-type]
         return doc
 
 

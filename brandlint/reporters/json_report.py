@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any, TextIO
 
 from brandlint.core.alerts import Alert, Level, Span
-from brandlint.reporters import Report
+from brandlint.reporters import Report, indented_json
 
 
 def alert_record(alert: Alert) -> dict[str, Any]:
@@ -63,5 +62,5 @@ def alert_from_record(data: Mapping[str, Any]) -> Alert:
 
 
 def report(found: Report, out: TextIO) -> None:
-    json.dump([alert_record(a) for a in found.alerts], out, ensure_ascii=False, indent=2)
+    indented_json.dump([alert_record(a) for a in found.alerts], out.write)
     out.write("\n")

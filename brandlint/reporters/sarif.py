@@ -6,12 +6,11 @@ Each alert with a safe fix carries it as a SARIF `fix` with its replacement.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from brandlint import __version__
 from brandlint.core.alerts import Alert, Level
-from brandlint.reporters import Report
+from brandlint.reporters import Report, indented_json
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -94,5 +93,5 @@ def report(found: Report, out: TextIO) -> None:
             }
         ],
     }
-    json.dump(log, out, ensure_ascii=False, indent=2)
+    indented_json.dump(log, out.write)
     out.write("\n")

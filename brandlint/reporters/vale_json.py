@@ -22,13 +22,12 @@ the Alert struct, whose `Offset`, `Limit` and `Hide` fields are left out):
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from typing import Any, TextIO
 
 from brandlint.core.alerts import Alert
-from brandlint.reporters import Report
+from brandlint.reporters import Report, indented_json
 
 # rule kinds of Vale's own: their rules show an action only when their file names one
 VALE_KINDS = frozenset(
@@ -47,28 +46,40 @@ VALE_KINDS = frozenset(
         "script",
     }
 )
-_GO_ESCAPES = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
+_GO_ESCAPES = str.maketrans(
+    {
+        "<": "\\u003c",
+        ">": "\\u003e",
+        "&": "\\u0026",
+        "\u2028": "\\u2028",
+        "\u2029": "\\u2029",
+    }
+)
 
 
 def report(report: Report, out: TextIO) -> None:
     by_path: dict[str, list[Alert]] = {}
     for alert in report.alerts:
         by_path.setdefault(vale_path(alert.path), []).append(alert)
+    lines_of: dict[str, list[str]] = {}  # each file's lines, split once, not once per alert
+
+    def record(alert: Alert) -> dict[str, Any]:
+        source = report.sources.get(alert.path)
+        if source is None:
+            return _record(alert, None)
+        lines = lines_of.get(alert.path)
+        if lines is None:
+            lines = lines_of[alert.path] = source.split("\n")
+        return _record(alert, lines)
+
     data = {
         path: [
-            alert_record(alert, report.sources.get(alert.path))
-            for alert in sorted(alerts, key=lambda a: (a.span.line, a.span.column))
+            record(alert) for alert in sorted(alerts, key=lambda a: (a.span.line, a.span.column))
         ]
         for path, alerts in sorted(by_path.items(), key=lambda item: item[0].encode("utf-8"))
     }
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    out.write("".join(_GO_ESCAPES.get(char, char) for char in text) + "\n")
+    indented_json.dump(data, lambda text: out.write(text.translate(_GO_ESCAPES)))
+    out.write("\n")
 
 
 def vale_path(path: str) -> str:
@@ -79,9 +90,14 @@ def vale_path(path: str) -> str:
 def alert_record(alert: Alert, source: str | None = None) -> dict[str, Any]:
     """One alert in Vale's JSON shape; `source` (the file's text) caps the span's end at
     its line, as Vale does."""
+    return _record(alert, None if source is None else source.split("\n"))
+
+
+def _record(alert: Alert, lines: list[str] | None) -> dict[str, Any]:
+    """`alert_record` with the file's lines split already (once per file, not per alert)."""
     return {
         "Action": action(alert),
-        "Span": span(alert, source),
+        "Span": span(alert, lines),
         "Check": alert.rule,
         "Description": _description(alert),
         "Link": alert.link,
@@ -92,11 +108,11 @@ def alert_record(alert: Alert, source: str | None = None) -> dict[str, Any]:
     }
 
 
-def span(alert: Alert, source: str | None) -> list[int]:
+def span(alert: Alert, lines: list[str] | None) -> list[int]:
     """[first column, last column] (1-based, inclusive, in code points) on `Line`."""
     start = alert.span.column
     end = start + len(alert.match) - 1
-    line = _line(source, alert.span.line) if source is not None else None
+    line = _line(lines, alert.span.line) if lines is not None else None
     if line is not None and end > len(line):
         end = len(line)
     elif end <= 0:
@@ -104,9 +120,8 @@ def span(alert: Alert, source: str | None) -> list[int]:
     return [start, end]
 
 
-def _line(source: str, number: int) -> str | None:
+def _line(lines: list[str], number: int) -> str | None:
     """Line `number` (1-based) with its line break, as Vale splits a file (CRLF read as LF)."""
-    lines = source.split("\n")
     if not 1 <= number <= len(lines):
         return None
     text = lines[number - 1].rstrip("\r")

@@ -1,5 +1,5 @@
-"""The one-search prefilter of pattern rules: it may skip a document's units only when no
-unit has a match, and patterns that look outside their unit are never prefiltered."""
+"""The joined-text prefilter of pattern rules: it may skip a document's units only when they
+hold no match, and patterns that look outside their unit are never prefiltered."""
 
 from __future__ import annotations
 
@@ -55,21 +55,28 @@ UNIT = st.text(alphabet="ab ABS.\n5%", max_size=12) | st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
-@given(texts=st.lists(UNIT, min_size=2, max_size=5), pattern=st.sampled_from(PATTERNS))
-def test_a_skipped_pattern_has_no_match_in_any_unit(texts, pattern):
-    skipped = _Units([(index * 100, text) for index, text in enumerate(texts)]).cannot_match(
-        pattern
-    )
-    matched = any(m.end() > m.start() for text in texts for m in pattern.finditer(text))
-    assert not (skipped and matched)
-    if not _context_free(pattern.source):
-        assert skipped is False
+@given(texts=st.lists(UNIT, min_size=1, max_size=5), pattern=st.sampled_from(PATTERNS))
+def test_every_unit_holding_a_match_is_a_candidate(texts, pattern):
+    units = [(index * 100, text) for index, text in enumerate(texts)]
+    free = _context_free(pattern.source)
+    candidates = list(_Units(units).candidates(pattern, free))
+    matched = [
+        unit for unit in units if any(m.end() > m.start() for m in pattern.finditer(unit[1]))
+    ]
+    assert [unit for unit in candidates if unit in matched] == matched
+    assert candidates == sorted(candidates)
+    if not free:
+        assert candidates == units
 
 
-def test_a_pattern_found_in_no_unit_is_skipped_after_one_search():
-    units = _Units([(0, "Plain words here."), (20, "And more of them.")])
-    assert units.cannot_match(PATTERNS[0]) is True
-    assert units.cannot_match(UserPattern(r"\bmore\b")) is False
+def test_only_the_units_a_joined_search_reaches_are_candidates():
+    units = _Units([(0, "Plain words here."), (20, "And more of them."), (40, "No more.")])
+    assert list(units.candidates(PATTERNS[0], context_free=True)) == []
+    assert list(units.candidates(UserPattern(r"\bmore\b"), context_free=True)) == [
+        (20, "And more of them."),
+        (40, "No more."),
+    ]
+    assert list(units.candidates(UserPattern(r"\bwords\b"), context_free=False)) == units.units
 
 
 def test_an_anchored_token_still_matches_at_each_paragraph_start(lint_rule):
