@@ -31,6 +31,7 @@ code = main(sys.argv[1:])
 me, children = (resource.getrusage(resource.RUSAGE_SELF),
                 resource.getrusage(resource.RUSAGE_CHILDREN))
 print(f"peak-kib {max(me.ru_maxrss, children.ru_maxrss)}", file=sys.stderr)
+print(f"main-kib {me.ru_maxrss}", file=sys.stderr)
 cpu = me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
 print(f"cpu-s {cpu}", file=sys.stderr)
 """
@@ -40,7 +41,8 @@ def _figure(stderr: str, name: str) -> float:
     return next(float(line.split()[1]) for line in stderr.splitlines() if line.startswith(name))
 
 
-def audit(folder: Path, *args: str) -> tuple[float, float, int]:
+def audit(folder: Path, *args: str) -> tuple[float, float, int, int]:
+    """Wall s, CPU s of all its processes, peak RSS KiB of the largest and of the main one."""
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", MEASURE, "audit", str(folder), "--guide", str(EXAMPLE_GUIDE), *args],
@@ -48,7 +50,8 @@ def audit(folder: Path, *args: str) -> tuple[float, float, int]:
         text=True,
     )
     seconds = time.perf_counter() - start
-    return seconds, _figure(done.stderr, "cpu-s"), int(_figure(done.stderr, "peak-kib"))
+    peak, main = (int(_figure(done.stderr, name)) for name in ("peak-kib", "main-kib"))
+    return seconds, _figure(done.stderr, "cpu-s"), peak, main
 
 
 def main() -> None:
@@ -62,17 +65,17 @@ def main() -> None:
     print(f"corpus: {len(paths)} files, {total} words; load average {os.getloadavg()[0]:.1f}")
     cold, cpu = {}, {}
     for workers in (1, 2):
-        seconds, cpu[workers], peak = audit(folder, "--workers", str(workers), "--no-cache")
+        seconds, cpu[workers], peak, main = audit(folder, "--workers", str(workers), "--no-cache")
         cold[workers] = seconds
         print(
             f"brandlint audit, {workers} worker{'s' if workers > 1 else ' '} (cold): "
             f"{seconds:6.1f} s  CPU {cpu[workers]:6.1f} s  {total / seconds:8.0f} words/s  "
-            f"peak {peak / 1024:.0f} MiB"
+            f"peak {peak / 1024:.0f} MiB (main process {main / 1024:.0f} MiB)"
         )
     print(f"speed-up on 2 workers: {cold[1] / cold[2]:.2f}x (wall)")
     with tempfile.TemporaryDirectory() as cache:
         audit(folder, "--workers", "2", "--cache", cache)
-        seconds, again, peak = audit(folder, "--workers", "2", "--cache", cache)
+        seconds, again, peak, _ = audit(folder, "--workers", "2", "--cache", cache)
     print(
         f"brandlint audit, cached rerun:      {seconds:6.1f} s  CPU {again:6.1f} s  "
         f"({100 * seconds / cold[2]:.1f}% of the cold 2-worker run's wall, "

@@ -96,11 +96,16 @@ class Scored:
 
 def issues(alerts: Iterable[Alert]) -> dict[str, int]:
     """Warnings and errors per category (suggestions are advice, and count nowhere)."""
-    counts: dict[str, int] = {}
-    for alert in alerts:
-        if alert.level >= Level.WARNING and alert.category:
-            counts[alert.category] = counts.get(alert.category, 0) + 1
-    return counts
+    return counted_issues((alert.level, alert.category, 1) for alert in alerts)
+
+
+def counted_issues(counts: Iterable[tuple[Level, str, int]]) -> dict[str, int]:
+    """`issues` from alerts counted already: (level, category, how many)."""
+    found: dict[str, int] = {}
+    for level, category, count in counts:
+        if level >= Level.WARNING and category:
+            found[category] = found.get(category, 0) + count
+    return found
 
 
 def file_score(
@@ -108,10 +113,16 @@ def file_score(
 ) -> Scored | None:
     """The scores of one file with `words` words whose applying rules guard `categories`;
     None for a file with no words or no category to score."""
+    return counted_score(path, words, categories, issues(alerts))
+
+
+def counted_score(
+    path: str, words: int, categories: Iterable[str], found: Mapping[str, int]
+) -> Scored | None:
+    """`file_score` from the issues per category, counted already (an audit's records)."""
     names = _ordered(categories)
     if words <= 0 or not names:
         return None
-    found = issues(alerts)
     return Scored(path, words, {name: CategoryScore(words, found.get(name, 0)) for name in names})
 
 

@@ -84,7 +84,7 @@ def _by_key(alerts: Iterable[Alert]) -> dict[Key, list[Alert]]:
     return grouped
 
 
-def compare(previous: Sequence[Alert], current: Sequence[Alert], source: str = "") -> Comparison:
+def compare(previous: Iterable[Alert], current: Iterable[Alert], source: str = "") -> Comparison:
     """The alerts of `current` with no counterpart in `previous` (new) and those of
     `previous` with none in `current` (fixed), each in file order."""
     before, now = _by_key(previous), _by_key(current)

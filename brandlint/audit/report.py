@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import html
 import json
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, TextIO
 
 from brandlint.audit.compare import Comparison, comparison_html
 from brandlint.audit.history import Line, trend_html
@@ -14,7 +14,6 @@ from brandlint.audit.lights import CSS as LIGHTS_CSS
 from brandlint.audit.lights import light_html
 from brandlint.audit.records import AuditResult, ChannelScore, DocumentScore, VoiceSpread
 from brandlint.core.categories import CATEGORIES
-from brandlint.reporters.json_report import alert_record
 from brandlint.scores import GREEN, YELLOW, Scored, light
 from brandlint.scores import __doc__ as SCORE_DOC
 
@@ -34,17 +33,62 @@ CSV_FIELDS = (
 )
 
 
+def _report(audit: AuditResult) -> dict[str, Any]:
+    """The JSON report (`AuditResult.to_json`) with its alerts still to be read."""
+    skipped = [s.to_json() for s in audit.skipped]
+    return audit.head_json() | {"alerts": audit.alerts.records(), "skipped": skipped}
+
+
+def dump_json(
+    write: Callable[[str], object], report: Mapping[str, Any], indent: int | None
+) -> None:
+    """Write `report` as `json.dump(report, ensure_ascii=False, indent=indent)` writes it,
+    each iterator among its values as the array of its items, an item at a time: the audit's
+    alerts are read from its spool as they are written, never all held."""
+    if not report:
+        write("{}")
+        return
+    separator = ", " if indent is None else ","
+
+    def at(depth: int) -> str:  # what starts a line at `depth`
+        return "" if indent is None else "\n" + " " * (indent * depth)
+
+    def dumps(value: object, depth: int) -> Iterator[str]:
+        # within a string a line break is escaped: every one in the text is the layout's
+        if indent is None:  # in one piece, by the C encoder: what `json.dumps` does
+            yield json.dumps(value, ensure_ascii=False)
+            return
+        # piece by piece, as `json.dump` writes: a list of 10,000 documents joined first
+        # took 60 MiB
+        for part in encoder.iterencode(value):
+            yield part.replace("\n", at(depth))
+
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
+    for n, (key, value) in enumerate(report.items()):
+        write(("{" if n == 0 else separator) + at(1) + json.dumps(key, ensure_ascii=False) + ": ")
+        if not isinstance(value, Iterator):
+            for part in dumps(value, 1):
+                write(part)
+            continue
+        written = 0
+        for written, item in enumerate(value, 1):
+            write(("[" if written == 1 else separator) + at(2))
+            for part in dumps(item, 2):
+                write(part)
+        write(at(1) + "]" if written else "[]")
+    write(at(0) + "}")
+
+
 def write_json(audit: AuditResult, out: TextIO, comparison: Comparison | None = None) -> None:
-    report = audit.to_json() | (comparison.to_json() if comparison else {})
-    json.dump(report, out, ensure_ascii=False, indent=1)
+    dump_json(out.write, _report(audit) | (comparison.to_json() if comparison else {}), 1)
     out.write("\n")
 
 
 def write_csv(audit: AuditResult, out: TextIO) -> None:
     writer = csv.DictWriter(out, CSV_FIELDS, extrasaction="ignore")
     writer.writeheader()
-    for alert in audit.alerts:
-        writer.writerow({**alert_record(alert), "replacements": " | ".join(alert.replacements)})
+    for record in audit.alerts.records():
+        writer.writerow(record | {"replacements": " | ".join(record["replacements"])})
 
 
 def _bars(rows: list[tuple[str, float]], maximum: float, unit: str = "") -> str:
@@ -156,7 +200,6 @@ def write_html(
         + "</td></tr>"
         for v in audit.variants
     )
-    payload = json.dumps(audit.to_json(), ensure_ascii=False).replace("</", "<\\/")
     heads = "".join(
         f'<th data-key="{k}">{k}</th>'
         for k in ("path", "line", "level", "rule", "message", "match")
@@ -177,7 +220,10 @@ def write_html(
 <input id="filter" placeholder="Filter by file, rule, level or text">
 <table id="alerts"><thead><tr>{heads}</tr></thead><tbody></tbody></table>
 <h2>How the score is computed</h2><pre>{e(SCORE_DOC or "")}</pre>
-<script type="application/json" id="audit-data">{payload}</script>
+<script type="application/json" id="audit-data">""")
+    # no "</" inside the script element: JSON puts none between two of its writes
+    dump_json(lambda part: out.write(part.replace("</", "<\\/")), _report(audit), None)
+    out.write(f"""</script>
 <script>{_SCRIPT}</script>
 </body></html>
 """)

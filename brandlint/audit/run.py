@@ -7,7 +7,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -35,6 +35,7 @@ from brandlint.audit.score import (
     lowest_first,
     voice_spread,
 )
+from brandlint.audit.spool import AlertSpool
 from brandlint.core.alerts import Level
 from brandlint.parallel import ShippedGuide, balanced, share
 from brandlint.workspace import Settings, Workspace
@@ -104,14 +105,14 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> AuditR
     # by folder: a guide is found from a file's folder up, a dozen lookups a file
     guide_paths: dict[str, str] = {}
     guides: dict[str, ShippedGuide] = {}  # what a remote worker is sent, by fingerprint
-    results: dict[int, AuditedFile] = {}
+    summary = RunningSummary()
     todo: list[tuple[int, Item, str]] = []
     sizes: list[int] = []
     shipped: list[worker.ShippedItem] = []  # the jobs of `todo`, for remote workers
     pieces = list(items(workspace, options.paths, options.encoding, options.leave_out))
     for index, item in enumerate(pieces):
         if item.problem is not None:
-            results[index] = AuditedFile.skip(item.path, item.problem)
+            summary.add(index, AuditedFile.skip(item.path, item.problem))
             continue
         source = item.location
         folder = os.path.dirname(source)
@@ -131,12 +132,12 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> AuditR
                 with open(source, "rb") as handle:
                     content = handle.read()
         except OSError as exc:
-            results[index] = AuditedFile.skip(item.path, str(exc))
+            summary.add(index, AuditedFile.skip(item.path, str(exc)))
             continue
         key = cache.key(fingerprints[guide_path], item.path, content, item.channel, item.lang)
         cached = cache.get(key)
         if cached is not None and stamps_current(cached.depends):
-            results[index] = cached
+            summary.add(index, cached)
         else:
             todo.append((index, item, key))
             sizes.append(len(content))
@@ -153,8 +154,9 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> AuditR
         # workers forked next inherit
         share(workspace)
         index, item, key = todo.pop(0)
-        results[index] = worker.audit_item(options.settings, item)
-        cache.put(key, results[index])
+        first = worker.audit_item(options.settings, item)
+        summary.add(index, first)
+        cache.put(key, first)
         sizes.pop(0)
     if own:
         executor = ProcessPoolExecutor(options.workers)
@@ -178,7 +180,7 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> AuditR
                 # judge it here, with the file, as a local run does
                 share(workspace)
                 result = worker.audit_item(options.settings, item)
-            results[index] = result
+            summary.add(index, result)
             cache.put(key, result)  # a skip (binary, not UTF-8) is as stable as a result
             if options.progress:
                 progress(done, len(todo), reused)
@@ -187,8 +189,7 @@ def run_audit(options: AuditOptions, executor: Executor | None = None) -> AuditR
             executor.shutdown()
     if options.progress and todo:
         sys.stderr.write("\n")
-    summary = summarize([results[i] for i in sorted(results)])
-    return replace(summary, guides=tuple(sorted(fingerprints.values())))
+    return summary.result(tuple(sorted(fingerprints.values())))
 
 
 def _remote_outcomes(
@@ -209,67 +210,93 @@ def _remote_outcomes(
     return balanced(executor, work, jobs, sizes, remote.workers, ordered=False, shared=(sent,))
 
 
-def summarize(results: list[AuditedFile]) -> AuditResult:
-    audited = [r for r in results if r.skipped is None]
-    documents = [document_score(r) for r in audited]
-    alerts = [a for r in audited for a in r.alerts]
-    forms: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for result in audited:
+class RunningSummary:
+    """The audit's totals, counted as each piece's record arrives, in whatever order: its
+    score and tallies are kept, its alerts spooled to disk (`AlertSpool`), the record let
+    go. The result is what summing the records in the pieces' order gives."""
+
+    def __init__(self) -> None:
+        self.alerts = AlertSpool()
+        self.documents: dict[int, DocumentScore] = {}
+        self.skipped: dict[int, SkippedFile] = {}
+        self.levels: Counter[Level] = Counter()
+        self.rules: Counter[tuple[str, Level]] = Counter()
+        # where each (rule, level) first occurs, (piece, tally): rules of equal counts are
+        # listed in that order
+        self.first: dict[tuple[str, Level], tuple[int, int]] = {}
+        self.files_with: Counter[str] = Counter()
+        self.forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+
+    def add(self, index: int, result: AuditedFile) -> None:
+        if result.skipped is not None:
+            self.skipped[index] = SkippedFile(result.path, result.skipped)
+            return
+        document = self.documents[index] = document_score(result)
+        self.alerts.add(index, result.records, document.alerts)
+        for position, tally in enumerate(result.tallies):
+            key = (tally.rule, tally.level)
+            self.levels[tally.level] += tally.alerts
+            self.rules[key] += tally.alerts
+            self.first[key] = min(self.first.get(key, (index, position)), (index, position))
+        self.files_with.update({tally.rule for tally in result.tallies})
         for found in result.forms:
-            forms[found.rule][found.form].append(result.path)
-    levels = Counter(a.level for a in alerts)
-    by_channel: dict[str, list[DocumentScore]] = defaultdict(list)
-    for document in documents:
-        by_channel[document.channel or "(none)"].append(document)
-    rules = Counter((a.rule, a.level) for a in alerts)
-    files_with: Counter[str] = Counter()
-    for result in audited:
-        files_with.update({a.rule for a in result.alerts})
-    return AuditResult(
-        summary=Summary(
-            files=len(documents),
-            skipped=len(results) - len(audited),
-            words=sum(d.words for d in documents),
-            alerts=len(alerts),
-            errors=levels[Level.ERROR],
-            warnings=levels[Level.WARNING],
-            suggestions=levels[Level.SUGGESTION],
-            scores=corpus_score(documents),
-            voice=voice_spread(documents),
-        ),
-        channels=tuple(
-            ChannelScore(
-                channel=c,
-                files=len(ds),
-                words=sum(d.words for d in ds),
-                alerts=sum(d.alerts for d in ds),
-                scores=corpus_score(ds),
-                voice=voice_spread(ds),
-            )
-            for c, ds in sorted(by_channel.items())
-        ),
-        rules=tuple(
-            RuleScore(
-                rule=r,
-                level=level,
-                count=n,
-                files=files_with[r],
-                compliance=compliance(files_with[r], len(documents)),
-            )
-            for (r, level), n in rules.most_common()
-        ),
-        documents=tuple(sorted(documents, key=lowest_first)),
-        variants=tuple(
-            Variant(
-                rule=rule,
-                forms=tuple(
-                    FormSpread(form=f, files=len(set(ps)), examples=tuple(sorted(set(ps))[:5]))
-                    for f, ps in sorted(found.items(), key=lambda kv: (-len(set(kv[1])), kv[0]))
-                ),
-            )
-            for rule, found in sorted(forms.items())
-            if len(found) > 1
-        ),
-        alerts=tuple(alerts),
-        skipped=tuple(SkippedFile(r.path, r.skipped) for r in results if r.skipped is not None),
-    )
+            self.forms[found.rule][found.form].add(result.path)
+
+    def result(self, guides: tuple[str, ...]) -> AuditResult:
+        documents = [self.documents[i] for i in sorted(self.documents)]
+        by_channel: dict[str, list[DocumentScore]] = defaultdict(list)
+        for document in documents:
+            by_channel[document.channel or "(none)"].append(document)
+        rules = Counter(
+            {key: self.rules[key] for key in sorted(self.rules, key=self.first.__getitem__)}
+        )
+        files_with, levels = self.files_with, self.levels
+        return AuditResult(
+            summary=Summary(
+                files=len(documents),
+                skipped=len(self.skipped),
+                words=sum(d.words for d in documents),
+                alerts=len(self.alerts),
+                errors=levels[Level.ERROR],
+                warnings=levels[Level.WARNING],
+                suggestions=levels[Level.SUGGESTION],
+                scores=corpus_score(documents),
+                voice=voice_spread(documents),
+            ),
+            channels=tuple(
+                ChannelScore(
+                    channel=c,
+                    files=len(ds),
+                    words=sum(d.words for d in ds),
+                    alerts=sum(d.alerts for d in ds),
+                    scores=corpus_score(ds),
+                    voice=voice_spread(ds),
+                )
+                for c, ds in sorted(by_channel.items())
+            ),
+            rules=tuple(
+                RuleScore(
+                    rule=r,
+                    level=level,
+                    count=n,
+                    files=files_with[r],
+                    compliance=compliance(files_with[r], len(documents)),
+                )
+                for (r, level), n in rules.most_common()
+            ),
+            documents=tuple(sorted(documents, key=lowest_first)),
+            variants=tuple(
+                Variant(
+                    rule=rule,
+                    forms=tuple(
+                        FormSpread(form=f, files=len(ps), examples=tuple(sorted(ps)[:5]))
+                        for f, ps in sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+                    ),
+                )
+                for rule, found in sorted(self.forms.items())
+                if len(found) > 1
+            ),
+            alerts=self.alerts,
+            skipped=tuple(self.skipped[i] for i in sorted(self.skipped)),
+            guides=guides,
+        )

@@ -21,7 +21,7 @@ from brandlint.checks.voice_profile import VoiceProfile
 from brandlint.core.document import Document
 from brandlint.core.rule import LintContext
 from brandlint.linter import Linter
-from brandlint.scores import Scored, file_score, total_score
+from brandlint.scores import Scored, counted_issues, counted_score, total_score
 
 BINS = 10  # the voice histogram's bins, 10 points each
 
@@ -43,14 +43,15 @@ def audited_parts(
 
 
 def document_score(result: AuditedFile) -> DocumentScore:
-    """An audited piece's scores, from its words, categories and alerts."""
+    """An audited piece's scores, from its words, categories and its alerts' tallies."""
+    found = counted_issues((rule.level, rule.category, rule.alerts) for rule in result.tallies)
     return DocumentScore(
         path=result.path,
         channel=result.channel,
         lang=result.lang,
         words=result.words,
-        scores=file_score(result.path, result.words, result.categories, result.alerts),
-        alerts=len(result.alerts),
+        scores=counted_score(result.path, result.words, result.categories, found),
+        alerts=sum(rule.alerts for rule in result.tallies),
         voice=result.voice,
         voice_min=result.voice_min,
     )

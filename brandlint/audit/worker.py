@@ -21,7 +21,7 @@ from brandlint.audit.score import audited_parts
 from brandlint.core.errors import UsageError
 from brandlint.document.reader import UnreadableFile
 from brandlint.parallel import ShippedGuide, workspace_for
-from brandlint.reporters.json_report import alert_from_record, alert_record
+from brandlint.reporters.json_report import alert_record
 from brandlint.workspace import ASSET_FORMATS, Settings
 
 
@@ -83,14 +83,14 @@ def audit_item(
     linter = workspace.linter_for(document.path)
     alerts, forms, ctx = linter.lint_with_forms(document)
     categories, voice, voice_min = audited_parts(linter, document, ctx)
-    return AuditedFile(
-        path=item.path,
+    return AuditedFile.found(
+        item.path,
+        # as records, so a fresh result equals one read back from the cache
+        [alert_record(replace(a, path=item.path)) for a in alerts],
         # stylesheets and graphics have no channel; the report groups them as assets
         channel=document.channel or ("(assets)" if document.format in ASSET_FORMATS else ""),
         lang=document.lang or "",
         words=linter.measure(document).words,  # counted as `brandlint stats` counts them
-        # as records, so a fresh result equals one read back from the cache
-        alerts=tuple(alert_from_record(alert_record(replace(a, path=item.path))) for a in alerts),
         forms=tuple(
             FormCount(rule, form, count)
             for rule, counts in forms.items()
