@@ -1,3 +1,3 @@
-from brandlint.cli.main import main
+from brandlint.cli.main import run
 
-raise SystemExit(main())
+raise SystemExit(run())

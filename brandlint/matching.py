@@ -364,9 +364,17 @@ def _word_char(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char)[0] == "M"
 
 
+# characters that plainly part words: with one on each side a hit is whole at a glance
+_PLAIN_BREAKS = frozenset(" \t\n.,;:!?()\"'")
+
+
 def _whole_word(text: str, begin: int, finish: int) -> bool:
     """No letter, digit or mark joins the hit to the text around it (invisible characters
     between them do not separate)."""
+    if (begin == 0 or text[begin - 1] in _PLAIN_BREAKS) and (
+        finish == len(text) or text[finish] in _PLAIN_BREAKS
+    ):
+        return True  # the usual case, asked for every hit
     before = begin - 1
     while before >= 0 and is_ignorable(text[before]):
         before -= 1

@@ -10,17 +10,22 @@ the files were given as soon as each one and all before it are done.
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from brandlint.core.alerts import Alert
 from brandlint.guide.model import Guide
 from brandlint.workspace import Settings, Workspace
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 # this process's workspaces, by settings and the fingerprint of the guide they were sent
 # ("" for one that finds its guides itself)
@@ -35,6 +40,9 @@ Result = TypeVar("Result")
 # rules), in bytes of copy: a folder of empty files is not free
 FILE_COST = 2048
 RUNS_PER_WORKER = 16  # the last run to finish is at most ~1/16 of a worker's share
+# the sample that warms a workspace before workers fork from it: a few small files
+WARM_UP_FILES = 8
+WARM_UP_BYTES = 64 * 1024  # in all, beside the first file
 
 
 def runs(sizes: Sequence[int], workers: int) -> list[list[int]]:
@@ -151,22 +159,62 @@ def _lint(settings: Settings, path: str) -> list[Alert]:
     return workspace_for(settings).lint_file(path)
 
 
+def warm_up_sample(paths: Sequence[str], sizes: Sequence[int]) -> list[int]:
+    """Indices of the files to lint before the workers fork: the first file (it loads the
+    guide and the language pipeline), then the first of each other folder and extension (a
+    channel, a format), at most `WARM_UP_FILES` and `WARM_UP_BYTES` in all. What a rule
+    loads on first use (the syllable table, the HTML and Markdown parsers, a channel's
+    limits) is then loaded once here, not once in every worker; the budget keeps the time
+    this process lints alone, while the other cores wait, short."""
+    chosen = [0]
+    seen = {(os.path.dirname(paths[0]), os.path.splitext(paths[0])[1])}
+    spent = 0
+    for index, path in enumerate(paths):
+        if len(chosen) == WARM_UP_FILES:
+            break
+        kind = (os.path.dirname(path), os.path.splitext(path)[1])
+        if kind not in seen and spent + sizes[index] <= WARM_UP_BYTES:
+            seen.add(kind)
+            chosen.append(index)
+            spent += sizes[index]
+    return chosen
+
+
+def _fork_context() -> BaseContext | None:
+    """Fork where it is safe (Linux), so that workers start with the warmed workspace even
+    where Python's default became another method (forkserver, from 3.14); elsewhere the
+    default, and workers build their own."""
+    import multiprocessing
+
+    if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
+
+
 def lint_files(
     workspace: Workspace, paths: Sequence[str], jobs: int
 ) -> Iterator[tuple[str, list[Alert]]]:
     """(path, alerts) in the order given; in this process with `workspace`, or on `jobs`
-    processes that build their own from its settings."""
+    processes forked from this one (where `_fork_context` allows) once a sample of the
+    files has warmed `workspace`."""
     if jobs <= 1 or len(paths) < 2:
         for path in paths:
             yield path, workspace.lint_file(path)
         return
-    yield paths[0], workspace.lint_file(paths[0])
+    sizes = [file_size(path) for path in paths]
+    warmed = {i: workspace.lint_file(paths[i]) for i in warm_up_sample(paths, sizes)}
     share(workspace)
-    rest = paths[1:]
+    rest = [i for i in range(len(paths)) if i not in warmed]
     from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only with jobs
 
-    with ProcessPoolExecutor(jobs) as pool:
-        work = partial(_lint, workspace.settings)
-        sizes = [file_size(path) for path in rest]
-        for index, found in balanced(pool, work, rest, sizes, jobs):
-            yield rest[index], found
+    # what is alive now stays shared with the workers: their collections would otherwise
+    # write to every object's header and copy the page it is on
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=_fork_context()) as pool:
+            work = partial(_lint, workspace.settings)
+            found = balanced(pool, work, [paths[i] for i in rest], [sizes[i] for i in rest], jobs)
+            for index, path in enumerate(paths):
+                yield path, warmed.pop(index) if index in warmed else next(found)[1]
+    finally:
+        gc.unfreeze()

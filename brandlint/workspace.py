@@ -38,7 +38,7 @@ from brandlint.guide.vale_ini import (
     is_vale_config,
     load_vale_project,
 )
-from brandlint.linter import BlockMemo, Linter, relative_to_guide
+from brandlint.linter import BlockMemo, Linter, collector_paused, relative_to_guide
 from brandlint.nlp.detect import DetectorCache
 from brandlint.nlp.pipelines import Pipelines
 from brandlint.packs import default_guide_path
@@ -293,7 +293,8 @@ class Workspace:
     def lint_file(self, path: str | Path) -> list[Alert]:
         path = str(path)
         try:
-            document = self.document(path)
+            with collector_paused():  # a large file is as many lasting objects as its lint
+                document = self.document(path)
         except DocumentTooLarge as exc:
             return [too_large_alert(path, exc)]
         except UnreadableFile as exc:

@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from brandlint.parallel import FILE_COST, RUNS_PER_WORKER, balanced, runs
+from brandlint.parallel import (
+    FILE_COST,
+    RUNS_PER_WORKER,
+    WARM_UP_BYTES,
+    WARM_UP_FILES,
+    balanced,
+    lint_files,
+    runs,
+    warm_up_sample,
+)
+from brandlint.workspace import Settings, Workspace
+
+KESTREL = Path(__file__).resolve().parent.parent / "examples" / "kestrel"
 
 SIZES = st.lists(st.integers(min_value=0, max_value=200_000), min_size=1, max_size=300)
 
@@ -52,3 +65,48 @@ def test_unordered_results_come_once_each() -> None:
     with ThreadPoolExecutor(2) as pool:
         found = list(balanced(pool, str, sizes, sizes, 2, ordered=False))
     assert sorted(found) == [(0, "10"), (1, "5000000"), (2, "20"), (3, "30")]
+
+
+def test_the_warm_up_takes_the_first_file_of_each_folder_and_extension() -> None:
+    paths = [
+        "web/launch.md",
+        "web/pricing.md",
+        "web/pricing.html",
+        "sms/reminder.txt",
+        "sms/offer.txt",
+        "email/welcome.html",
+    ]
+    assert warm_up_sample(paths, [900] * len(paths)) == [0, 2, 3, 5]
+
+
+def test_the_warm_up_leaves_files_beyond_its_budget_to_the_workers() -> None:
+    paths = ["web/export.md", "sms/catalogue.txt", "sms/reminder.txt", "email/welcome.html"]
+    sizes = [WARM_UP_BYTES + 1, WARM_UP_BYTES + 1, 300, WARM_UP_BYTES - 300]
+    assert warm_up_sample(paths, sizes) == [0, 2, 3]
+    assert warm_up_sample(paths, [*sizes[:3], WARM_UP_BYTES - 299]) == [0, 2]
+
+
+@given(
+    folders=st.lists(st.sampled_from(["web", "sms", "email", "ads", "push", "social"]), min_size=1),
+    data=st.data(),
+)
+def test_the_warm_up_is_a_few_files_in_order_starting_with_the_first(
+    folders: list[str], data: st.DataObject
+) -> None:
+    extensions = data.draw(st.lists(st.sampled_from([".md", ".txt", ".html"]), min_size=1))
+    paths = [f"{folder}/{n}{extensions[n % len(extensions)]}" for n, folder in enumerate(folders)]
+    sizes = data.draw(st.lists(st.integers(0, 2 * WARM_UP_BYTES), min_size=len(paths)))
+    chosen = warm_up_sample(paths, sizes)
+    assert chosen[0] == 0
+    assert chosen == sorted(set(chosen))
+    assert len(chosen) <= WARM_UP_FILES
+    assert sum(sizes[i] for i in chosen[1:]) <= WARM_UP_BYTES
+
+
+def test_files_linted_on_two_processes_give_the_alerts_of_one_in_the_order_given() -> None:
+    content = KESTREL / "content"
+    paths = sorted(str(p) for p in content.rglob("*") if p.suffix in (".md", ".html", ".txt"))
+    workspace = Workspace(Settings(guide=str(KESTREL / "brandlint.yaml")))
+    alone = [(path, workspace.lint_file(path)) for path in paths]
+    assert sum(len(found) for _, found in alone) > 0
+    assert list(lint_files(Workspace(workspace.settings), paths, 2)) == alone

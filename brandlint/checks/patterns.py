@@ -14,7 +14,7 @@ import regex
 
 from brandlint.core.errors import Problem
 from brandlint.core.options import Options, option
-from brandlint.core.patterns import Match, UserPattern
+from brandlint.core.patterns import Match, PatternError, UserPattern
 from brandlint.core.rule import LintContext, Rule, scope_selects
 from brandlint.core.spec import RuleSpec
 
@@ -73,8 +73,9 @@ class PatternRule(Rule):
         # source offsets, and phrases go through regexes (the phrase index reads copy)
         self.reads_source = "raw" in self.scope
         self._edit: UserPattern | None = None
-        # pattern source → `_context_free` of it: decided once per rule, not per document
-        self._context_free: dict[str, bool] = {}
+        # pattern source → the pattern `_confined` to one unit (None: it cannot be), made
+        # once per rule, not per document
+        self._confined: dict[str, UserPattern | None] = {}
         self._check_action()
 
     @property
@@ -134,10 +135,11 @@ class PatternRule(Rule):
         if self.reads_source:
             units = [(0, ctx.document.source)]
         else:
-            free = self._context_free.get(pattern.source)
-            if free is None:
-                free = self._context_free[pattern.source] = _context_free(pattern.source)
-            units = self._units(ctx).candidates(pattern, free)
+            if pattern.source in self._confined:
+                confined = self._confined[pattern.source]
+            else:
+                confined = self._confined[pattern.source] = _confined_pattern(pattern)
+            units = self._units(ctx).candidates(confined)
         exceptions = self.exceptions()
         for base, text in units:
             for found in pattern.finditer(text):
@@ -234,8 +236,8 @@ class PatternRule(Rule):
 
 
 class _Units:
-    """The units of one document for one scope, joined by newlines for searching them all
-    at once: most rules of a style match nothing in a document, or in a few of its units,
+    """The units of one document for one scope, joined by NULs for searching them all at
+    once: most rules of a style match nothing in a document, or in a few of its units,
     and one search of the joined text costs far less than one per unit."""
 
     def __init__(self, units: list[tuple[int, str]]) -> None:
@@ -243,27 +245,27 @@ class _Units:
         self._joined: str | None = None
         self._starts: list[int] = []  # where each unit starts in the joined text
 
-    def candidates(self, pattern: UserPattern, context_free: bool) -> Iterator[tuple[int, str]]:
-        """The units that may hold a match of `pattern`, in order: every unit, unless the
-        pattern is context free (`context_free`: what `_context_free` says of its source,
-        which a rule decides once). Its matches then cannot depend on what lies outside
-        the unit, so a match in a unit is a match at the same place in the joined text: a
-        search of the joined text from a unit's start finds a match at or before the
-        first one of any unit after it, and the units it passes over have none. The
+    def candidates(self, confined: UserPattern | None) -> Iterator[tuple[int, str]]:
+        """The units that may hold a match of a pattern, in order, given the pattern
+        `_confined` to one unit (None: every unit). A match of the pattern in a unit is
+        followed, in that unit, by a match of the confined one in the joined text, so a
+        search of the joined text from a unit's start finds a match before the end of
+        any unit after it that holds one, and the units it passes over hold none. The
         caller still searches each unit given, so its matches are those of a search of
         every unit."""
-        if len(self.units) < 2 or not context_free:
+        if self._joined is None:
+            texts = [text for _, text in self.units]
+            # copy holding a NUL (a control character in a file) is searched unit by unit
+            joinable = len(texts) > 1 and not any(_SEPARATOR in text for text in texts)
+            self._joined = _SEPARATOR.join(texts) if joinable else ""
+            self._starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        if not self._joined or confined is None:
             yield from self.units
             return
-        if self._joined is None:
-            self._joined = "\n".join(text for _, text in self.units)
-            self._starts = list(
-                accumulate((len(text) + 1 for _, text in self.units[:-1]), initial=0)
-            )
         index = 0
         while index < len(self.units):
             try:
-                found = pattern.search(self._joined, self._starts[index])
+                found = confined.search(self._joined, self._starts[index])
             except TimeoutError:  # each unit is searched, with its own budget
                 yield from self.units[index:]
                 return
@@ -278,46 +280,276 @@ def _units_by_scope(ctx: LintContext) -> dict[tuple[tuple[str, ...], bool], _Uni
     return {}
 
 
-def _context_free(source: str) -> bool:
-    r"""Whether a match of `source` in a unit stays a match when the unit sits in a longer
-    text after and before a newline: no anchors (`^`, `$`, `\A`, `\Z`, `\G`), no
-    negative lookaround, no atomic group or possessive quantifier, which can fail where
-    more text follows; no comments or verbose mode, which this scan does not follow. `\b`
-    and `\B` are safe (a newline is not a word character); positive lookarounds only find
-    more. Conservative: unsure means False."""
-    in_class = False
-    index = 0
-    while index < len(source):
+# What joins a document's units for one search: no copy holds a NUL, and `_confined`
+# keeps every part of a pattern from reading one
+_SEPARATOR = "\x00"
+# escapes that match or assert nothing a NUL could change (backslash and a letter)
+_PLAIN_ESCAPES = frozenset("bBdswnrtfvamM")
+# escapes that match a NUL, as a class that does not: `\W` is `[^\w\x00]`
+_NEGATED_ESCAPES = {"W": "w", "D": "d", "S": "s", "P": "p"}
+# a flag group's letters that keep the pattern's syntax as this scan reads it
+_FLAGS = frozenset("imsau-")
+
+
+def _confined_pattern(pattern: UserPattern) -> UserPattern | None:
+    """`pattern` `_loosened`, `_confined` to one unit and compiled with its flags, or
+    None."""
+    source = _confined(_loosened(pattern.source), dotall=bool(pattern.flags & regex.DOTALL))
+    if source is None:
+        return None
+    try:
+        return UserPattern(source, pattern.flags, pattern.budget)
+    except PatternError:  # a construct the scan misread: search each unit
+        return None
+
+
+def _confined(source: str, dotall: bool = False) -> str | None:
+    r"""`source` rewritten so that nothing in it reads across a NUL, or None when unsure.
+
+    Units are searched all at once in their text joined by NULs (`_Units.candidates`).
+    Rewritten, each atom that could match a NUL (`.`, `\W`, `\D`, `\S`, `\p{…}`, negated
+    and POSIX classes) matches the same characters but never a NUL, and each anchor
+    (`^`, `$`, `\A`, `\Z`) holds at a NUL as at the start or end of a unit (`\b` already
+    does: a NUL is no word character). So every attempt to match, lookarounds and
+    backtracking included, stays inside the unit where it started, and sees its edges as
+    the unit's own search does: a match in a unit is a match at the same place in the
+    joined text, and a pattern such as `(?:[^,]+,){1,}\s\w+` that backtracks over
+    everything after it costs no more than one search of each unit. Atoms become classes
+    (`[^,]` is `[^\x00,]`), which the regex module runs as fast as the original; a
+    lookahead (`(?:(?!\x00)…)`) only where no class says it. Constructs this scan does
+    not follow (verbose mode, comments, recursion, conditionals, `\G`, a NUL in the
+    pattern, fuzzy matching) give None."""
+    out: list[str] = []
+    index, size = 0, len(source)
+    dotall = dotall or any("s" in f for f in regex.findall(r"\(\?([a-zA-Z-]+)[:)]", source))
+    while index < size:
         char = source[index]
         if char == "\\":
-            if source[index + 1 : index + 2] in ("A", "Z", "z", "G"):
-                return False
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
+            letter = source[index + 1 : index + 2]
+            end = _escape_end(source, index)
+            if end is None:
+                return None
+            if letter in ("A", "Z", "z"):
+                out.append("(?:\\A|(?<=\\x00))" if letter == "A" else "(?:\\Z|(?=\\x00))")
+            elif letter in _NEGATED_ESCAPES:  # `\P{L}` is `[^\p{L}\x00]`
+                out.append(f"[^\\{_NEGATED_ESCAPES[letter]}{source[index + 2 : end]}\\x00]")
+            elif letter == "p":
+                out.append(f"[^\\P{source[index + 2 : end]}\\x00]")
+            else:
+                out.append(source[index:end])
+            index = end
         elif char == "[":
-            in_class = True
-            if source[index + 1 : index + 2] == "]":  # `[]…]`: a literal ] first
-                index += 1
-        elif char in "^$":
-            return False
+            confined = _confined_class(source, index)
+            if confined is None:
+                return None
+            body, index = confined
+            out.append(body)
+        elif char == ".":
+            out.append("[^\\x00]" if dotall else "[^\\n\\x00]")
+            index += 1
+        elif char == "^":
+            out.append("(?:^|(?<=\\x00))")
+            index += 1
+        elif char == "$":  # `$` also holds before a unit's final newline
+            out.append("(?:$|(?=\\n?\\x00))")
+            index += 1
         elif char == "(" and source[index + 1 : index + 2] == "?":
-            after = source[index + 2 : index + 4]
-            if after[:1] in ("!", ">", "#") or after == "<!" or "x" in _flags(source, index):
-                return False
-        elif char in "*+?}" and source[index + 1 : index + 2] == "+":
-            return False
-        index += 1
-    return True
+            end = _group_opening_end(source, index)
+            if end is None:
+                return None
+            out.append(source[index:end])
+            index = end
+        elif char == "{" and not regex.match(r"\{\d*(?:,\d*)?\}", source[index:]):
+            if regex.match(r"\{[^}]*[a-zA-Z<>=]", source[index:]):
+                return None  # fuzzy matching (`{e<=1}`)
+            out.append(char)
+            index += 1
+        else:
+            out.append(char)
+            index += 1
+    return "".join(out)
 
 
-def _flags(source: str, index: int) -> str:
-    """The letters of an inline flag group (`(?imsx)`, `(?i:`) that starts at `index`."""
-    end = index + 2
-    while end < len(source) and source[end].isalpha():
+def _escape_end(source: str, index: int) -> int | None:
+    """The index after the escape starting at `index`, or None for one that `_confined`
+    does not follow (`\\G`, `\\X`, named characters, a NUL, a letter it does not know)."""
+    letter = source[index + 1 : index + 2]
+    if not letter:
+        return None
+    if letter.isdigit():
+        return None if letter == "0" else index + 2  # a group reference; `\\0` is a NUL
+    if not letter.isalpha():
+        return index + 2
+    if letter in ("p", "P"):
+        if source[index + 2 : index + 3] == "{":
+            close = source.find("}", index)
+            return None if close == -1 else close + 1
+        return index + 3
+    if letter in _PLAIN_ESCAPES or letter in _NEGATED_ESCAPES or letter in "AZz":
+        return index + 2
+    if letter in ("x", "u"):
+        digits = 2 if letter == "x" else 4
+        code = source[index + 2 : index + 2 + digits]
+        if len(code) != digits or not all(c in "0123456789abcdefABCDEF" for c in code):
+            return None
+        return None if int(code, 16) == 0 else index + 2 + digits
+    return None
+
+
+def _confined_class(source: str, index: int) -> tuple[str, int] | None:
+    """The class opening at `index` matching no NUL, and the index after it; None for a
+    class this scan does not follow. A negated class gets a NUL among what it excludes;
+    one holding `\\W`, `\\D`, `\\S`, `\\p`, `\\P` or a POSIX class, which may match a NUL,
+    is preceded by a lookahead refusing it (the regex module's version 0 has no class
+    subtraction)."""
+    cursor = index + 1
+    negated = source[cursor : cursor + 1] == "^"
+    cursor += negated
+    if source[cursor : cursor + 1] == "]":  # `[]…]`: a literal ] first
+        cursor += 1
+    first = cursor  # where a NUL may go in a negated class without making a range
+    wide = False
+    while cursor < len(source):
+        char = source[cursor]
+        if char == "]":
+            body = source[index : cursor + 1]
+            if negated and source[first : first + 1] != "-":
+                body = f"{source[index:first]}\\x00{source[first : cursor + 1]}"
+            elif negated or wide:
+                body = f"(?:(?!\\x00){body})"
+            return body, cursor + 1
+        if char == "\\":
+            letter = source[cursor + 1 : cursor + 2]
+            end = _escape_end(source, cursor) if letter.isalnum() else cursor + 2
+            if end is None:
+                return None
+            wide = wide or letter in _NEGATED_ESCAPES or letter == "p"
+            cursor = end
+        elif source.startswith("[:", cursor):
+            close = source.find(":]", cursor + 2)
+            if close == -1:
+                return None
+            wide, cursor = True, close + 2
+        elif source.startswith("[", cursor) and source[cursor + 1 : cursor + 2] in ("=", "."):
+            return None
+        else:
+            cursor += 1
+    return None
+
+
+def _group_opening_end(source: str, index: int) -> int | None:
+    """The index after a `(?…` group opening at `index`, or None for one `_confined` does
+    not follow (verbose flags, comments, recursion, conditionals, branch resets)."""
+    rest = source[index + 2 :]
+    for opening in (":", "=", "!", "<=", "<!", ">"):
+        if rest.startswith(opening):
+            return index + 2 + len(opening)
+    named = regex.match(r"P?<[A-Za-z_]\w*>|P=[A-Za-z_]\w*\)", rest)
+    if named:
+        return index + 2 + named.end()
+    flags = regex.match(r"[a-zA-Z-]+[:)]", rest)
+    if flags and set(flags.group()[:-1]) <= _FLAGS:
+        return index + 2 + flags.end()
+    return None
+
+
+def _loosened(source: str) -> str:
+    r"""`source` without what its matches begin with before their last repeat: a match of
+    it is then followed, in the same unit, by a match of the result (`[a-zA-Z]+\s(?:cm|…)`
+    is found as `[a-zA-Z]\s(?:cm|…)` at the word's last letter), which a prefilter needs
+    and no more. Leading assertions (`\b`, lookarounds, `^`) and optional atoms go, a
+    repeated atom or non-capturing group is kept once, and a group's own start is
+    loosened alike. Tried at every place of a text, a leading `[a-zA-Z]+` or
+    `(?:[^,]+,){1,}` rescans what follows it from each letter: loosened, the search is
+    linear. A pattern with alternatives at its top, or with anything this scan does
+    not follow, stays as it is."""
+    if _has_top_level_bar(source):
+        return source
+    start = 0
+    while start < len(source):
+        end = _element_end(source, start)
+        if end is None:
+            return source[start:]
+        low, after = _quantifier(source, end)
+        element = source[start:end]
+        if element in ("\\b", "\\B", "\\m", "\\M", "^", "\\A") or element.startswith(
+            ("(?=", "(?!", "(?<=", "(?<!")
+        ):
+            if after != end:  # a repeated assertion: nothing to gain
+                return source[start:]
+            start = after
+            continue
+        if low == 0:
+            start = after
+            continue
+        opening = regex.match(r"\(\?[a-zA-Z-]*:", element)
+        if opening and not _has_top_level_bar(element[opening.end() : -1]):
+            inner = _loosened(element[opening.end() : -1])
+            return f"{opening.group()}{inner}){source[after:]}"
+        return element + source[after:]
+    return ""
+
+
+def _has_top_level_bar(source: str) -> bool:
+    """Whether `source` has alternatives at its top (`a|b`), or a part `_element_end`
+    does not follow."""
+    index = 0
+    while index < len(source):
+        if source[index] == "|":
+            return True
+        end = _element_end(source, index)
+        if end is None:
+            return True
+        index = _quantifier(source, end)[1]
+    return False
+
+
+def _element_end(source: str, index: int) -> int | None:
+    """The index after the atom or group starting at `index` (its quantifier excluded),
+    or None at a `|`, a `)` or what this scan does not follow."""
+    char = source[index]
+    if char == "\\":
+        return _escape_end(source, index)
+    if char == "[":
+        confined = _confined_class(source, index)
+        return None if confined is None else confined[1]
+    if char in "|)":
+        return None
+    if char != "(":
+        return index + 1
+    cursor = index + 1
+    if source[cursor : cursor + 1] == "?":
+        opening = _group_opening_end(source, index)
+        if opening is None:
+            return None
+        if source[opening - 1] == ")":  # a flag setting, `(?i)`
+            return opening
+        cursor = opening
+    while cursor < len(source):
+        if source[cursor] == ")":
+            return cursor + 1
+        if source[cursor] == "|":
+            cursor += 1
+            continue
+        end = _element_end(source, cursor)
+        if end is None:
+            return None
+        cursor = _quantifier(source, end)[1]
+    return None
+
+
+def _quantifier(source: str, index: int) -> tuple[int, int]:
+    """The least count of the quantifier at `index` (1 when there is none) and the index
+    after it, its lazy `?` or possessive `+` included."""
+    found = regex.match(r"[*+?]|\{(\d*)(?:,\d*)?\}", source[index : index + 24])
+    if found is None:
+        return 1, index
+    char = found.group()[0]
+    low = 1 if char == "+" else 0 if char in "*?" else int(found.group(1) or 0)
+    end = index + found.end()
+    if source[end : end + 1] in ("?", "+"):
         end += 1
-    return source[index + 2 : end]
+    return low, end
 
 
 def _simple_case(text: str) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from brandlint.checks.patterns import MatchOptions, PatternRule
 from brandlint.core.errors import Problem
 from brandlint.core.options import option
+from brandlint.core.patterns import Match
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 
@@ -45,37 +46,39 @@ class Repetition(PatternRule):
         if self.pattern is None:
             return
         exceptions = self.exceptions()
+        ignorecase, alpha, limit = self.ignorecase, self.alpha, self.max
+        in_copy = not self.reads_source
         for base, text in self.units(ctx):
-            previous, previous_start, previous_end, count = "", 0, 0, 0
+            # the match before and its words (folded when case is ignored): a match's
+            # offsets are only read when it is repeated, as most words are not
+            before: Match | None = None
+            previous, count = "", 0
             for found in self.pattern.finditer(text):
                 current = found.group().strip()
-                same = (
-                    current.casefold() == previous.casefold()
-                    if self.ignorecase
-                    else current == previous
-                )
+                key = current.casefold() if ignorecase else current
                 # only a repeat asks whether a placeholder parts the two: asking costs a
                 # search of the document's placeholders, once per word before
-                hit = (
-                    same
+                if (
+                    key == previous
+                    and before is not None
                     and current != ""
-                    and (not self.alpha or current.isalpha())
+                    and (not alpha or current.isalpha())
                     and not (
-                        not self.reads_source
+                        in_copy
                         and ctx.document.holds_placeholder(
-                            base + previous_end, base + found.start()
+                            base + before.end(), base + found.start()
                         )
                     )
-                )
-                count += hit
-                if hit and count > self.max:
-                    span = text[previous_start : found.end()]
-                    if "\n" not in span and not self.excepted(span, exceptions):
-                        yield Finding(
-                            base + previous_start,
-                            base + found.end(),
-                            format_message(self.message, current),
-                            self.fixes(span) or (current,),
-                        )
-                        count = 0
-                previous, previous_start, previous_end = current, found.start(), found.end()
+                ):
+                    count += 1
+                    if count > limit:
+                        span = text[before.start() : found.end()]
+                        if "\n" not in span and not self.excepted(span, exceptions):
+                            yield Finding(
+                                base + before.start(),
+                                base + found.end(),
+                                format_message(self.message, current),
+                                self.fixes(span) or (current,),
+                            )
+                            count = 0
+                before, previous = found, key

@@ -12,6 +12,7 @@ Every error is one line on stderr; numeric options are checked while parsing.
 from __future__ import annotations
 
 import argparse
+import gc
 import math
 import os
 import sys
@@ -375,6 +376,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
+def run() -> int:
+    """`main` as the `brandlint` process runs it. The process ends right after: its
+    objects are frozen so that the interpreter's collections at exit do not walk all of
+    what spaCy, the guide and the rules built (0.3 s here, 0.05 s frozen), and
+    the system takes the memory back whole. Not in `main`, whose callers may stay (tests)."""
+    code = main()
+    gc.freeze()
+    return code
+
+
 def _bug_line(exc: BaseException, debug: bool) -> str:
     """One line for an internal error: what failed, and how to report it."""
     detail = " ".join(str(exc).split())
@@ -386,4 +397,4 @@ def _bug_line(exc: BaseException, debug: bool) -> str:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run())

@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Any
 
 from brandlint.core.alerts import Span
@@ -80,16 +81,24 @@ class Block:
 
     def in_scope(self, selector: str) -> bool:
         """Vale-style scope selection: `heading` matches `heading.h2`; `~x` negates."""
-        if selector.startswith("~"):
-            return not self.in_scope(selector[1:])
-        if selector in ("text", "summary", "") or selector in self.scopes:
-            return True
-        return any(scope.startswith(selector + ".") for scope in self.scopes)
+        return scopes_match(self.scopes, selector)
 
-    @property
+    @cached_property
     def scope(self) -> str:
-        """The most specific scope name, for display."""
+        """The most specific scope name, for display (every alert in the block shows it)."""
         return max(self.scopes, key=lambda s: (s.count("."), s)) if self.scopes else "text"
+
+
+@lru_cache(maxsize=4096)
+def scopes_match(scopes: frozenset[str], selector: str) -> bool:
+    """Whether a block in `scopes` is selected by `selector` (see `Block.in_scope`).
+    Rules and measures ask for every block, and a document's thousands of blocks fall
+    into a handful of scope sets: a bounded memo of this pure function answers them."""
+    if selector.startswith("~"):
+        return not scopes_match(scopes, selector[1:])
+    if selector in ("text", "summary", "") or selector in scopes:
+        return True
+    return any(scope.startswith(selector + ".") for scope in scopes)
 
 
 NOT_PROSE: frozenset[str] = frozenset({"heading", "alt", "title", "meta"})
@@ -294,9 +303,14 @@ class Document:
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
 
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [block.start for block in self.blocks]
+
     def block_at(self, offset: int) -> Block | None:
-        """The block holding copy offset `offset` (blocks are in copy order)."""
-        index = bisect.bisect_right(self.blocks, offset, key=lambda b: b.start) - 1
+        """The block holding copy offset `offset` (blocks are in copy order); each alert
+        asks, so the blocks' starts are listed once."""
+        index = bisect.bisect_right(self._block_starts, offset) - 1
         if index >= 0 and offset < self.blocks[index].end:
             return self.blocks[index]
         return None
@@ -366,11 +380,14 @@ def assemble(
     segments: list[Segment] = []
     blocks: list[Block] = []
     placeholders: list[int] = []
+    # blocks in the same scopes share one set: fewer objects to hold, and rules that pick
+    # blocks by scope decide once per set (`LintContext.in_scope`)
+    scope_sets: dict[frozenset[str], frozenset[str]] = {}
     cursor = 0
     for draft in drafts:
         while draft.pieces and not draft.pieces[-1][3] and not draft.pieces[-1][0].strip():
             draft.length -= len(draft.pieces.pop()[0])
-        if not draft.text.strip():
+        if not any(piece[0].strip() for piece in draft.pieces):
             continue
         if parts:
             parts.append(BLOCK_SEPARATOR)
@@ -382,7 +399,8 @@ def assemble(
             cursor += len(text)
         inline = tuple((scope, start + s, start + e) for scope, s, e in draft.inline if e > s)
         placeholders.extend(min(start + at, cursor) for at in draft.placeholders)
-        blocks.append(Block(start, cursor, draft.scopes, inline, draft.location))
+        scopes = scope_sets.setdefault(draft.scopes, draft.scopes)
+        blocks.append(Block(start, cursor, scopes, inline, draft.location))
     return Document(
         path=path,
         source=source,

@@ -50,6 +50,10 @@ class UserPattern:
     def groups(self) -> int:
         return int(self._compiled.groups)
 
+    @property
+    def flags(self) -> int:
+        return int(self._compiled.flags)
+
     def finditer(self, text: str, pos: int = 0) -> Iterator[Match]:
         return self._compiled.finditer(text, pos, timeout=self.budget)
 

@@ -12,11 +12,13 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from brandlint.core import options
 from brandlint.core.alerts import Level
 from brandlint.core.categories import kind_category
+from brandlint.core.document import scopes_match
 from brandlint.core.errors import Problem
 from brandlint.core.patterns import PatternError, UserPattern, compile_exceptions, may_backtrack
 from brandlint.core.scopes import scope_problem, split_formats
@@ -150,6 +152,12 @@ class LintContext:
             self._facts[compute] = compute(self)
         return self._facts[compute]  # type: ignore[no-any-return]
 
+    def release(self) -> None:
+        """Forget the facts: several refer back to this context, a cycle that reference
+        counting cannot free, so without this every block's spaCy doc would stay in memory
+        until the garbage collector's next full pass."""
+        self._facts.clear()
+
     @property
     def wording(self) -> GuideWording:
         """Where this document carries the guide's required wording (see `GuideWording`)."""
@@ -163,8 +171,16 @@ class LintContext:
         return self._hits.keys()
 
     def in_scope(self, rule: Rule) -> Iterator[BlockView]:
+        """The views of the blocks the rule reads. A block is chosen by its scopes alone,
+        and a long document has thousands of blocks in a handful of scope sets, so the
+        rule decides once per set."""
+        chosen: dict[frozenset[str], bool] = {}
         for view in self.views:
-            if rule.in_scope(view.block):
+            scopes = view.block.scopes
+            selected = chosen.get(scopes)
+            if selected is None:
+                selected = chosen[scopes] = rule.in_scope(view.block)
+            if selected:
                 yield view
 
 
@@ -414,13 +430,19 @@ class Rule(ABC):
 def scope_selects(scope: Sequence[str], block: Block) -> bool:
     """Vale scope selection: any positive selector must match and no `~` one may;
     `a & b` needs both at once; no selector at all selects every block."""
-    if not scope:
-        return True
+    return not scope or _selects(tuple(scope), block.scopes)
+
+
+@lru_cache(maxsize=4096)
+def _selects(scope: tuple[str, ...], scopes: frozenset[str]) -> bool:
+    """`scope_selects` for a block in `scopes`. Rules ask for every block and every phrase
+    hit, and a document's blocks fall into a handful of scope sets, so the answer depends
+    on two immutable values and is remembered (a bounded memo of a pure function)."""
     positive = [s for s in scope if not s.startswith("~")]
     negative = [s for s in scope if s.startswith("~")]
 
     def matches(selector: str) -> bool:
-        return all(block.in_scope(part.strip()) for part in selector.split("&"))
+        return all(scopes_match(scopes, part.strip()) for part in selector.split("&"))
 
     if positive and not any(matches(s) for s in positive):
         return False
