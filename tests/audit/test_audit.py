@@ -18,15 +18,7 @@ from brandlint.cli.main import main
 from brandlint.reporters.json_report import alert_from_record, alert_record
 from brandlint.workspace import Settings, Workspace
 from tests.audit.browser import chromium, console_errors
-
-GUIDE = """name: acme
-terms:
-  - use: Acme Cloud
-    case: exact
-    level: error
-consistency:
-  - [omnichannel, omni-channel]
-"""
+from tests.audit.guides import GUIDE
 
 
 @pytest.fixture

@@ -14,15 +14,7 @@ from brandlint.audit.compare import compare, read_previous
 from brandlint.cli.main import main
 from brandlint.core.alerts import Alert, Level, Span
 from brandlint.core.errors import UsageError
-
-GUIDE = """name: acme
-terms:
-  - use: Acme Cloud
-    case: exact
-    level: error
-consistency:
-  - [omnichannel, omni-channel]
-"""
+from tests.audit.guides import GUIDE
 
 BEFORE = "# Omnichannel\n\nAcme cloud sells omnichannel. Try AcmeCloud.\n"
 # a new section above moves the old copy down four lines: its 'AcmeCloud' is still there

@@ -18,17 +18,9 @@ from brandlint.audit.dask_executor import DaskExecutor
 from brandlint.audit.run import AuditOptions, run_audit
 from brandlint.cli.main import main
 from brandlint.workspace import Settings
+from tests.audit.guides import GUIDE
 
 distributed = pytest.importorskip("distributed")
-
-GUIDE = """name: acme
-terms:
-  - use: Acme Cloud
-    case: exact
-    level: error
-consistency:
-  - [omnichannel, omni-channel]
-"""
 
 
 @pytest.fixture(scope="module")
