@@ -29,7 +29,7 @@ questions, exclamations, 'you' words), each as a z-score against the voice's tra
 and standard deviation, the score being minus the mean absolute z.
 
 With `--check FOLDER` (a second sample of the same corpora, none of the benchmark's
-documents: benchmarks/voice_check_sample.py), profiles learned from all the benchmark's
+documents: benchmarks/voice_sample.py --check), profiles learned from all the benchmark's
 documents score the check's, and the nested cross-validation runs again on the check alone:
 a check of choices made while looking at this benchmark's figures (benchmarks/README.md).
 
@@ -299,7 +299,7 @@ def main() -> None:
         "--check",
         type=Path,
         help="a second sample of the same corpora, other documents "
-        "(built by benchmarks/voice_check_sample.py): scored against the benchmark's profiles, "
+        "(built by benchmarks/voice_sample.py --check): scored against the benchmark's profiles, "
         "and cross-validated alone",
     )
     args = parser.parse_args()

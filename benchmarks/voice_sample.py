@@ -16,6 +16,15 @@ Each corpus is a house style of its own:
 
 The selection is deterministic: files of 2–12 KB, sorted by path, every k-th so that
 `--per-voice` of them are spread over the whole corpus. Files are copied unchanged.
+
+`--check FOLDER` builds a second sample into FOLDER instead: the same corpora and size
+limits less the files the benchmark's sample holds, every k-th of the rest from the middle
+of the first step. It is for an independent check of choices made while looking at the
+benchmark's own figures (`python benchmarks/voice_auc.py --check FOLDER`), and is not
+stored in the repository:
+
+    python benchmarks/voice_sample.py --go-website PATH --peps PATH --hugo-docs PATH \\
+        --check /tmp/voice-check
 """
 
 from __future__ import annotations
@@ -47,16 +56,31 @@ def main() -> None:
     parser.add_argument("--peps", type=Path, required=True)
     parser.add_argument("--hugo-docs", type=Path, required=True)
     parser.add_argument("--per-voice", type=int, default=60)
+    parser.add_argument("--check", type=Path, metavar="FOLDER", help="build the check sample")
     args = parser.parse_args()
     for voice, (option, folder, pattern) in CORPORA.items():
-        target = OUT / voice
+        root = getattr(args, option) / folder
+        if args.check:
+            taken = {p.name for p in (OUT / voice).iterdir()}
+            every = pick(root, pattern, len(list(root.glob(pattern))) or 1)
+            rest = [p for p in every if _name(p, root) not in taken]
+            step = max(1, len(rest) // args.per_voice)
+            chosen = rest[step // 2 :: step][: args.per_voice]
+            target = args.check / voice
+        else:
+            chosen = pick(root, pattern, args.per_voice)
+            target = OUT / voice
         shutil.rmtree(target, ignore_errors=True)
         target.mkdir(parents=True)
-        root = getattr(args, option) / folder
-        chosen = pick(root, pattern, args.per_voice)
-        for path in chosen:  # sub-folders joined into the name: two "introduction.md" stay two
-            shutil.copyfile(path, target / "-".join(path.relative_to(root).parts))
+        for path in chosen:
+            shutil.copyfile(path, target / _name(path, root))
         print(f"{voice}: {len(chosen)} files")
+
+
+def _name(path: Path, root: Path) -> str:
+    """The file's name in the sample: sub-folders joined in, so two "introduction.md" stay
+    two."""
+    return "-".join(path.relative_to(root).parts)
 
 
 if __name__ == "__main__":
