@@ -17,6 +17,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
+from brandlint import vale_location
 from brandlint.checks.registry import KINDS
 from brandlint.core.alerts import Alert, Level
 from brandlint.core.document import Document
@@ -96,8 +97,10 @@ class Linter:
         guide: Guide,
         pipelines: Pipelines | None = None,
         accepts: Callable[[RuleSpec], bool] | None = None,
+        vale_compat: bool = False,
     ) -> None:
         self.guide = guide
+        self.vale_compat = vale_compat  # alerts placed as Vale places them (--vale-compat)
         self.pipelines = pipelines or Pipelines()
         rules = list(guide.compiled) or compile_rules(guide)
         # `--filter`: only the rules it accepts run
@@ -123,7 +126,7 @@ class Linter:
         with self._lock:
             linter = self._locales.get(local.locale)
             if linter is None:
-                linter = Linter(local, self.pipelines, self._accepts)
+                linter = Linter(local, self.pipelines, self._accepts, self.vale_compat)
                 self._locales[local.locale] = linter
             return linter
 
@@ -142,7 +145,8 @@ class Linter:
         self, document: Document, memo: BlockMemo | None = None
     ) -> tuple[LintContext, LangPipeline | None]:
         lang = normalize_lang(document.lang) or normalize_lang(self.guide.lang) or "en"
-        document = replace(document, lang=lang)
+        if document.lang != lang:
+            document = replace(document, lang=lang)
         if not document.blocks:
             # no copy (a stylesheet, an empty page): nothing to tokenize, so no spaCy at all
             return LintContext(document, [], {}, False, False, self.names), None
@@ -152,7 +156,7 @@ class Linter:
         if memo is not None:
             views, hits = memo.views(pipeline, index, document, texts)
         else:
-            docs = pipeline.process(texts)
+            docs = pipeline.process(texts, lemmas=index.reads_lemmas)
             views = [
                 BlockView(block, doc, i, text)
                 for i, (block, doc, text) in enumerate(
@@ -187,7 +191,10 @@ class Linter:
                 # need none of them
                 ctx.release()
             del ctx
-            alerts.extend(self._alert(document, rule, f) for rule, f in found)
+            if self.vale_compat:
+                alerts.extend(vale_location.place_findings(document, found, self._alert))
+            else:
+                alerts.extend(self._alert(document, rule, f) for rule, f in found)
             alerts.extend(self._notices(document, pipeline))
             kept = {
                 (*a.sort_key(), a.message): a

@@ -92,6 +92,9 @@ class PhraseIndex:
         # folded word → (NORM key, LEMMA key, how it is built), or None
         self._analyses: dict[int, tuple[int, int, Inflection] | None] = {}
         self._positive: Any = _no_words()  # the words that have an analysis, for numpy
+        # whether a rule asked for a phrase by lemma or by word (an inflecting term): only
+        # such hits read the tokens' lemmas, so without one the copy needs none
+        self.reads_lemmas = False
 
     def add(
         self,
@@ -114,6 +117,7 @@ class PhraseIndex:
         phrases = [p for p in phrases if p.strip()]
         if not phrases:
             return
+        self.reads_lemmas = self.reads_lemmas or attr in ("LEMMA", "WORD")
         matcher = self._matchers.get(channel)
         if matcher is None:
             matcher = PhraseMatcher(self.pipeline.nlp.vocab, attr=_READS[channel])

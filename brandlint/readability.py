@@ -41,6 +41,12 @@ out "sentences" of two words or fewer), long words of more than six letters, and
 from CMUdict for English and pyphen's hyphenation dictionaries elsewhere (hyphenation points
 + 1 per word: an estimate that can miss a syllable at a word's edge).
 
+textstat's functions count the whole text again for each formula, and each text anew;
+`TextstatCounts` asks them about each distinct word once, keeps each paragraph's counts while
+its text is unchanged, and applies textstat's formulas to the sums (`_figures`), with the
+same floats: tests compare every count and figure with textstat's own on generated and real
+copy.
+
 `brandlint stats` and the `readability` rule both measure through `measure` (a whole
 document's text through `document_text`), so the two never disagree.
 
@@ -62,6 +68,7 @@ Two traps in textstat 0.7 shape this module:
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -286,44 +293,22 @@ def _textstat_code(lang: str) -> str:
 
 def measure(text: str, lang: str) -> Scores:
     """Readability of `text` in `lang`: the formulas published for the language, None (with
-    `Scores.reason`) for the rest. `stats` and the `readability` rule both measure here."""
-    try:
-        return _measure(text, lang)
-    finally:
-        _forget_texts()
+    `Scores.reason`) for the rest. `stats` and the `readability` rule both measure here.
 
-
-def _measure(text: str, lang: str) -> Scores:
-    backend = textstat_backend()
-    counts, metrics = backend.counts, backend.metrics
+    The figures are textstat's, to the last digit, from `TEXTSTAT_COUNTS`: textstat's own
+    counts, remembered per word and per paragraph, with its formulas applied once to them
+    (textstat recounts the whole text for every formula)."""
     lang = language(lang)
-    words = counts.count_words(text)
-    sentences = counts.count_sentences(text)
     reason = readability_reason(lang)
+    formulas = () if reason else FORMULAS[lang]
+    syllables = any(isinstance(f, Flesch) for f in formulas)
+    counts = TEXTSTAT_COUNTS.count(text, _textstat_code(lang) if syllables else None)
+    words, sentences = counts.words, counts.sentences(text)
     if not reason and not words:
         reason = "no words to measure"
     if reason:
         return Scores(lang, words, sentences, reason=reason)
-    formulas = FORMULAS[lang]
-    found: dict[str, float] = {}
-    code = _textstat_code(lang) if any(isinstance(f, Flesch) for f in formulas) else lang
-    for formula in formulas:
-        if formula is FLESCH_KINCAID:
-            found["grade"] = metrics.flesch_kincaid_grade(text, code)
-        elif formula is LIX:
-            found["lix"] = metrics.lix(text)
-        elif isinstance(formula, Flesch):
-            per_word = metrics.syllables_per_word(text, code)
-            found["ease"] = (
-                formula.base
-                - formula.per_sentence * metrics.words_per_sentence(text)
-                - formula.per_syllable * per_word
-            )
-    if lang == "en":
-        found["fog"] = metrics.gunning_fog(text, code)
-        found["smog"] = metrics.smog_index(text, code)
-        found["coleman_liau"] = metrics.coleman_liau_index(text)
-        found["ari"] = metrics.automated_readability_index(text)
+    found = _figures(counts, sentences, lang, formulas)
     rounded = {key: round(value, 1) for key, value in found.items()}
     return Scores(
         lang,
@@ -340,43 +325,242 @@ def _measure(text: str, lang: str) -> Scores:
     )
 
 
+def _figures(
+    counts: Counts, sentences: int, lang: str, formulas: tuple[Formula, ...]
+) -> dict[str, float]:
+    """textstat 0.7's formulas over `counts` (`words` > 0), each in textstat's own order of
+    operations and with its guards against zero, so that every float is bit for bit the one
+    textstat's functions return (`metrics.flesch_kincaid_grade`, `metrics.lix`, …)."""
+    words = counts.words
+    per_sentence = words / sentences if sentences else 0.0  # metrics.words_per_sentence
+    per_word = counts.syllables / words  # metrics.syllables_per_word
+    found: dict[str, float] = {}
+    for formula in formulas:
+        if formula is FLESCH_KINCAID:
+            found["grade"] = (
+                0.0
+                if per_sentence == 0 or per_word == 0
+                else (0.39 * per_sentence) + (11.8 * per_word) - 15.59
+            )
+        elif formula is LIX:
+            found["lix"] = per_sentence + 100 * counts.long_words / words
+        elif isinstance(formula, Flesch):
+            found["ease"] = (
+                formula.base - formula.per_sentence * per_sentence - formula.per_syllable * per_word
+            )
+    if lang == "en":
+        found["fog"] = 0.4 * (per_sentence + 100 * counts.difficult / words)
+        found["smog"] = (
+            (1.043 * (30 * (counts.polysyllables / sentences)) ** 0.5) + 3.1291
+            if sentences
+            else 0.0
+        )
+        letters = counts.letters / words * 100  # metrics.letters_per_word × 100
+        per_100 = sentences / words * 100  # metrics.sentences_per_word × 100
+        found["coleman_liau"] = (
+            0.0 if letters == 0 or per_100 == 0 else (0.058 * letters) - (0.296 * per_100) - 15.8
+        )
+        per_token = counts.chars / counts.tokens if counts.tokens else 0.0
+        found["ari"] = (
+            0.0
+            if per_token == 0 or per_sentence == 0
+            else (4.71 * per_token) + (0.5 * per_sentence) - 21.43
+        )
+    return found
+
+
 def syllables_per_word(text: str, lang: str) -> float | None:
     """Mean syllables per word of `text` (two decimals); None where `syllable_reason`
     says why, or when there are no words."""
-    counts = textstat_backend().counts
     lang = language(lang)
     if syllable_reason(lang):
         return None
-    try:
-        words = counts.count_words(text)
-        if not words:
-            return None
-        return round(counts.count_syllables(text, _textstat_code(lang)) / words, 2)
-    finally:
-        _forget_texts()
+    counts = TEXTSTAT_COUNTS.count(text, _textstat_code(lang))
+    if not counts.words:
+        return None
+    return round(counts.syllables / counts.words, 2)
 
 
-def _forget_texts() -> None:
-    """Empty textstat's caches of results per text.
+# -- textstat's counts, remembered per word and per paragraph ----------------------------
 
-    textstat keeps the last 128 results of each of its functions, keyed by the whole text
-    and holding the word lists made from it, for the life of the process: a 1 MB document
-    left 35 MB of lists behind, and an audit's workers kept 128 documents' worth each.
-    Within one measure the caches still spare recounting (every formula asks for the same
-    counts); the next measure is nearly always of another text. The dictionaries
-    (`get_cmudict`, `get_pyphen`) stay cached."""
-    backend = textstat_backend()
-    for part in (
-        backend.counts,
-        backend.metrics,
-        backend.selections,
-        backend.transformations,
-        backend.validations,
-    ):
-        for name in part.__all__:
-            clear = getattr(getattr(part, name), "cache_clear", None)
-            if clear is not None:
-                clear()
+# textstat 0.7's steps (`transformations.remove_punctuation`, `selections.list_words`,
+# `counts.count_sentences`), compiled once; a test pins them to textstat's functions
+_NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")
+_PUNCTUATION_BUT_APOSTROPHES = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+# where `measure`'s text splits into paragraphs whose counts add up: a line break after a
+# sentence's closing mark (how `sections` and `document_text` join blocks). Only there:
+# textstat's sentence runs on across a line break with no mark before it. After the break,
+# a sentence starts at a word boundary as it would at the start of a text, and the break,
+# white space, ends words and an apostrophe's look-ahead (`'ve`) as the end of a text does
+_PARAGRAPH_BREAK = re.compile(r"(?<=[.!?])\n")
+
+
+def textstat_words(text: str) -> list[str]:
+    """`selections.list_words(text)` with its defaults: punctuation removed but for the
+    apostrophes of English contractions, split at white space."""
+    return _PUNCTUATION_BUT_APOSTROPHES.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).split()
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """textstat's counts of a stretch of copy, which add up over its paragraphs."""
+
+    words: int = 0  # counts.count_words
+    syllables: int = 0  # counts.count_syllables (0 when syllables were not asked for)
+    polysyllables: int = 0  # counts.count_polysyllable_words
+    difficult: int = 0  # counts.count_difficult_words, English only
+    long_words: int = 0  # counts.count_long_words: more than six letters
+    letters: int = 0  # counts.count_letters
+    chars: int = 0  # counts.count_chars(ignore_spaces=True)
+    tokens: int = 0  # counts.count_words(rm_punctuation=False)
+    long_sentences: int = 0  # the sentences counts.count_sentences keeps: of three words or more
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.words + other.words,
+            self.syllables + other.syllables,
+            self.polysyllables + other.polysyllables,
+            self.difficult + other.difficult,
+            self.long_words + other.long_words,
+            self.letters + other.letters,
+            self.chars + other.chars,
+            self.tokens + other.tokens,
+            self.long_sentences + other.long_sentences,
+        )
+
+    def sentences(self, text: str) -> int:
+        """`counts.count_sentences(text)` for the text these counts are of: at least one
+        for any text but the empty one. This floor is why textstat's sentence count does not
+        add up over paragraphs (a one-line list item counts one alone, none in its page);
+        the sentences of three words or more do."""
+        return max(1, self.long_sentences) if text else 0
+
+
+# a word's facts packed into one integer, so that a paragraph's sums are one `sum` in C: 32
+# bits each for its letters, whether it is long, its syllables, whether it is polysyllabic
+# and whether it is difficult (no paragraph has 2**32 letters)
+_WordFacts = int
+_FIELD = 32
+_FIELDS = 5
+
+
+def _pack(*facts: int) -> _WordFacts:
+    return sum(fact << (_FIELD * i) for i, fact in enumerate(facts))
+
+
+def _unpack(total: _WordFacts) -> list[int]:
+    return [(total >> (_FIELD * i)) & ((1 << _FIELD) - 1) for i in range(_FIELDS)]
+
+
+class TextstatCounts:
+    """textstat's counts of texts, from facts remembered per word and per paragraph.
+
+    textstat counts the same words again for every formula (syllables for Flesch–Kincaid,
+    again for SMOG's polysyllables, again for Gunning fog's difficult words) and for every
+    text, though a few thousand words make most of any copy. Here each distinct word is
+    looked up once per language, with textstat's own functions (`count_syllables`,
+    `is_difficult_word`), and each paragraph is counted once while it stays unchanged: the
+    readability rule measures a section, then its page; the editor measures the page again
+    after every edit, where one paragraph changed. Both memories are bounded (about 2 MB
+    each at most) and cleared when full, as a long audit meets ever more words."""
+
+    def __init__(self, max_words: int = 20_000, max_paragraph_chars: int = 1_000_000) -> None:
+        self._max_words = max_words
+        self._max_paragraph_chars = max_paragraph_chars
+        self._words: dict[str | None, dict[str, _WordFacts]] = {}
+        self._facts_seen: dict[_WordFacts, _WordFacts] = {}  # a few hundred, shared by words
+        self._paragraphs: dict[tuple[str | None, str], Counts] = {}
+        self._paragraph_chars = 0
+        self._lock = threading.Lock()
+
+    def count(self, text: str, syllables_in: str | None) -> Counts:
+        """textstat's counts of `text`, with syllables (and, for English, difficult words)
+        in textstat's language code `syllables_in`; None counts no syllables."""
+        total = Counts()
+        for paragraph in _PARAGRAPH_BREAK.split(text):
+            total += self._paragraph(paragraph, syllables_in)
+        return total
+
+    def clear(self) -> None:
+        """Forget every word and paragraph (when the syllable data behind them changes)."""
+        with self._lock:
+            self._words.clear()
+            self._paragraphs.clear()
+            self._paragraph_chars = 0
+            self._facts_seen.clear()
+
+    def _paragraph(self, text: str, code: str | None) -> Counts:
+        key = (code, text)
+        found = self._paragraphs.get(key)
+        if found is not None:
+            return found
+        found = self._count(text, code)
+        size = len(text) + _ENTRY_CHARS
+        if size <= self._max_paragraph_chars // 4:  # a huge one would evict the rest
+            with self._lock:
+                if self._paragraph_chars + size > self._max_paragraph_chars:
+                    self._paragraphs.clear()
+                    self._paragraph_chars = 0
+                self._paragraphs[key] = found
+                self._paragraph_chars += size
+        return found
+
+    def _count(self, text: str, code: str | None) -> Counts:
+        words = textstat_words(text)
+        known = self._facts(code)
+        try:
+            total = sum(map(known.__getitem__, words))
+        except KeyError:  # a word not met yet (or forgotten by another thread meanwhile)
+            facts = {word: known.get(word) or self._learn(word, code, known) for word in set(words)}
+            total = sum(map(facts.__getitem__, words))
+        letters, long_words, syllables, polysyllables, difficult = _unpack(total)
+        chunks = text.split()  # count_chars and count_words(rm_punctuation=False) split so
+        return Counts(
+            len(words),
+            syllables,
+            polysyllables,
+            difficult,
+            long_words,
+            letters,
+            sum(map(len, chunks)),
+            len(chunks),
+            sum(len(textstat_words(s)) > 2 for s in _SENTENCE.findall(text)),
+        )
+
+    def _facts(self, code: str | None) -> dict[str, _WordFacts]:
+        found = self._words.get(code)
+        if found is None:
+            with self._lock:
+                found = self._words.setdefault(code, {})
+        return found
+
+    def _learn(self, word: str, code: str | None, known: dict[str, _WordFacts]) -> _WordFacts:
+        """What textstat's functions find in a word alone: its letters (`count_letters`),
+        whether it has more than six (`count_long_words`) and, when asked for, its
+        syllables, whether it has three or more (`count_polysyllable_words`) and, in
+        English, whether it is difficult (`count_difficult_words`, Gunning fog's)."""
+        letters = len(word) - word.count("'")  # the word as list_words(rm_apostrophe=True) has it
+        syllables = 0
+        difficult = False
+        if code is not None:
+            backend = textstat_backend()
+            syllables = backend.counts.count_syllables(word, code)
+            if code.startswith("en"):
+                threshold = int(backend.utils.get_lang_cfg(code, "syllable_threshold"))
+                difficult = backend.validations.is_difficult_word(word, threshold, code)
+        fact = _pack(letters, letters > 6, syllables, syllables >= 3, difficult)
+        with self._lock:
+            if len(known) >= self._max_words:
+                known.clear()
+            fact = known[word] = self._facts_seen.setdefault(fact, fact)
+        return fact
+
+
+_ENTRY_CHARS = 100  # what a remembered paragraph costs beside its text, in characters' worth
+
+# one per process: the words of copy recur across documents and across languages' texts
+TEXTSTAT_COUNTS = TextstatCounts()
 
 
 # -- what is measured: the running prose of a document, section by section --------------
@@ -448,9 +632,6 @@ class SyllableCounts(Mapping[str, tuple[tuple[str, ...]]]):
 
     def __init__(self, lines: Iterable[str]) -> None:
         self._table = CompactTable(self._counts(lines))
-        # the words of the copy, answered from a dict: a few hundred words make most of
-        # any copy, and textstat asks for each word again per formula
-        self._seen: dict[str, tuple[tuple[str, ...]]] = {}
 
     @staticmethod
     def _counts(lines: Iterable[str]) -> Iterator[tuple[str, str]]:
@@ -477,15 +658,11 @@ class SyllableCounts(Mapping[str, tuple[tuple[str, ...]]]):
         return int(found) if found else None
 
     def __getitem__(self, word: str) -> tuple[tuple[str, ...]]:
-        found = self._seen.get(word)
-        if found is None:
-            stressed = self.count(word)
-            if stressed is None:
-                raise KeyError(word)  # textstat then counts the word's hyphenation points
-            if len(self._seen) >= _SEEN:  # bounded: a long audit meets ever more words
-                self._seen.clear()
-            found = self._seen[word] = (_STRESSED[:stressed],)
-        return found
+        # nothing remembered here: `TextstatCounts` keeps each word's count
+        stressed = self.count(word)
+        if stressed is None:
+            raise KeyError(word)  # textstat then counts the word's hyphenation points
+        return (_STRESSED[:stressed],)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._table)
@@ -494,7 +671,6 @@ class SyllableCounts(Mapping[str, tuple[tuple[str, ...]]]):
         return len(self._table)
 
 
-_SEEN = 20_000  # words remembered by `SyllableCounts` (about 2 MB at most)
 _STRESSED = ("1",) * 64  # stand-in phones, each with a stress digit; no word has 64
 
 

@@ -18,11 +18,12 @@ import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from brandlint.core.alerts import Alert, Level
 from brandlint.core.document import Block, Document, LineIndex
-from brandlint.core.errors import GuideError
+from brandlint.core.errors import GuideError, UsageError
 from brandlint.core.globs import glob_match
 from brandlint.core.limits import Limits, exceeds, variable
 from brandlint.document.code import CODE_FORMATS
@@ -74,6 +75,9 @@ class Settings:
     rule_filter: str | None = None  # an expression choosing the rules that run (--filter)
     min_level: str | None = None  # a Vale project's MinAlertLevel instead of its own (--min-level)
     read_as: str | None = None  # the format of every file, whatever its name (--read-as)
+    # Vale drop-in mode (--vale-compat): Vale's alert positions, and no Vale configuration
+    # is Vale's error rather than the bundled guide
+    vale_compat: bool = False
     # guides an editor changed and has not saved (the server's guide actions): (resolved
     # path, text), read instead of the file
     guide_texts: tuple[tuple[str, str], ...] = ()
@@ -87,6 +91,8 @@ class Workspace:
     _vale_projects: dict[str, ValeProject] = field(default_factory=dict)
     _detectors: DetectorCache = field(default_factory=DetectorCache)
     _vale_linters: dict[tuple[str, tuple[int, ...]], Linter] = field(default_factory=dict)
+    # (working folder, the guide or .vale.ini the settings force) → its resolved path
+    _forced_paths: dict[tuple[str, str], Path] = field(default_factory=dict)
 
     # -- guides -----------------------------------------------------------------
     def guide_path_for(self, path: str | Path) -> Path:
@@ -96,10 +102,35 @@ class Workspace:
         if self.settings.vale_config:
             return Path(self.settings.vale_config)
         folder = Path(path).parent if path else Path.cwd()
-        return discover_config(folder) or default_guide_path()
+        found = discover_config(folder)
+        if found is None and self.settings.vale_compat:
+            where = folder.resolve()
+            raise UsageError(
+                f"E100 [.vale.ini not found] {where}: no .vale.ini, _vale.ini or vale.ini here "
+                "or above; give --vale-config PATH, or drop --vale-compat to lint with the "
+                "bundled guide"
+            )
+        return found or default_guide_path()
 
     def linter_for(self, path: str | Path) -> Linter:
-        return self._linter_at(self.guide_path_for(path).resolve(), path)
+        return self._linter_at(self._resolved_guide_path(path), path)
+
+    def _resolved_guide_path(self, path: str | Path) -> Path:
+        """`guide_path_for(path).resolve()`. A guide the settings force is the same for
+        every file: resolving it (a system call per folder of its path) is done once per
+        working folder, not for each file and each look-up of a file."""
+        forced = self.settings.guide or self.settings.vale_config
+        if not forced:
+            return self.guide_path_for(path).resolve()
+        return self._resolved(forced)
+
+    def _resolved(self, forced: str) -> Path:
+        """The resolved path of a guide or `.vale.ini` the settings name."""
+        key = (os.getcwd(), forced)
+        resolved = self._forced_paths.get(key)
+        if resolved is None:
+            resolved = self._forced_paths[key] = Path(forced).resolve()
+        return resolved
 
     def _linter_at(self, guide_path: Path, path: str | Path) -> Linter:
         project = self._vale_project(guide_path)
@@ -120,7 +151,7 @@ class Workspace:
             from brandlint.rule_filter import parse_filter
 
             accepts = parse_filter(self.settings.rule_filter).accepts
-        linter = Linter(guide, self.pipelines, accepts)
+        linter = Linter(guide, self.pipelines, accepts, self.settings.vale_compat)
         return linter
 
     def _load_guide(self, guide_path: Path) -> Guide:
@@ -135,15 +166,16 @@ class Workspace:
     def _vale_project(self, guide_path: Path) -> ValeProject | None:
         """The Vale project at `guide_path` (loaded once), or None for a brandlint guide.
         Raises GuideError when the project is broken."""
-        vale_config = self.settings.vale_config
-        forced = vale_config is not None and Path(vale_config).resolve() == guide_path
-        if not (forced or is_vale_config(guide_path)):
-            return None
         project = self._vale_projects.get(str(guide_path))
-        if project is None:
-            project = self._vale_projects[str(guide_path)] = load_vale_project(
-                guide_path, min_level=self._min_level()
-            )
+        if project is not None:
+            return project  # looked up for every file: the checks below passed once
+        vale_config = self.settings.vale_config
+        forced = vale_config is not None and self._resolved(vale_config) == guide_path
+        if not (forced or _named_as_vale_config(str(guide_path))):
+            return None
+        project = self._vale_projects[str(guide_path)] = load_vale_project(
+            guide_path, min_level=self._min_level()
+        )
         return project
 
     def _min_level(self) -> Level | None:
@@ -222,10 +254,28 @@ class Workspace:
 
         With a Vale project, [formats] picks the format of a mapped extension, and the copy
         its BlockIgnores and TokenIgnores match is masked (positions unchanged)."""
+        return self._read(path, text, data, format, lang, channel)[0]
+
+    def _read(
+        self,
+        path: str,
+        text: str | None,
+        data: bytes | None,
+        format: str | None,
+        lang: str | None,
+        channel: str | None,
+    ) -> tuple[Document, Linter]:
+        """`document`, and the linter of its guide, found once for both."""
         anchor = _guide_anchor(path)
-        guide_path = self.guide_path_for(anchor).resolve()
+        guide_path = self._resolved_guide_path(anchor)
         project = self._vale_project(guide_path)
-        format = format or self.settings.read_as or self.guide_format(path)
+        try:
+            linter: Linter | None = self._linter_at(guide_path, anchor)
+        except GuideError:
+            linter = None  # raised below, once the file is read, as if looked up then
+        if not (format or self.settings.read_as) and linter is not None:
+            format = _mapped_format(path, linter.guide)
+        format = format or self.settings.read_as
         if format is None and project is not None:
             format = project.format_for(path)
             if format_of(path) in CODE_FORMATS and format not in CODE_FORMATS:
@@ -256,7 +306,8 @@ class Workspace:
         if project is not None:
             regions = project.ignored_regions(anchor, document.source, document.format)
             document = mask_regions(document, regions)
-        return self.prepare(document, self._linter_at(guide_path, anchor).guide)
+        linter = linter or self._linter_at(guide_path, anchor)
+        return self.prepare(document, linter.guide), linter
 
     def _detected_lang(self, document: Document, guide: Guide) -> str | None:
         """The language detected in copy that declares none, when the guide asks for it."""
@@ -294,12 +345,12 @@ class Workspace:
         path = str(path)
         try:
             with collector_paused():  # a large file is as many lasting objects as its lint
-                document = self.document(path)
+                document, linter = self._read(path, None, None, None, None, None)
         except DocumentTooLarge as exc:
             return [too_large_alert(path, exc)]
         except UnreadableFile as exc:
             return [unreadable_alert(path, str(exc))]
-        return self.lint(document)
+        return linter.lint(document)
 
     def measure_file(self, path: str | Path) -> VoiceMetrics | None:
         """The voice summary of a file (None when it cannot be read, or is a stylesheet or
@@ -414,9 +465,7 @@ class Workspace:
             guide = self.linter_for(_guide_anchor(path)).guide
         except GuideError:
             return None  # reported when the file is linted
-        if not guide.format_globs:
-            return None
-        return _glob_value(relative_to_guide(path, guide.root), guide.format_globs)
+        return _mapped_format(path, guide)
 
     def _vale_folder(self, folder: str) -> ValeProject | None:
         try:
@@ -588,6 +637,19 @@ def _is_json(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+@lru_cache(maxsize=64)
+def _named_as_vale_config(path: str) -> bool:
+    """`is_vale_config`, asked for every file about the few guides a run has."""
+    return is_vale_config(path)
+
+
+def _mapped_format(path: str, guide: Guide) -> str | None:
+    """The format the guide's `formats:` globs give `path`, or None."""
+    if not guide.format_globs:
+        return None
+    return _glob_value(relative_to_guide(path, guide.root), guide.format_globs)
 
 
 def _glob_value(relative: str, globs: Iterable[tuple[str, str]]) -> str | None:

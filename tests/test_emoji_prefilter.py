@@ -1,4 +1,5 @@
-"""The emoji prefilter skips only text in which the emoji package finds nothing."""
+"""The emoji prefilter hands the emoji package only the runs of emoji characters in the
+text, and finds exactly what the package finds reading the whole text."""
 
 from __future__ import annotations
 
@@ -30,6 +31,19 @@ PIECES = st.sampled_from(
         "🇴",
         "™",
         "ß",
+        "x",
+        "\ufe0e",
+        "🏴",
+        "\U000e0067",
+        "\U000e0062",
+        "\U000e007f",
+        "🏳",
+        "🌈",
+        "👨",
+        "❤\ufe0f",
+        "☺",
+        "5",
+        "©\ufe0f",
     ]
 )
 
@@ -42,9 +56,15 @@ def unfiltered(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(PIECES, max_size=12).map("".join))
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(PIECES, max_size=16).map("".join))
 def test_emoji_spans_match_the_emoji_package_on_any_text(text):
+    assert emoji_spans(text) == unfiltered(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_emoji_spans_match_the_emoji_package_on_arbitrary_unicode(text):
     assert emoji_spans(text) == unfiltered(text)
 
 

@@ -50,10 +50,19 @@ def field_texts(views: list[BlockView], text: str, field: str) -> list[FieldText
 
 def _body(views: list[BlockView], text: str) -> list[FieldText]:
     by_piece: dict[str, list[BlockView]] = defaultdict(list)
+    # whether a block is body copy, and of which piece, follows from its scopes alone, and
+    # a document's blocks share a handful of scope sets: each set is judged once
+    pieces: dict[frozenset[str], str | None] = {}  # scopes → piece, None: not body copy
     for view in views:
         scopes = view.block.scopes
-        if not any(view.block.in_scope(s) for s in NOT_BODY) or scopes & set(BODY_FIELDS):
-            by_piece[piece_of(view)].append(view)
+        if scopes not in pieces:
+            body = not any(view.block.in_scope(s) for s in NOT_BODY) or not scopes.isdisjoint(
+                BODY_FIELDS
+            )
+            pieces[scopes] = piece_of(view) if body else None
+        piece = pieces[scopes]
+        if piece is not None:
+            by_piece[piece].append(view)
     out = []
     for piece, members in by_piece.items():
         start, end = members[0].block.start, members[-1].block.end

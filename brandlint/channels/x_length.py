@@ -19,11 +19,9 @@ _URL = re.compile(
     r"co|app|dev|shop|store|uk|no|hu|az|ng)(?:/[^\s<>\"]*)?",
     re.IGNORECASE,
 )
-
-
-def _weight(char: str) -> int:
-    code = ord(char)
-    return 1 if any(low <= code <= high for low, high in _LIGHT) else 2
+# the code points outside `_LIGHT`, which weigh 2: counted by one search in C instead of a
+# Python call per character
+_HEAVY = re.compile("[^" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _LIGHT) + "]")
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
@@ -45,9 +43,14 @@ def _plain_length(text: str) -> int:
     total = 0
     position = 0
     for start, end, _symbol in emoji_spans(text):
-        total += sum(_weight(c) for c in text[position:start]) + 2
+        total += _weights(text[position:start]) + 2
         position = end
-    return total + sum(_weight(c) for c in text[position:])
+    return total + _weights(text[position:])
+
+
+def _weights(text: str) -> int:
+    """The weight of `text` outside emoji and URLs: 1 per character, 2 for heavy ones."""
+    return len(text) if text.isascii() else len(text) + len(_HEAVY.findall(text))
 
 
 HASHTAG = re.compile(r"(?<![\w&])#[^\W\d_][\w]*")

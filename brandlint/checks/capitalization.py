@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Literal
 
@@ -16,7 +17,7 @@ import regex
 from brandlint.checks.patterns import MatchOptions, PatternRule
 from brandlint.core.errors import Problem
 from brandlint.core.options import option
-from brandlint.core.patterns import PatternError, UserPattern, compile_exceptions
+from brandlint.core.patterns import PatternError, UserPattern, compile_exceptions, joinable
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 from brandlint.text_case import capitalize, keeps_case, lower, upper
@@ -269,6 +270,11 @@ class _ValeWords:
     words: UserPattern  # an exception (which may span words) or a Vale word
     vocabulary: UserPattern  # the same, in any case, for the converter
     entries: list[tuple[str, UserPattern | None]]  # each exception, longest first
+    # every entry in lower case, and one pattern that matches where one of theirs does
+    # (None: they cannot be joined): most words are no entry and hold none, which then
+    # costs a look-up and one search instead of a search per entry
+    spelled: frozenset[str] = frozenset()
+    screen: UserPattern | None = None
 
     @classmethod
     def build(cls, exceptions: list[UserPattern], vocab: list[str]) -> _ValeWords:
@@ -285,7 +291,14 @@ class _ValeWords:
                 break
             except PatternError:
                 continue
-        return cls(exceptions, words, vocabulary, [(e, _pattern(e)) for e in entries])
+        patterns = [(e, _pattern(e)) for e in entries]
+        sources = [e for e, pattern in patterns if pattern is not None]
+        screen = None
+        if joinable(sources):
+            with suppress(PatternError):  # each compiles alone; joined, they should too
+                screen = UserPattern("|".join(f"(?:{e})" for e in sources) if sources else "(?!)")
+        spelled = frozenset(e.lower() for e in entries)
+        return cls(exceptions, words, vocabulary, patterns, spelled, screen)
 
     def tokens(self, text: str) -> list[str]:
         return [found.group() for found in self.words.finditer(text)]
@@ -311,6 +324,9 @@ class _ValeWords:
     def _entry(self, word: str) -> str:
         """The vocabulary's spelling of `word`: an entry equal to it in any case, else the
         word itself when an entry's pattern occurs in it (twine's `inVocab`)."""
+        screen = self.screen
+        if screen is not None and word.lower() not in self.spelled and not screen.search(word):
+            return ""
         for entry, pattern in self.entries:
             if entry.lower() == word.lower():
                 return entry

@@ -49,7 +49,8 @@ class Conditional(PatternRule):
             return
         exceptions = self.exceptions()
         defined: set[str] = set()
-        for base, text in self.units(ctx):
+        # a unit where neither pattern can match defines nothing and uses nothing
+        for base, text in self.searched_units(ctx, self.second, self.first):
             for found in self.second.finditer(text):
                 defined.update(g for g in found.groups() if g)
             for found in self.first.finditer(text):

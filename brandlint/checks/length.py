@@ -64,6 +64,11 @@ class Length(Rule):
                 keep = _fits(found.text, limit, measure)
                 if x_count:  # never cut a link in two: it counts 23 whole or not at all
                     keep = next((s for s, e in url_spans(found.text) if s < keep < e), keep)
+                start = found.start + keep
+                if ctx.document.block_at(start) is None:
+                    # the cut fell on the break between two blocks, which is in no line of
+                    # the file: what does not fit starts with the next block
+                    start = next(b.start for b in ctx.document.blocks if b.start >= start)
                 if field == "body":
                     name = "The post" if channel == "social" else "The text"
                 else:
@@ -72,7 +77,7 @@ class Length(Rule):
                     self.spec.message or "{name} is {size} {unit}; the limit{channel} is {max}."
                 )
                 yield Finding(
-                    found.start + keep,
+                    start,
                     found.end,
                     message.format(
                         name=name, size=size, unit=unit, max=limit, channel=channel_label(channel)

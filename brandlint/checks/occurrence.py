@@ -54,9 +54,11 @@ class Occurrence(PatternRule):
             return
         units = [(0, ctx.document.text)] if self.whole_document else list(self.units(ctx))
         for base, text in units:
-            matches = list(self.pattern.finditer(text))
-            if not self._verdict(len(matches)):
+            # counted first without a match object each (`findall` finds the same
+            # matches), as most units keep the limit
+            if not self._verdict(len(self.pattern.findall(text))):
                 continue
+            matches = list(self.pattern.finditer(text))
             message = format_message(self.message, str(len(matches)))
             # Vale counts every match, and shows the first that is neither blank nor code
             # read as `*`s; with matches but none such, it shows nothing

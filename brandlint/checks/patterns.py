@@ -4,8 +4,10 @@ exceptions and Vale `action` fixes, handled alike."""
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING, Literal
@@ -14,7 +16,7 @@ import regex
 
 from brandlint.core.errors import Problem
 from brandlint.core.options import Options, option
-from brandlint.core.patterns import Match, PatternError, UserPattern
+from brandlint.core.patterns import Match, PatternError, UserPattern, any_found, joinable
 from brandlint.core.rule import LintContext, Rule, scope_selects
 from brandlint.core.spec import RuleSpec
 
@@ -73,9 +75,9 @@ class PatternRule(Rule):
         # source offsets, and phrases go through regexes (the phrase index reads copy)
         self.reads_source = "raw" in self.scope
         self._edit: UserPattern | None = None
-        # pattern source → the pattern `_confined` to one unit (None: it cannot be), made
+        # pattern sources → what `searched_units` searches the joined units with, made
         # once per rule, not per document
-        self._confined: dict[str, UserPattern | None] = {}
+        self._prefilters: dict[tuple[str, ...], list[UserPattern | None]] = {}
         self._check_action()
 
     @property
@@ -129,17 +131,36 @@ class PatternRule(Rule):
                     start, end = sentence.start_char, sentence.end_char
                     yield view.block.start + start, view.text[start:end]
 
-    def regex_matches(self, ctx: LintContext, pattern: UserPattern) -> Iterator[tuple[int, Match]]:
-        """(unit start offset, match) for every in-scope match, exceptions removed."""
-        units: Iterable[tuple[int, str]]
+    def searched_units(self, ctx: LintContext, *patterns: UserPattern) -> Iterator[tuple[int, str]]:
+        """The units of `units` that may hold a (non-empty) match of any of `patterns`, in
+        order: the others hold none, and a rule need not search them."""
         if self.reads_source:
-            units = [(0, ctx.document.source)]
-        else:
-            if pattern.source in self._confined:
-                confined = self._confined[pattern.source]
-            else:
-                confined = self._confined[pattern.source] = _confined_pattern(pattern)
-            units = self._units(ctx).candidates(confined)
+            yield 0, ctx.document.source
+            return
+        shared = self._units(ctx)
+        key = tuple(pattern.source for pattern in patterns)
+        prefilters = self._prefilters.get(key)
+        if prefilters is None:
+            prefilters = self._prefilters[key] = _prefilters(patterns)
+        if len(prefilters) == 1:
+            yield from shared.candidates(prefilters[0])
+            return
+        last = None
+        for unit in heapq.merge(*(shared.candidates(p) for p in prefilters)):
+            if unit != last:  # a unit two patterns may match in is searched once
+                yield unit
+            last = unit
+
+    def regex_matches(
+        self,
+        ctx: LintContext,
+        pattern: UserPattern,
+        units: Iterable[tuple[int, str]] | None = None,
+    ) -> Iterator[tuple[int, Match]]:
+        """(unit start offset, match) for every in-scope match, exceptions removed; in
+        `units` when given (those `searched_units` gave for this pattern among others)."""
+        if units is None:
+            units = self.searched_units(ctx, pattern)
         exceptions = self.exceptions()
         for base, text in units:
             for found in pattern.finditer(text):
@@ -155,6 +176,8 @@ class PatternRule(Rule):
             return False
         if self.excepted(text[start:end], exceptions):
             return True
+        if not any_found(exceptions, text):  # no exception anywhere around the match
+            return False
         return any(
             e.start() <= start and end <= e.end()
             for pattern in exceptions
@@ -289,6 +312,24 @@ _PLAIN_ESCAPES = frozenset("bBdswnrtfvamM")
 _NEGATED_ESCAPES = {"W": "w", "D": "d", "S": "s", "P": "p"}
 # a flag group's letters that keep the pattern's syntax as this scan reads it
 _FLAGS = frozenset("imsau-")
+
+
+def _prefilters(patterns: Sequence[UserPattern]) -> list[UserPattern | None]:
+    """The patterns that find the units where any of `patterns` may match: their
+    `_confined_pattern`s joined into one alternation where they can be (a match of it is a
+    match of one of them, so one search of the joined units finds what a search with each
+    would), else each on its own; [None] when every unit must be searched."""
+    confined = [_confined_pattern(pattern) for pattern in patterns]
+    if None in confined:
+        return [None]
+    present = [pattern for pattern in confined if pattern is not None]
+    if len(present) > 1 and len({p.flags for p in present}) == 1:
+        sources = [pattern.source for pattern in present]
+        if joinable(sources):
+            with suppress(PatternError):
+                joined = "|".join(f"(?:{source})" for source in sources)
+                return [UserPattern(joined, present[0].flags, present[0].budget)]
+    return list(present)
 
 
 def _confined_pattern(pattern: UserPattern) -> UserPattern | None:
@@ -459,12 +500,39 @@ def _loosened(source: str) -> str:
     is found as `[a-zA-Z]\s(?:cm|…)` at the word's last letter), which a prefilter needs
     and no more. Leading assertions (`\b`, lookarounds, `^`) and optional atoms go, a
     repeated atom or non-capturing group is kept once, and a group's own start is
-    loosened alike. Tried at every place of a text, a leading `[a-zA-Z]+` or
-    `(?:[^,]+,){1,}` rescans what follows it from each letter: loosened, the search is
-    linear. A pattern with alternatives at its top, or with anything this scan does
-    not follow, stays as it is."""
-    if _has_top_level_bar(source):
+    loosened alike; alternatives are loosened each on its own, and a leading group one
+    of whose alternatives loosens to nothing goes too (`(?:^|\s)I\b` is found as `I\b`).
+    Tried at every place of a text, a leading `[a-zA-Z]+` or `(?:[^,]+,){1,}` rescans
+    what follows it from each letter, and a leading `\b` or `(?:^|\s)` before each
+    alternative makes the search try every alternative at every place: loosened, the
+    search is linear and skips to the letters an alternative starts with. A pattern that
+    refers back to a group (`\1`) keeps every capturing group, so that the reference
+    still names the same one; anything this scan does not follow stays as it is."""
+    refers_back = regex.search(r"\\[1-9]|\(\?P=|\\g<", source) is not None
+    loosened = _loosened_part(source, refers_back)
+    # alternatives one of which can match anywhere: the pattern itself filters better
+    return loosened if loosened or _alternatives(source) == [source] else source
+
+
+def _loosened_part(source: str, refers_back: bool) -> str:
+    """`source` loosened (see `_loosened`); "" when a match of it may hold nothing to
+    search for."""
+    alternatives = _alternatives(source)
+    if alternatives is None:
         return source
+    if len(alternatives) == 1:
+        return _loosened_sequence(source, refers_back)
+    if refers_back:
+        return source
+    # a word boundary before an alternative stays: `\bme\b`, not `me\b` (in "name")
+    parts = [_loosened_sequence(part, refers_back, bounded=True) for part in alternatives]
+    return "" if "" in parts else "|".join(parts)
+
+
+def _loosened_sequence(source: str, refers_back: bool, bounded: bool = False) -> str:
+    """`_loosened` for a pattern with no alternatives at its top; `bounded`: from a word
+    boundary on, the pattern stays as it is (cheap to test, a boundary is often what
+    makes an alternative rare)."""
     start = 0
     while start < len(source):
         end = _element_end(source, start)
@@ -472,6 +540,12 @@ def _loosened(source: str) -> str:
             return source[start:]
         low, after = _quantifier(source, end)
         element = source[start:end]
+        if refers_back and _captures(element) and (low == 0 or element.startswith("(?")):
+            return source[start:]  # dropping or loosening it would renumber the groups
+        if bounded and element in ("\\b", "\\m"):
+            # kept, with what follows it as it is: loosened, `\b\d+s` would become `\b\ds`,
+            # whose `\b` no longer stands where the match starts
+            return source[start:]
         if element in ("\\b", "\\B", "\\m", "\\M", "^", "\\A") or element.startswith(
             ("(?=", "(?!", "(?<=", "(?<!")
         ):
@@ -483,25 +557,37 @@ def _loosened(source: str) -> str:
             start = after
             continue
         opening = regex.match(r"\(\?[a-zA-Z-]*:", element)
-        if opening and not _has_top_level_bar(element[opening.end() : -1]):
-            inner = _loosened(element[opening.end() : -1])
-            return f"{opening.group()}{inner}){source[after:]}"
+        if opening:
+            inner = _loosened_part(element[opening.end() : -1], refers_back)
+            if inner:
+                return f"{opening.group()}{inner}){source[after:]}"
+            rest = _loosened_sequence(source[after:], refers_back)
+            return rest or source[start:]  # the group may match nothing: what follows
         return element + source[after:]
     return ""
 
 
-def _has_top_level_bar(source: str) -> bool:
-    """Whether `source` has alternatives at its top (`a|b`), or a part `_element_end`
-    does not follow."""
-    index = 0
+def _captures(element: str) -> bool:
+    """Whether `element` holds a capturing group."""
+    return regex.search(r"\((?!\?)|\(\?P?<[A-Za-z_]", element) is not None
+
+
+def _alternatives(source: str) -> list[str] | None:
+    """The alternatives at the top of `source` (`a|b` → `a`, `b`), or None for a part
+    `_element_end` does not follow."""
+    parts: list[str] = []
+    start = index = 0
     while index < len(source):
         if source[index] == "|":
-            return True
+            parts.append(source[start:index])
+            start = index = index + 1
+            continue
         end = _element_end(source, index)
         if end is None:
-            return True
+            return None
         index = _quantifier(source, end)[1]
-    return False
+    parts.append(source[start:])
+    return parts
 
 
 def _element_end(source: str, index: int) -> int | None:

@@ -32,6 +32,8 @@ class SentenceLength(Rule):
         counts = ctx.fact(word_counts)
         for view in ctx.in_scope(self):
             for sentence in view.sentences:
+                if counts.between(view, sentence.start, sentence.end) <= limit:
+                    continue  # leaving required wording out would only count fewer
                 words = counts.sentence(view, sentence)  # required wording left out
                 if words > limit:
                     start = view.block.start + sentence.start_char

@@ -109,8 +109,11 @@ class Substitution(PatternRule):
         for hit, text in self.phrase_hits(ctx):
             rank, choices = hit.payload
             candidates.append((hit.start, rank, hit.end, text, choices))
+        # one search of the joined units for every swap finds the units any may match in
+        patterns = [pattern for _, pattern, _ in self.regex_swaps]
+        units = list(self.searched_units(ctx, *patterns)) if patterns else []
         for rank, pattern, choices in self.regex_swaps:
-            for base, found in self.regex_matches(ctx, pattern):
+            for base, found in self.regex_matches(ctx, pattern, units):
                 expanded = tuple(
                     found.expand(c.replace("$", "\\")) if "$" in c else c for c in choices
                 )

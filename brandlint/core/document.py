@@ -13,19 +13,21 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
+from itertools import accumulate
+from typing import Any, NamedTuple
 
 from brandlint.core.alerts import Span
 
 BLOCK_SEPARATOR = "\n\n"
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """Copy text[text_start:text_end] came from source[source_start:source_end].
 
     A verbatim segment is a character-for-character copy. Others (a decoded `&amp;`, a
-    soft line break turned into a space) map as a whole.
+    soft line break turned into a space) map as a whole. A named tuple, not a frozen
+    dataclass: a document has one per piece of copy, and a tuple is made several times
+    faster.
     """
 
     text_start: int
@@ -124,14 +126,11 @@ class LineIndex:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.starts = [0]
         if "\r" in source:
-            self.starts.extend(found.end() for found in _LINE_BREAK.finditer(source))
-        else:
-            index = source.find("\n")
-            while index != -1:
-                self.starts.append(index + 1)
-                index = source.find("\n", index + 1)
+            self.starts = [0, *(found.end() for found in _LINE_BREAK.finditer(source))]
+        else:  # each line's start is the sum of the lengths before it: no search per line
+            lines = source.split("\n")
+            self.starts = [0, *accumulate([len(line) + 1 for line in lines[:-1]])]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
@@ -385,18 +384,21 @@ def assemble(
     scope_sets: dict[frozenset[str], frozenset[str]] = {}
     cursor = 0
     for draft in drafts:
-        while draft.pieces and not draft.pieces[-1][3] and not draft.pieces[-1][0].strip():
-            draft.length -= len(draft.pieces.pop()[0])
-        if not any(piece[0].strip() for piece in draft.pieces):
+        pieces = draft.pieces
+        while pieces and not pieces[-1][3] and not pieces[-1][0].strip():
+            draft.length -= len(pieces.pop()[0])
+        copy = "".join([piece[0] for piece in pieces])
+        if not copy.strip():  # white space only, as each piece is
             continue
         if parts:
             parts.append(BLOCK_SEPARATOR)
             cursor += len(BLOCK_SEPARATOR)
         start = cursor
-        for text, source_start, source_end, verbatim in draft.pieces:
-            segments.append(Segment(cursor, cursor + len(text), source_start, source_end, verbatim))
-            parts.append(text)
-            cursor += len(text)
+        for text, source_start, source_end, verbatim in pieces:
+            end = cursor + len(text)
+            segments.append(Segment(cursor, end, source_start, source_end, verbatim))
+            cursor = end
+        parts.append(copy)
         inline = tuple((scope, start + s, start + e) for scope, s, e in draft.inline if e > s)
         placeholders.extend(min(start + at, cursor) for at in draft.placeholders)
         scopes = scope_sets.setdefault(draft.scopes, draft.scopes)

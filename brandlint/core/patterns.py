@@ -11,6 +11,7 @@ Every rule kind compiles user patterns here, in one place.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import suppress
 from typing import Any
 
 import regex
@@ -56,6 +57,9 @@ class UserPattern:
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[Match]:
         return self._compiled.finditer(text, pos, timeout=self.budget)
+
+    def findall(self, text: str) -> list[Any]:
+        return list(self._compiled.findall(text, timeout=self.budget))
 
     def sub(self, replacement: str, text: str) -> str:
         return str(self._compiled.sub(replacement, text, timeout=self.budget))
@@ -176,11 +180,26 @@ class _Scan:
         return self._atom(index + 1, zero=char in "^$")
 
 
-def compile_exceptions(texts: list[str]) -> list[UserPattern]:
+class Exceptions(list[UserPattern]):
+    """A rule's exceptions, and, where one pattern can say the same, their alternation:
+    whether any of them occurs in a text is then one search, not one per exception (a
+    style's acronym rule lists fifty)."""
+
+    either: UserPattern | None = None
+
+
+# What a pattern may not hold to be joined with others as alternatives: an inline flag
+# for the whole pattern, a group name or number, a reference to one, a conditional or a
+# recursion (its meaning would change among the others); scoped flags (`(?m:…)`) may
+_UNJOINABLE = regex.compile(r"\(\?(?![:=!>#]|<[=!]|[a-zA-Z-]+:)|\\[1-9gkzZ]|\\0")
+
+
+def compile_exceptions(texts: list[str]) -> Exceptions:
     """A rule's `exceptions` as Vale reads them: each a regex (a literal when it is not a
     valid one) searched as whole words in the matched text, in the case written unless it
     starts with `(?i)` — the rule's own `ignorecase` does not apply to them."""
-    out = []
+    out = Exceptions()
+    bodies = []
     for text in sorted(texts, key=len, reverse=True):  # the longest alternative first
         try:
             UserPattern(text)
@@ -188,4 +207,22 @@ def compile_exceptions(texts: list[str]) -> list[UserPattern]:
         except PatternError:  # not a regex: an exception may be any literal string
             body = regex.escape(text)
         out.append(UserPattern(rf"\b(?:{body})\b"))
+        bodies.append(body)
+    if len(bodies) > 1 and joinable(bodies):
+        with suppress(PatternError):  # each compiles alone; joined, they should too
+            out.either = UserPattern("|".join(rf"\b(?:{body})\b" for body in bodies))
     return out
+
+
+def joinable(sources: list[str]) -> bool:
+    """Whether `sources`, each valid alone, mean the same as alternatives of one pattern."""
+    return not any(_UNJOINABLE.search(source) for source in sources)
+
+
+def any_found(patterns: list[UserPattern], text: str) -> bool:
+    """Whether any of `patterns` occurs in `text`: a match of their alternation is a match
+    of one of them, and one of them matching is a match of it."""
+    either = getattr(patterns, "either", None)
+    if either is not None:
+        return either.search(text) is not None
+    return any(pattern.search(text) for pattern in patterns)

@@ -20,7 +20,13 @@ from brandlint.core.alerts import Level
 from brandlint.core.categories import kind_category
 from brandlint.core.document import scopes_match
 from brandlint.core.errors import Problem
-from brandlint.core.patterns import PatternError, UserPattern, compile_exceptions, may_backtrack
+from brandlint.core.patterns import (
+    PatternError,
+    UserPattern,
+    any_found,
+    compile_exceptions,
+    may_backtrack,
+)
 from brandlint.core.scopes import scope_problem, split_formats
 from brandlint.core.spec import RuleSpec
 
@@ -95,9 +101,16 @@ class GuideWording:
         present = sorted((p for p in phrases if p and p in text), key=len, reverse=True)
         if not present:
             return cls(())
-        alternation = "|".join(re.escape(p) for p in present)
-        pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
-        return cls(found.span() for found in pattern.finditer(text))
+        return cls(found.span() for found in _wording_pattern(tuple(present)).finditer(text))
+
+
+def _wording_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    r"""`(?<!\w)(?:phrase|…)(?!\w)`, with the look-behind moved after each phrase's first
+    character (`(?<!\w.)` there: the character before the phrase is no word character).
+    A pattern that starts with a character lets the search skip ahead to where one of the
+    phrases' first characters stands, instead of trying the pattern at every place."""
+    alternation = "|".join(re.escape(p[0]) + r"(?<!\w(?s:.))" + re.escape(p[1:]) for p in phrases)
+    return re.compile(rf"(?:{alternation})(?!\w)")
 
 
 class BlockView:
@@ -423,8 +436,7 @@ class Rule(ABC):
     def excepted(text: str, exceptions: list[UserPattern]) -> bool:
         """Whether an exception occurs in the matched `text` (Vale: a search, not an
         equality, so the exception `Free Trial` also covers a match `Free Trial's`)."""
-        observed = text.strip()
-        return any(p.search(observed) for p in exceptions)
+        return any_found(exceptions, text.strip())
 
 
 def scope_selects(scope: Sequence[str], block: Block) -> bool:
@@ -449,11 +461,20 @@ def _selects(scope: tuple[str, ...], scopes: frozenset[str]) -> bool:
     return all(matches(s) for s in negative)
 
 
+# a letter or digit: `\w` less the underscore is exactly `str.isalnum` on each character,
+# searched in C instead of a Python loop over the characters
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def is_word(text: str) -> bool:
+    """Whether a token's text is a word as a reader counts words: it has a letter or digit
+    and does not start with an apostrophe (the clitic of "Kestrel's" adds no word)."""
+    return _ALNUM.search(text) is not None and not text.startswith(("'", "’"))
+
+
 def word_count(tokens: Iterable[Token]) -> int:
-    """Words as a reader counts them: tokens with a letter or digit ("don't" is one word)."""
-    return sum(
-        1 for t in tokens if any(c.isalnum() for c in t.text) and not t.text.startswith(("'", "’"))
-    )
+    """Words as a reader counts them: tokens that are words (`is_word`)."""
+    return sum(1 for t in tokens if is_word(t.text))
 
 
 def channel_label(channel: str | None) -> str:

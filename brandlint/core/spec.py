@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from brandlint.core.alerts import Level
@@ -133,7 +134,11 @@ class RuleSpec:
         """Whether the rule runs on a document of this language, channel, guide-relative
         path and content type (front matter `type:`), with `tag` the document's language
         tag as given (`en-US`) beside its pipeline language `lang` (`en`). Filter entries
-        starting with `~` exclude: `types: [~legal]` is every document except legal pages."""
+        starting with `~` exclude: `types: [~legal]` is every document except legal pages.
+        Asked for every rule and document: most rules have no filter at all, which is
+        answered first."""
+        if not (self.langs or self.channels or self.types or self.paths):
+            return True
         return (
             _lang_passes(self.langs, lang or "", tag)
             and passes(self.channels, channel or "")
@@ -142,10 +147,12 @@ class RuleSpec:
         )
 
 
+@lru_cache(maxsize=1024)
 def _lang_passes(allowed: tuple[str, ...], lang: str, tag: str) -> bool:
     """`passes` for language filters. An entry matches the document's language as the
     pipelines name it (`no` copy is `nb`), and its language tag along the fallback chain
-    termbases and locales use: `en` takes `en-US` copy, `en-US` only `en-US` copy."""
+    termbases and locales use: `en` takes `en-US` copy, `en-US` only `en-US` copy.
+    Remembered as `_passes` is."""
     if not allowed:
         return True
     include = [a for a in allowed if not a.startswith("~")]
@@ -161,8 +168,14 @@ def _lang_passes(allowed: tuple[str, ...], lang: str, tag: str) -> bool:
 
 def passes(allowed: tuple[str, ...], value: str, *, globs: bool = False) -> bool:
     """An empty filter lets everything through; `~x` entries exclude, others include."""
-    if not allowed:
-        return True
+    return not allowed or _passes(allowed, value, globs)
+
+
+@lru_cache(maxsize=4096)
+def _passes(allowed: tuple[str, ...], value: str, globs: bool) -> bool:
+    """`passes` for a filter with entries. Rules ask once per document, and documents share
+    a handful of languages, channels and content types, so the answer depends on three
+    immutable values and is remembered (a bounded memo of a pure function)."""
 
     def hit(pattern: str) -> bool:
         if not globs:

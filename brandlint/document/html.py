@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 from brandlint.core.document import BlockDraft, ImageRef, LineIndex, StyleRef
 from brandlint.core.scopes import ValeMarkup
-from brandlint.document.masking import add_mask
+from brandlint.document.masking import add_mask, blanked
 from brandlint.document.suppressions import SuppressionCollector
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
@@ -147,7 +147,7 @@ def add_copy(
 
 def starred(text: str) -> str:
     """Text as Vale's IgnoredScopes leave it: each character a `*` (line breaks kept)."""
-    return re.sub(r"[^\r\n]", "*", text)
+    return blanked(text, "*")
 
 
 def _add_with_entities(draft: BlockDraft, raw: str, offset: int) -> None:

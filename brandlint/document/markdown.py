@@ -192,6 +192,9 @@ class _Walker:
         if self.stars:
             draft.add(starred(content), at, end)
             return
+        if not self.regions:  # most pages: nothing blanked out
+            draft.add(content, at)
+            return
         index = bisect.bisect_right(self._region_ends, at)
         position = at
         while index < len(self.regions) and self.regions[index][0] < end:
@@ -489,7 +492,10 @@ def _without_templates(view: MarkupView) -> MarkupView:
     ]
     if not found:
         return view
-    text = list(view.text)
-    for start, end, _ in found:
-        text[start:end] = " " * (end - start)
-    return MarkupView("".join(text), sorted(taken + found))
+    parts: list[str] = []
+    position = 0
+    for start, end, _ in found:  # in order, apart, each on one line
+        parts += (view.text[position:start], " " * (end - start))
+        position = end
+    parts.append(view.text[position:])
+    return MarkupView("".join(parts), sorted(taken + found))

@@ -48,6 +48,13 @@ _PATH = re.compile(
 )
 _TRAILING = ".,;:!?"
 _RUN = re.compile(r"\S+")
+_NOT_BREAKS = re.compile(r"[^\r\n]+")
+
+
+def blanked(text: str, fill: str = " ") -> str:
+    """`text` with each character but line breaks read as `fill`, so lines and columns
+    stay where they were; a run at a time, not a character at a time."""
+    return _NOT_BREAKS.sub(lambda run: fill * len(run.group()), text)
 
 
 def add_mask(draft: BlockDraft, start: int, end: int) -> None:
@@ -83,7 +90,7 @@ def link_spans(text: str) -> Iterator[tuple[int, int]]:
                 # `//host/x` is left: in prose `//` is as often a comment or a separator
                 if found.schema not in ("", "//") or found.text.lower().startswith("www."):
                     spans.append((chunk.start() + found.index, chunk.start() + found.last_index))
-    if any(mark in text for mark in ("/", "\\")):
+    if "/" in text or "\\" in text:
         for found in _PATH.finditer(text):
             start, end = found.span()
             while end > start + 2 and text[end - 1] in _TRAILING:
@@ -96,12 +103,13 @@ def link_spans(text: str) -> Iterator[tuple[int, int]]:
 def settle(draft: BlockDraft, *, links: bool) -> BlockDraft:
     """Finish a draft: mask its bare links and paths (when `links`), then turn each run of
     masks into one space or nothing. Inline marks (link text) move with the copy."""
+    text = draft.text
     if links:
-        text = draft.text
         spans = list(link_spans(text.replace(MASK, " ")))
         if spans:
             _mask_spans(draft, text, spans)
-    if any(is_mask(piece) for piece in draft.pieces):
+    # a mask is a piece that reads MASK (a source's own NUL, taken verbatim, is none)
+    if MASK in text and any(is_mask(piece) for piece in draft.pieces):
         _resolve(draft)
     return draft
 

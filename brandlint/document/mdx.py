@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from brandlint.core.document import LineIndex
+from brandlint.document.masking import blanked
 from brandlint.document.suppressions import SuppressionCollector
 
 CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "var", "script", "style", "math", "svg"})
@@ -65,7 +66,7 @@ def markup_view(source: str, comments: SuppressionCollector, *, mdx: bool) -> Ma
     position = 0
     for start, end, _ in regions:
         parts.append(source[position:start])
-        parts.append(re.sub(r"[^\r\n]", " ", source[start:end]))
+        parts.append(blanked(source[start:end]))
         position = end
     parts.append(source[position:])
     return MarkupView("".join(parts), regions)

@@ -8,7 +8,6 @@ error alert for that file while the run goes on.
 from __future__ import annotations
 
 import os
-import re
 
 from brandlint.core.document import Document, ImageRef, Notice, StyleRef, assemble
 from brandlint.core.scopes import ValeMarkup
@@ -26,7 +25,7 @@ from brandlint.document.formats import (
 from brandlint.document.front_matter import split_front_matter
 from brandlint.document.html import HtmlCopy
 from brandlint.document.markdown import markdown_drafts
-from brandlint.document.masking import settle
+from brandlint.document.masking import blanked, settle
 from brandlint.document.plain import plain_blocks
 from brandlint.document.suppressions import SuppressionCollector
 
@@ -123,7 +122,7 @@ def parse_document(
         )
     front = split_front_matter(source)
     # Blank the front matter out, keeping line breaks, so parsers see true line numbers.
-    body = re.sub(r"[^\r\n]", " ", source[: front.end]) + source[front.end :]
+    body = blanked(source[: front.end]) + source[front.end :]
     comments = SuppressionCollector()
     lang = front.meta.get("lang")
     images: list[ImageRef] = []

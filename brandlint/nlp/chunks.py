@@ -79,11 +79,12 @@ def tokenize_long(
 
     cut = [pieces(text, size) for text in texts]
     docs = _pipe((_guarded(piece, nlp, run) for parts in cut for piece in parts), nlp)
-    out = []
-    for parts in cut:
-        taken = [next(docs) for _ in parts]
-        out.append(taken[0] if len(taken) == 1 else Doc.from_docs(taken, ensure_whitespace=False))
-    return out
+    return [
+        next(docs)
+        if len(parts) == 1
+        else Doc.from_docs([next(docs) for _ in parts], ensure_whitespace=False)
+        for parts in cut
+    ]
 
 
 def _pipe(pieces: Iterable[str | Doc], nlp: Language) -> Iterator[Doc]:
@@ -116,6 +117,8 @@ def _guarded(text: str, nlp: Language, run: int) -> str | Doc:
     tokens made without handing those runs to the tokenizer (the pipeline accepts either).
     Segmenters of their own (Chinese, Japanese, Thai…) are linear and read text with no
     spaces, so they get the text whatever its runs."""
+    if len(text) <= run:
+        return text  # most blocks: too short to hold such a run
     from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 

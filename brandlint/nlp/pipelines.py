@@ -75,9 +75,11 @@ class LangPipeline:
     def has_lemmas(self) -> bool:
         return self.own_lemmas or self.lemma_hashes is not None
 
-    def process(self, texts: Iterable[str]) -> list[Doc]:
+    def process(self, texts: Iterable[str], *, lemmas: bool = True) -> list[Doc]:
+        """The docs of `texts`; with `lemmas` False (no rule will read them: see
+        `PhraseIndex.reads_lemmas`) the blank pipeline's lemma lookups are left out."""
         docs = tokenize_long(texts, self.nlp)  # long copy in pieces, long runs opaque (chunks.py)
-        if self.lemma_hashes is not None:
+        if lemmas and self.lemma_hashes is not None:
             self._lemmatize(docs)
         return docs
 

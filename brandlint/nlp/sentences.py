@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy
@@ -48,6 +49,9 @@ NAME = "brandlint_sentences"
 _TERMINAL = re.compile("[.!?…‼⁇⁈⁉。\uff01\uff1f]+")  # with full-width ! and ?
 _CLOSING = frozenset(")]}’”»\u203a\"'")  # \u203a: single right guillemet
 _OPENING_QUOTES = frozenset("\"'“‘«„\u201a\u2039¿¡")  # low-9 quote, left guillemet
+# the same, as the characters `str.strip` takes (joined once, not per terminal mark)
+_CLOSING_CHARS = "".join(sorted(_CLOSING))
+_OPENING_CHARS = "".join(sorted(_OPENING_QUOTES)) + "([{"
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _DASHES = frozenset("-–—")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
@@ -74,9 +78,10 @@ _NEVER_ENDS = {
 }
 
 
+@lru_cache(maxsize=32)
 def never_ends(lang: str) -> frozenset[str]:
     """The abbreviations that never end a sentence in `lang` (English's apply everywhere:
-    "e.g." is written in Norwegian copy too)."""
+    "e.g." is written in Norwegian copy too); joined once per language, not per block."""
     return _NEVER_ENDS_COMMON | _NEVER_ENDS["en"] | _NEVER_ENDS.get(lang, frozenset())
 
 
@@ -106,7 +111,7 @@ def _next_sentence(text: str, mark: int, end: int, abbreviations: frozenset[str]
         gap += 1
     if gap == end or gap == len(text):
         return None
-    period = text[mark:end].rstrip("".join(_CLOSING)).endswith(".")
+    period = text[mark:end].rstrip(_CLOSING_CHARS).endswith(".")
     if period and _continues_after_period(text, mark, abbreviations):
         return None
     if text[mark:end] == "." and _after_long_word(text, mark, abbreviations):
@@ -119,7 +124,7 @@ def _continues_after_period(text: str, mark: int, abbreviations: frozenset[str])
     word_start = mark
     while word_start > 0 and not text[word_start - 1].isspace():
         word_start -= 1
-    word = text[word_start:mark].lstrip("".join(_OPENING_QUOTES) + "([{")
+    word = text[word_start:mark].lstrip(_OPENING_CHARS)
     if not word:
         return False
     if word_start == 0 and word.isdigit():
@@ -183,9 +188,17 @@ def _bracket_ends_with_mark(text: str, at: int) -> bool:
         elif text[i] == close:
             depth -= 1
             if depth == 0:
-                inner = text[at + 1 : i].rstrip("".join(_CLOSING) + " ")
+                inner = text[at + 1 : i].rstrip(_CLOSING_CHARS + " ")
                 return bool(inner) and _TERMINAL.fullmatch(inner[-1]) is not None
     return False
+
+
+def _one_sentence(tokens: int) -> numpy.ndarray:
+    """SENT_START of a doc of `tokens` tokens that is one sentence: 1 (starts one) for the
+    first token, -1 (does not) for the others, as spaCy's uint64."""
+    marks = numpy.full((tokens, 1), _NOT_START, dtype=numpy.uint64)
+    marks[0, 0] = 1
+    return marks
 
 
 class SentenceRules:
@@ -193,6 +206,10 @@ class SentenceRules:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        # most blocks are one sentence of a few tokens: their marks are a slice of this
+        # (read only), not an array built per block
+        self._one_sentence = _one_sentence(4096)
+        self._one_sentence.flags.writeable = False
 
     def __call__(self, doc: Doc) -> Doc:
         return self.mark(doc, doc.text)
@@ -200,13 +217,16 @@ class SentenceRules:
     def mark(self, doc: Doc, text: str) -> Doc:
         """Mark `doc`, whose text is `text`: a caller that has the text saves `Doc.text`
         joining every token again."""
-        if not len(doc):
+        tokens = len(doc)
+        if not tokens:
             return doc
         starts = sentence_starts(text, self.lang)
-        # SENT_START is 1 (starts a sentence) or -1 (does not) as spaCy's uint64
-        marks = numpy.full((len(doc), 1), _NOT_START, dtype=numpy.uint64)
-        marks[0, 0] = 1
+        if tokens > len(self._one_sentence):
+            marks = _one_sentence(tokens)
+        else:
+            marks = self._one_sentence[:tokens]
         if starts:
+            marks = marks.copy()
             offsets = doc.to_array([IDX]).reshape(-1).tolist()  # type: ignore[misc]
             for start in starts:
                 i = bisect_left(offsets, start)

@@ -14,6 +14,7 @@ shows no passive share for them (None, never 0.0).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from brandlint.voice.languages import language_name
@@ -118,8 +119,11 @@ def passive_spans(doc: Doc, trained: bool = False) -> list[tuple[int, int]]:
         ]
     spans = []
     tokens = list(doc)
+    be = _be_ids()
     for i, token in enumerate(tokens):
-        if token.lower_ not in BE:
+        # the id of a token's lowercase text is read without decoding the text: most words
+        # are not a form of *be*, and a matching id is confirmed by the text itself
+        if token.lower not in be or token.lower_ not in BE:
             continue
         j = i + 1
         while j < len(tokens) and (
@@ -130,6 +134,14 @@ def passive_spans(doc: Doc, trained: bool = False) -> list[tuple[int, int]]:
         if j < len(tokens) and tokens[j].is_alpha and is_participle(tokens[j].text):
             spans.append((i, j + 1))
     return spans
+
+
+@cache
+def _be_ids() -> frozenset[int]:
+    """The ids spaCy gives the lowercase text of the forms of *be* (their hashes)."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(word) for word in BE)
 
 
 def passive_sentences(doc: Doc, sentences: Iterable[Span], trained: bool = False) -> int:

@@ -172,3 +172,14 @@ def test_a_price_or_free_trial_needs_terms(lint):
     assert row(alert) == ("t.terms", 1, 19, 1, 22, "£29", ())
     assert alert.message == "'£29' needs 'Terms apply.' in the piece."
     assert lint("Start your free trial. Terms apply.\n", name="misc/ok.md") == []
+
+
+def test_a_cut_on_the_break_between_paragraphs_starts_the_alert_at_the_next_one(lint):
+    # 120 characters end the first paragraph exactly: the first character over the limit
+    # is the paragraph break, which is in no line, so the alert starts on the second one
+    first = "Kestrel Go is here: take card payments in store and online from one small reader."
+    first += " Set up in minutes."
+    first = first.ljust(120, "!")
+    (alert,) = lint(f"{first}\n\nOrders sync to every till.\n", name="push/launch.md")
+    assert row(alert) == ("t.push-body", 3, 1, 3, 27, "Orders sync to every till.", ())
+    assert alert.message == "The text is 148 characters; the limit for push copy is 120."

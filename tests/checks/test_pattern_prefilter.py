@@ -8,8 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brandlint.checks.patterns import _confined, _confined_pattern, _loosened, _Units, word_pattern
-from brandlint.core.patterns import IGNORECASE, UserPattern
+from brandlint.checks.patterns import (
+    _confined,
+    _confined_pattern,
+    _loosened,
+    _prefilters,
+    _Units,
+    word_pattern,
+)
+from brandlint.core.patterns import IGNORECASE, UserPattern, any_found, compile_exceptions
 from tests.conftest import row
 
 
@@ -49,8 +56,14 @@ def test_patterns_are_confined_to_one_unit(source, confined):
         (r"(?<=\s)-\d+\b", r"-\d+\b"),
         (r"\s*(?:ab)*x{2,}y", "xy"),
         (r"(\w)+x\1", r"(\w)x\1"),  # a group kept once holds its last repeat
-        (r"(?:^|\s)I\b", r"(?:^|\s)I\b"),
-        (r"a+|b", r"a+|b"),
+        (r"(?:^|\s)I\b", r"I\b"),  # a leading group that may match nothing goes
+        (r"a+|b", r"a|b"),  # alternatives are loosened each on its own
+        (r"(?m:(?:^|\s)I(?=\s)|\bme\b)", r"(?m:I(?=\s)|\bme\b)"),  # a boundary stays
+        (r"(?m:\b(?:foo|b?)\b)", r"(?m:(?:foo|b?)\b)"),  # nothing would follow it
+        (r"a|b?", r"a|b?"),  # an alternative that may be empty matches anywhere
+        (r"\b\d+s|\bx+y", r"\b\d+s|\bx+y"),  # a boundary keeps the repeat after it
+        (r"(x)?(b)(c)\2", r"(x)?(b)(c)\2"),  # dropping (x) would make \2 name (c)
+        (r"(?:(x)|y)?(b)\1", r"(?:(x)|y)?(b)\1"),
     ],
 )
 def test_patterns_are_loosened_to_their_last_leading_repeat(source, loosened):
@@ -72,6 +85,10 @@ PATTERNS = [
         (r"[a-zA-Z]+\s(?:AB|b)\b", 0),
         (r"(?<!:[^ ]+?):\s[A-Z]", 0),
         (r"a.b|\W+S|b(?!\s)", 0),
+        (r"(?:^|\s)A(?=\s)|(?:^|\s)b(?=,\s)|\bab\b", 0),
+        (r"(?:(a)|b)?(b)\1", 0),
+        (r"(?m:\b(?:\bab|b?a)\b)", IGNORECASE),
+        (r"(?m:\b5+(?:a|ab)|\b\d+ ?%)", 0),
         (r"(?x) a  b", 0),  # not confined: every unit is searched
     ]
 ]
@@ -93,6 +110,34 @@ def test_every_unit_holding_a_match_is_a_candidate(texts, pattern):
     assert candidates == sorted(candidates)
     if confined is None:
         assert candidates == units
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    texts=st.lists(UNIT, min_size=1, max_size=5),
+    chosen=st.lists(st.sampled_from(PATTERNS), min_size=2, max_size=4, unique_by=id),
+)
+def test_every_unit_holding_a_match_of_any_pattern_is_a_candidate(texts, chosen):
+    units = [(index * 100, text) for index, text in enumerate(texts)]
+    found = {
+        unit for prefilter in _prefilters(chosen) for unit in _Units(units).candidates(prefilter)
+    }
+    matched = {
+        unit
+        for unit in units
+        for pattern in chosen
+        if any(m.end() > m.start() for m in pattern.finditer(unit[1]))
+    }
+    assert matched <= found
+
+
+def test_patterns_with_the_same_flags_are_searched_as_one():
+    words = UserPattern(r"\bmore\b")
+    digits = UserPattern(r"\d+ percent")
+    [joined] = _prefilters([words, digits])
+    assert joined.source == r"(?:more\b)|(?:\d percent)"
+    assert len(_prefilters([words, UserPattern("more", IGNORECASE)])) == 2
+    assert _prefilters([words, UserPattern(r"(?x) a  b")]) == [None]  # every unit
 
 
 def test_only_the_units_a_joined_search_reaches_are_candidates():
@@ -135,3 +180,56 @@ def test_an_anchored_token_still_matches_at_each_paragraph_start(lint_rule):
     alerts = lint("A Note in the middle.\n\nNote that this one starts a paragraph.\n")
     assert [row(a) for a in alerts] == [("Test.Rule", 3, 1, 3, 5, "Note", ())]
     assert [a.message for a in alerts] == ["Start with the point, not 'Note'."]
+
+
+EXCEPTIONS = [
+    "API",
+    "APIs",
+    "(?i)url",
+    r"e\.g\.",
+    "a(b",
+    "(a)b\\1",
+    "Free Trial",
+    "[A-Z]{2}s",
+    "b|ab",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    chosen=st.lists(st.sampled_from(EXCEPTIONS), min_size=1, max_size=5, unique=True),
+    text=st.text(alphabet="aAbBeEgIlLPrRsTuU. (", max_size=16)
+    | st.sampled_from(["Free Trials", "the APIs", "e.g. this", "URL", "a(b", "abab", "BBs"]),
+)
+def test_one_search_of_the_exceptions_finds_what_a_search_of_each_finds(chosen, text):
+    exceptions = compile_exceptions(chosen)
+    assert any_found(exceptions, text) == any(p.search(text) for p in exceptions)
+
+
+def test_exceptions_with_flags_or_references_are_searched_one_by_one():
+    assert compile_exceptions(["API", "CLI"]).either is not None
+    assert compile_exceptions(["API", "(?i)url"]).either is None  # (?i) would cover API
+    assert compile_exceptions([r"(a)b\1", "CLI"]).either is None  # \1 would name another
+
+
+def test_a_conditional_rule_skips_units_but_keeps_definitions_in_order(lint_rule):
+    lint = lint_rule("""
+        extends: conditional
+        message: "'%s' has no definition."
+        level: error
+        first: '\\b([A-Z]{3,5})\\b'
+        second: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'
+        exceptions: [SMS, API]
+    """)
+    alerts = lint(
+        "Our CRM syncs nightly.\n\n"
+        "Plain words in between.\n\n"
+        "The Customer Relationship Manager (CRM) holds contacts.\n\n"
+        "More plain words, and an API.\n\n"
+        "The CRM and the ERP, with SMS.\n"
+    )
+    assert [row(a) for a in alerts] == [
+        ("Test.Rule", 1, 5, 1, 8, "CRM", ()),
+        ("Test.Rule", 9, 17, 9, 20, "ERP", ()),
+    ]
+    assert [a.message for a in alerts] == ["'CRM' has no definition.", "'ERP' has no definition."]
