@@ -105,7 +105,7 @@ def test_formality_comes_from_the_part_of_speech_tags(lint, tmp_path):
     assert metrics.formality == 33.3
 
 
-def test_a_pipeline_without_a_tagger_gets_its_tags_from_the_shipped_one(lint):
+def test_a_pipeline_without_a_tagger_gets_its_tags_from_the_vale_tagger(lint):
     _, alerts = lint("./models/en-retail", "Join our meet up in Oslo. We meet up on Fridays.\n")
     assert [row(a) for a in alerts if a.rule == "t.meetup"] == [
         ("t.meetup", 1, 10, 1, 17, "meet up", ()),

@@ -15,6 +15,13 @@ A spelling the guide bans (a term's `avoid` or `instead_of`, in the document's l
 never the spelling a document is held to, and never a fix, inflected or not: the guide's
 loader tells the rule which spellings those are (`brandlint.guide.coherence`), and the term
 rule flags them.
+
+A rule in Vale's form (`either` pairs, from a Vale style) behaves as Vale's does, so a
+style gives Vale's alerts (errata-ai/vale v3.7.1, `internal/check/consistency.go`): each
+pair is one pattern, `(?P<a>v1)|(?P<b>v2)` inside the word boundaries; the variants seen so
+far in the file are remembered, and a block (a sentence with `scope: sentence`) that has a match of
+the pair once both variants have been seen gives one alert, at its last match of the pair,
+with no fix: Vale does not say which spelling the document settled on.
 """
 
 from __future__ import annotations
@@ -72,6 +79,21 @@ class Consistency(PatternRule):
             (g, v): variant for g, group in enumerate(groups) for v, variant in enumerate(group)
         }
         self.patterns: list[tuple[int, int, UserPattern]] = []
+        # Vale's form: one pattern per `either` pair, run with Vale's semantics
+        self.pairs: list[UserPattern] = []
+        if self.opts.either and not self.opts.groups:
+            for first, second in self.opts.either.items():
+                pair = self.regex(
+                    word_pattern(
+                        [f"(?P<vale_first>{first})", f"(?P<vale_second>{second})"],
+                        nonword=self.opts.nonword,
+                    ),
+                    ("either",),
+                    flags,
+                )
+                if pair is not None:
+                    self.pairs.append(pair)
+            return
         for g, group in enumerate(groups):
             for v, variant in enumerate(group):
                 words = expand(variant) if not self.opts.nonword else None
@@ -95,7 +117,7 @@ class Consistency(PatternRule):
             index.add(self, (group, variant), words, "WORD" if self.ignorecase else "ORTH")
 
     def needs_hits(self) -> bool:
-        return not self.patterns
+        return not self.patterns and not self.pairs
 
     def _form(self, text: str, lang: str) -> str:
         return fold(text, lang) if self.ignorecase else canonical(text)
@@ -110,6 +132,9 @@ class Consistency(PatternRule):
         return fold(text, lang) in forms
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
+        if self.pairs:
+            yield from self._check_as_vale(ctx)
+            return
         lang = ctx.document.lang or ""
         seen: list[tuple[int, int, int, str, Form | None, tuple[int, int] | None]] = [
             (hit.start, hit.end, hit.payload[0], text, _ending(hit.form), hit.payload)
@@ -148,6 +173,37 @@ class Consistency(PatternRule):
                     fix = built
             message = format_message(self.message, text, chosen)
             yield Finding(start, end, message, (fix,), suggestion=suggested)
+
+    def _check_as_vale(self, ctx: LintContext) -> Iterator[Finding]:
+        """Vale's consistency: per block, one alert at the last match of a pair once both
+        of its variants have been seen in the file (this block included)."""
+        seen: set[tuple[int, int]] = set()  # (pair, variant): Vale's `File.Sequences`
+        by_sentence = "sentence" in self.scope
+        exceptions = self.exceptions()  # brandlint's key (Vale's consistency has none)
+        for view in ctx.in_scope(self):
+            base = view.block.start
+            units = (
+                [(s.start_char, s.end_char) for s in view.sentences]
+                if by_sentence
+                else [(0, len(view.text))]
+            )
+            for unit_start, unit_end in units:
+                text = view.text[unit_start:unit_end]
+                for number, pair in enumerate(self.pairs):
+                    last = None
+                    for found in pair.finditer(text):
+                        if found.end() <= found.start() or self._excepted_at(
+                            text, found.start(), found.end(), exceptions
+                        ):
+                            continue
+                        variant = 1 if found.group("vale_first") is not None else 2
+                        seen.add((number, variant))
+                        last = found
+                    if last is None or not {(number, 1), (number, 2)} <= seen:
+                        continue
+                    start = base + unit_start + last.start()
+                    message = format_message(self.message, last.group())
+                    yield Finding(start, base + unit_start + last.end(), message)
 
 
 def _ending(form: Form | None) -> Form | None:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from brandlint.checks.metric import vale_scores
 from brandlint.core.alerts import Level
 from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, Rule, channel_label
@@ -127,7 +128,10 @@ class Readability(Rule):
             yield Finding(first.start, first.start, why, level=Level.SUGGESTION)
             return
         for unit in units:
-            finding = self._judge(unit, measure(unit.text, lang), channel)
+            scores = measure(unit.text, lang)
+            if self.opts.metrics and lang == "en":  # a Vale rule: Vale's counts and formulas
+                scores = vale_scores(scores, unit.text)
+            finding = self._judge(unit, scores, channel)
             if finding:
                 yield finding
 

@@ -10,13 +10,14 @@ leftwards and those after it rightwards, within one sentence. The alert spans th
 from the first token to the last, and `%[n]s` in the message is the n-th of those words
 (`%s` the next one).
 
-Tags (`token.tag_`: Penn Treebank, the tag set of Vale's tagger) come from the trained spaCy
-pipeline the guide names under `pipelines:` for the copy's language, else, for English, from
-the tagger shipped in the wheel (`brandlint.nlp.tagger`), so Vale's English grammar rules
-work out of the box; the shipped tagger also fills in for a named pipeline that has no
-tagger. Copy in another language with no tags gets one note that the rule did not check it,
-unless the guide already said so when it loaded. Hyphenated
-compounds are one word (`meet-ups`), tagged as their last part.
+Hyphenated compounds are one word (`meet-ups`). Tags (Penn Treebank) come from the trained
+spaCy pipeline the guide names under `pipelines:` for the copy's language (`token.tag_`; a
+compound is tagged as its last part), else, for English, from Vale's own tagger
+(`brandlint.nlp.perceptron`), so Vale's English grammar rules give Vale's alerts out of the
+box; it also fills in for a named pipeline that has no tagger. It tags each sentence's words
+as Vale's tokenizer would hand them to it: a compound whole, a straight double quote as
+Treebank's opening or closing quote. Copy in another language with no tags gets one note
+that the rule did not check it, unless the guide already said so when it loaded.
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ from brandlint.core.errors import Problem
 from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
-from brandlint.nlp.tagger import shipped_tagger, tagger_folder
+from brandlint.nlp.perceptron import LANG, vale_tagger
+from brandlint.nlp.tagger import SHIPPED_TAGS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 _HYPHENS = ("-", "\u2010", "\u2011")  # hyphen-minus, hyphen, non-breaking hyphen
 
@@ -101,6 +103,10 @@ class Sequence(PatternRule):
 
     def __init__(self, spec: RuleSpec, problems: list[Problem]) -> None:
         super().__init__(spec, problems)
+        # Vale reads a sequence in each sentence alone whatever the rule's scope says, and
+        # places its alerts so (`--vale-compat`)
+        if "sentence" not in self.scope:
+            self.scope = (*self.scope, "sentence")
         self.steps: list[_Step] = []
         flags = "(?i)" if self.opts.ignorecase else ""
         for index, token in enumerate(self.opts.tokens):
@@ -131,7 +137,7 @@ class Sequence(PatternRule):
         if not self.tagged:
             return
         langs = [lang for lang in self.spec.langs if not lang.startswith("~")]
-        missing = [lang for lang in langs if lang not in pipelines and tagger_folder(lang) is None]
+        missing = [lang for lang in langs if lang not in pipelines and lang != LANG]
         if missing:
             which = ", ".join(f"'{lang}'" for lang in missing)
             self.warned_at_load = True
@@ -145,31 +151,34 @@ class Sequence(PatternRule):
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         if self.anchor < 0:
             return
-        if self.tagged:
-            # a trained pipeline without a tagger leaves the tags empty, as the blank one does
-            untagged = [
-                view.doc
-                for view in ctx.in_scope(self)
-                if len(view.doc) and not view.doc.has_annotation("TAG")
-            ]
-            if untagged:
-                lang = ctx.document.lang or "en"  # normalized by the linter
-                tagger = shipped_tagger(lang)
-                if tagger is None:
-                    if not self.warned_at_load:
-                        message = (
-                            f"{self.id} did not check this copy: its tokens need part-of-speech "
-                            f"tags from a trained spaCy pipeline for '{lang}' (the guide's "
-                            "`pipelines:`; brandlint ships a tagger for English only)."
-                        )
-                        yield Finding(0, 0, message, in_source=True, level=Level.SUGGESTION)
-                    return
-                tagger.tag(untagged)
+        lang = ctx.document.lang or "en"  # normalized by the linter
+        # Vale's tagger knows English only: other copy needs its own pipeline's tags
+        if (
+            self.tagged
+            and lang != LANG
+            and any(len(view.doc) and not _own_tags(ctx, view.doc) for view in ctx.in_scope(self))
+        ):
+            if not self.warned_at_load:
+                message = (
+                    f"{self.id} did not check this copy: its tokens need part-of-speech "
+                    f"tags from a trained spaCy pipeline for '{lang}' (the guide's "
+                    "`pipelines:`; brandlint ships a tagger for English only)."
+                )
+                yield Finding(0, 0, message, in_source=True, level=Level.SUGGESTION)
+            return
         exceptions = self.exceptions()
+        known: dict[tuple[int, int, bool], list[_Word]] = ctx.fact(_sentence_words)
         for view in ctx.in_scope(self):
             base = view.block.start
+            retag = self.tagged and not _own_tags(ctx, view.doc)
             for sentence in view.sentences:
-                words = _words(sentence, view.text)
+                key = (view.index, sentence.start, retag)
+                words = known.get(key)
+                if words is None:
+                    words = _words(sentence, view.text)
+                    if retag:
+                        words = _vale_tagged(words, view.text, sentence.start_char)
+                    known[key] = words
                 for first, last in self._matches(words):
                     start, end = words[first].start, words[last].end
                     if self._excepted_at(view.text, start, end, exceptions):
@@ -216,9 +225,22 @@ class Sequence(PatternRule):
         return at
 
 
+def _sentence_words(ctx: LintContext) -> dict[tuple[int, int, bool], list[_Word]]:
+    """The words of each sentence a sequence rule read (keyed by block, first token and
+    whether Vale's tagger tagged them), shared by the document's other sequence rules:
+    tagging costs more than matching."""
+    return {}
+
+
+def _own_tags(ctx: LintContext, doc: Doc) -> bool:
+    """The copy's own pipeline tagged it (not the tagger shipped for other rules)."""
+    return ctx.trained and doc.has_annotation("TAG") and not doc.user_data.get(SHIPPED_TAGS)
+
+
 def _words(sentence: Span, text: str) -> list[_Word]:
-    """The sentence's words (white space left out), hyphenated compounds joined; `text` is
-    the block's copy (`Doc.text` would join every token again on each call)."""
+    """The sentence's words (white space left out), hyphenated compounds joined and tagged
+    as their last part; `text` is the block's copy (`Doc.text` would join every token again
+    on each call)."""
     out: list[_Word] = []
     tokens = [t for t in sentence if not t.is_space]
     index = 0
@@ -239,3 +261,20 @@ def _words(sentence: Span, text: str) -> list[_Word]:
         out.append(_Word(text[start:end], tag, start, end))
         index += 1
     return out
+
+
+def _vale_tagged(words: list[_Word], text: str, first: int) -> list[_Word]:
+    """The words with Vale's tagger's tags, given the words as Vale's Treebank tokenizer
+    hands them to it: a hyphenated compound whole, and a straight double quote as an
+    opening quote (``) at the start of the sentence (`first`) or after a space, else as a
+    closing one ('')."""
+    readings = [
+        word.text
+        if word.text != '"'
+        else ("``" if word.start == first or text[word.start - 1] == " " else "''")
+        for word in words
+    ]
+    tags = vale_tagger().tag(readings)
+    return [
+        _Word(word.text, tag, word.start, word.end) for word, tag in zip(words, tags, strict=True)
+    ]

@@ -68,10 +68,10 @@ Support = Literal["supported", "partly", "not"]
 KEY_NOTES: dict[tuple[str, str], tuple[Support, str]] = {
     ("sequence", "tokens"): (
         "partly",
-        "a token's `tag` reads part-of-speech tags: English copy is tagged by the tagger "
-        "brandlint ships (trained on UD English EWT; it and Vale's tagger disagree on some "
-        "words); copy in another language needs a trained spaCy pipeline, else the rule says "
-        "once per file that it did not check it",
+        "a token's `tag` reads part-of-speech tags: English copy is tagged by Vale's own "
+        "tagger and model, on brandlint's words (Vale's tokenizer splits a few otherwise, "
+        "such as curly quotes); copy in another language needs a trained spaCy "
+        "pipeline, else the rule says once per file that it did not check it",
     ),
     ("capitalization", "threshold"): (
         "partly",

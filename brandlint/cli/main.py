@@ -103,6 +103,13 @@ def _parser() -> argparse.ArgumentParser:
     guide_option(check)
     vale_config_option(check)
     check.add_argument(
+        "--vale-compat",
+        action="store_true",
+        help="Vale drop-in mode: alerts at the positions Vale gives them (its string search, "
+        "its duplicates dropped; not fixable where that is not the real span), and exit 2 "
+        "when no configuration is found, as Vale does",
+    )
+    check.add_argument(
         "--format",
         choices=FORMATS,
         default="text",

@@ -1,13 +1,15 @@
 """Part-of-speech tags for copy the blank pipeline tokenized, from a tagger in the wheel.
 
-Vale's `sequence` rules match words by Penn Treebank tag. A trained spaCy pipeline brings
-tags, but none can be downloaded here, so brandlint ships a small English tagger
-(brandlint/data/tagger-en/: a spaCy `tagger` trained on UD English EWT, and an
-`attribute_ruler` giving each tag its universal POS; how it was made is in its NOTICE and
-tools/train_tagger/). It is loaded the first time a rule needs tags, never at start-up,
-and runs on the Docs of brandlint's own English pipeline, so the words it tags are the
-words every other rule sees. Tagging costs far more than tokenizing, so only the blocks a
-tag-reading rule checks are tagged, each once.
+Rules that read tags (the `contractions` rule's "have" check) need them on copy the blank
+pipeline tokenized. A trained spaCy pipeline brings tags, but none can be downloaded here,
+so brandlint ships a small English tagger (brandlint/data/tagger-en/: a spaCy `tagger`
+trained on UD English EWT, and an `attribute_ruler` giving each tag its universal POS; how
+it was made is in its NOTICE and tools/train_tagger/). It is loaded the first time a rule
+needs tags, never at start-up, and runs on the Docs of brandlint's own English pipeline, so
+the words it tags are the words every other rule sees. Tagging costs far more than
+tokenizing, so only the blocks a tag-reading rule checks are tagged, each once. Vale's
+`sequence` rules use Vale's own tagger instead (`brandlint.nlp.perceptron`), to give Vale's
+alerts.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+# set in `Doc.user_data` on the docs this tagger tagged: rules that prefer the tags of the
+# guide's own pipeline (Vale's `sequence`) tell them apart
+SHIPPED_TAGS = "brandlint.shipped_tags"
 _FOLDERS = {"en": "tagger-en"}
 
 
@@ -71,6 +76,7 @@ class ShippedTagger:
                     vocab.strings.add(label)
             pos_of, pos_of_word = self.pos_of, self.pos_of_word
             for doc in self.tagger.pipe(todo):  # type: ignore[attr-defined]
+                doc.user_data[SHIPPED_TAGS] = True
                 for token in doc:
                     tag = token.tag
                     token.pos = pos_of_word.get((tag, token.lower)) or pos_of.get(tag, 0)

@@ -11,9 +11,10 @@ the Alert struct, whose `Offset`, `Limit` and `Hide` fields are left out):
   no action), `Span`, `Check`, `Description`, `Link`, `Message`, `Severity`, `Match`,
   `Line`;
 - `Line` is 1-based; `Span` is [first column, last column] on that line: 1-based, the end
-  inclusive, counted in runes (code points), the end being the start plus the match's
-  length minus one, capped at the line's length with its line break
-  (`internal/core/file.go`, `FindLoc`/`assignLoc`), and at least 1;
+  inclusive, counted in runes (code points), the end being the start plus the length of
+  the alert's span minus one (Vale: of the text its search found), capped at the line's
+  length with its line break (`internal/core/file.go`, `FindLoc`/`assignLoc`), and at
+  least 1;
 - `Message` has its white space runs made single spaces (`core.FormatAlert`);
 - alerts of a file sorted by line, then first column (`core.ByPosition`);
 - strings escaped as Go escapes them: `<`, `>`, `&`, U+2028 and U+2029 as `\\u` escapes,
@@ -109,9 +110,13 @@ def _record(alert: Alert, lines: list[str] | None) -> dict[str, Any]:
 
 
 def span(alert: Alert, lines: list[str] | None) -> list[int]:
-    """[first column, last column] (1-based, inclusive, in code points) on `Line`."""
+    """[first column, last column] (1-based, inclusive, in code points) on `Line`: as long
+    as the alert's span (its match in the source, or what `--vale-compat` placed it on)."""
     start = alert.span.column
-    end = start + len(alert.match) - 1
+    length = alert.span.end_offset - alert.span.offset
+    if not alert.span.end_offset:  # read back from a report: no offsets, its match then
+        length = len(alert.match)
+    end = start + length - 1
     line = _line(lines, alert.span.line) if lines is not None else None
     if line is not None and end > len(line):
         end = len(line)

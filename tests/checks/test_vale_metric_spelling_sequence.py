@@ -115,7 +115,7 @@ def test_the_readability_style_loads_clean_and_every_rule_fires_on_dense_copy(tm
             1,
             1,
             1,
-            "Try to keep the Flesch–Kincaid grade level (40.52) below 8.",
+            "Try to keep the Flesch–Kincaid grade level (40.92) below 8.",
         ),
         (
             "Readability.FleschReadingEase",
@@ -123,7 +123,7 @@ def test_the_readability_style_loads_clean_and_every_rule_fires_on_dense_copy(tm
             1,
             1,
             1,
-            "Try to keep the Flesch reading ease score (-142.87) above 70.",
+            "Try to keep the Flesch reading ease score (-145.73) above 70.",
         ),
         (
             "Readability.GunningFog",
@@ -236,6 +236,8 @@ def test_copy_without_syllable_data_gets_a_note_never_english_figures(tmp_path):
             1,
             f"Readability.GunningFog is not measured for 'yo' copy: {english_only}",
         ),
+        # LIX counts no syllables; Vale counts a word's length in bytes ('ọdọ' is long)
+        ("Readability.LIX", 1, 1, 1, 1, "Try to keep the LIX score (41.00) below 35."),
         (
             "Readability.SMOG",
             1,
@@ -246,7 +248,8 @@ def test_copy_without_syllable_data_gets_a_note_never_english_figures(tmp_path):
             f"syllables (polysyllabic_words), {no_syllables}",
         ),
     ]
-    assert {a.level for a in alerts} == {Level.SUGGESTION}
+    # the notes are suggestions; LIX, measured, keeps its rule's level
+    assert [a.level for a in alerts if "not measured" in a.message] == [Level.SUGGESTION] * 4
 
 
 def test_hungarian_syllables_come_from_its_hyphenation_dictionary(tmp_path):
@@ -277,7 +280,8 @@ def test_hungarian_syllables_come_from_its_hyphenation_dictionary(tmp_path):
             "Readability.GunningFog is not measured for 'hu' copy: complex_words is "
             "English-only (it sets aside the English endings -es, -ed and -ing).",
         ),
-        ("Readability.LIX", "Try to keep the LIX score (66.48) below 35."),
+        # Vale counts a word's length in bytes: 'készletet' is long
+        ("Readability.LIX", "Try to keep the LIX score (75.17) below 35."),
         ("Readability.SMOG", "Try to keep the SMOG grade (20.27) below 10."),
     ]
 
@@ -646,16 +650,16 @@ def test_vales_sequence_rules_give_vales_alerts(tagged):
     ]
 
 
-def test_with_no_pipeline_named_the_shipped_tagger_gives_vales_alerts(tmp_path):
+def test_with_no_pipeline_named_vales_own_tagger_gives_vales_alerts(tmp_path):
     alerts = workspace(tmp_path, "LanguageTool").lint_file(COPY / "sequence.md")
     assert rows(alerts) == VALE_SEQUENCE_ALERTS
 
 
-def test_a_named_pipelines_tags_come_before_the_shipped_taggers(tmp_path):
+def test_a_named_pipelines_tags_come_before_vales_tagger(tmp_path):
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("attribute_ruler")
-    ruler.add([[{"LOWER": "great"}]], {"TAG": "NN"})  # the shipped tagger says JJ
+    ruler.add([[{"LOWER": "great"}]], {"TAG": "NN"})  # Vale's tagger says JJ
     nlp.to_disk(tmp_path / "en-nouns")
     named = workspace(
         tmp_path, "LanguageTool", extra=f"pipelines:\n  en: {tmp_path / 'en-nouns'}\n"

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from brandlint.nlp.perceptron import vale_tagger
 from brandlint.nlp.pipelines import LangPipeline, Pipelines
 from brandlint.nlp.tagger import DATA, ShippedTagger, shipped_tagger, tagger_folder
 from brandlint.workspace import Settings, Workspace
@@ -102,7 +103,7 @@ def test_the_notice_names_the_treebank_its_commit_and_the_licence():
     assert "Creative Commons Attribution-ShareAlike 4.0 International" in notice
 
 
-def test_the_tagger_loads_only_when_a_rule_needs_tags(tmp_path: Path) -> None:
+def test_taggers_load_only_when_a_rule_needs_tags(tmp_path: Path) -> None:
     styles = tmp_path / "styles" / "Test"
     styles.mkdir(parents=True)
     (styles / "Plain.yml").write_text(
@@ -111,9 +112,10 @@ def test_the_tagger_loads_only_when_a_rule_needs_tags(tmp_path: Path) -> None:
     guide = tmp_path / "brandlint.yaml"
     guide.write_text("name: t\nextends: [styles]\n", encoding="utf-8")
     shipped_tagger.cache_clear()
+    vale_tagger.cache_clear()
     alerts = Workspace(Settings(guide=str(guide))).lint_text("Real synergy.\n", "post.md")
     assert [a.match for a in alerts] == ["synergy"]
-    assert shipped_tagger.cache_info().currsize == 0
+    assert (shipped_tagger.cache_info().currsize, vale_tagger.cache_info().currsize) == (0, 0)
 
     (styles / "Tagged.yml").write_text(
         textwrap.dedent("""\
@@ -132,4 +134,5 @@ def test_the_tagger_loads_only_when_a_rule_needs_tags(tmp_path: Path) -> None:
     assert [(a.rule, a.match, a.message) for a in alerts] == [
         ("Test.Tagged", "be great write", "'great' after 'be' needs 'to'.")
     ]
-    assert shipped_tagger.cache_info().currsize == 1
+    # a sequence rule tags with Vale's tagger, not the spaCy one
+    assert (shipped_tagger.cache_info().currsize, vale_tagger.cache_info().currsize) == (0, 1)

@@ -8,13 +8,14 @@ from `testdata/tmp/aruba`, usually after `cd ../../fixtures/NAME`, as
 `Invocation` is that command, read from a `When` step. `run_brandlint` runs brandlint the
 same way, in the same folder, in-process:
 
-    brandlint check --format vale-json [--vale-config PATH] [--min-level L] [--exclude G]
-        [--include G] [--read-as FORMAT] ARGS
+    brandlint check --format vale-json --vale-compat [--vale-config PATH] [--min-level L]
+        [--exclude G] [--include G] [--read-as FORMAT] ARGS
 
-so brandlint finds the scenario's `.vale.ini` (or `_vale`, `.vale`, …) itself. `--glob=G`
-is `--include G` (`--exclude G` for `!G`), `--ext` on a file and `--ignore-syntax` are
-`--read-as .EXT` and `--read-as text`. Vale's `fix` and `sync` commands have no brandlint
-equivalent: those scenarios fail with that reason.
+in Vale's drop-in mode (`--vale-compat`: Vale's placement of alerts, and Vale's error when
+there is no configuration), so brandlint finds the scenario's `.vale.ini` (or `_vale`,
+`.vale`, …) itself. `--glob=G` is `--include G` (`--exclude G` for `!G`), `--ext` on a file
+and `--ignore-syntax` are `--read-as .EXT` and `--read-as text`. Vale's `fix` and `sync`
+commands have no brandlint equivalent: those scenarios fail with that reason.
 
 Compared, as multisets: (file, line, column, check) of each alert, and its severity where
 Vale's expected output shows it (the `line.tmpl` template); the exit status where the
@@ -317,9 +318,10 @@ def run_cli(argv: list[str], cwd: Path, stdin_text: str | None = None) -> CliRes
 
 @cache
 def vale_interface() -> bool:
-    """Does brandlint's CLI have Vale's interface (`--format vale-json`, `--vale-config`)?"""
+    """Does brandlint's CLI have Vale's interface (`--format vale-json`, `--vale-config`,
+    `--vale-compat`)?"""
     result = run_cli(["check", "--help"], Path.cwd())
-    return "vale-json" in result.stdout and "--vale-config" in result.stdout
+    return all(flag in result.stdout for flag in ("vale-json", "--vale-config", "--vale-compat"))
 
 
 @dataclass
@@ -371,12 +373,16 @@ def brandlint_flags(inv: Invocation) -> dict[str, object]:
     return flags
 
 
-def run_brandlint(inv: Invocation, cwd: Path, paths: Sequence[str]) -> Outcome:
+def run_brandlint(
+    inv: Invocation, cwd: Path, paths: Sequence[str], vale_compat: bool = True
+) -> Outcome:
     flags = brandlint_flags(inv)
     stdin_text = inv.stdin_text
     if inv.stdin_file is not None:
         stdin_text = (cwd / inv.stdin_file).read_text(encoding="utf-8")
     argv = ["check", "--format", "vale-json"]
+    if vale_compat:
+        argv.append("--vale-compat")
     if "vale-config" in flags:
         argv += ["--vale-config", str(flags["vale-config"])]
     if "filter" in flags:
@@ -561,11 +567,11 @@ def sandbox(case: Case, tmp: Path) -> tuple[Path, Path]:
     return root, Path(os.path.normpath(root / ARUBA / inv.cwd))
 
 
-def check_case(case: Case, tmp: Path) -> Verdict:
+def run_case(case: Case, tmp: Path, vale_compat: bool = True) -> Outcome:
+    """brandlint run as the scenario's `When` step runs Vale, in its folder: in Vale's
+    drop-in mode (`--vale-compat`, as the suite runs), or in brandlint's default mode."""
     inv = case.when
-    want = expectation(case.scenario, inv.output)
-    root, cwd = sandbox(case, tmp)
-    with_severity = inv.output.endswith(".tmpl")
+    _, cwd = sandbox(case, tmp)
     paths = [p for p in inv.paths if not external_program(p)] or (["."] if inv.paths else [])
     # Vale runs with --no-global; keep the user's home and Vale's variables out of it
     env = {"HOME": str(tmp / "home"), "VALE_CONFIG_PATH": None, "VALE_STYLES_PATH": None}
@@ -577,13 +583,21 @@ def check_case(case: Case, tmp: Path) -> Verdict:
         else:
             os.environ[name] = value
     try:
-        outcome = run_brandlint(inv, cwd, paths)
+        return run_brandlint(inv, cwd, paths, vale_compat)
     finally:
         for name, value in saved.items():
             if value is None:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+
+
+def check_case(case: Case, tmp: Path) -> Verdict:
+    """The scenario's alerts, in Vale's drop-in mode, against Vale's expected output."""
+    inv = case.when
+    want = expectation(case.scenario, inv.output)
+    with_severity = inv.output.endswith(".tmpl")
+    outcome = run_case(case, tmp)
 
     def keep(x: Line) -> bool:
         return not external_program(x.path) and x.check not in script_rules()
@@ -622,7 +636,7 @@ def check_case(case: Case, tmp: Path) -> Verdict:
         problems.append("brandlint crashed: " + " | ".join(outcome.crashes))
     report = "\n".join(problems)
     if problems:
-        report += f"\n[cwd {os.path.relpath(cwd, root)}]"
+        report += f"\n[cwd {inv.cwd}]"
         warnings = _stderr_summary(outcome.stderr)
         if warnings:
             report += "\nbrandlint stderr:\n  " + "\n  ".join(warnings)

@@ -1,4 +1,6 @@
-"""Vale's own acceptance tests (`data/features/*.feature`, Vale v3.7.1), run against brandlint.
+"""Vale's own acceptance tests (`data/features/*.feature`, Vale v3.7.1), run against brandlint
+in its Vale drop-in mode (`brandlint check --vale-compat`; `test_exact_positions.py` pins the
+default mode's exact positions where Vale's placement differs).
 
 One case per scenario, with the id `FILE.feature::Scenario name`. A scenario that needs a
 program brandlint cannot stand in for (rst2html, asciidoctor, dita, xsltproc, a Tengo

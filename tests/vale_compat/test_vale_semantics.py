@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from brandlint.checks.metric import vale_sentences, vale_syllables
 from brandlint.checks.spelling import vale_words
 from brandlint.core.alerts import Alert
 from brandlint.spelling import DEFAULT_FILES
@@ -259,3 +260,58 @@ def test_rst_read_for_a_vale_project_maps_copy_back_to_its_source(lines: list[li
             assert written.isspace()
         else:  # bold reads as one `*` per character of its text
             assert copy == "*" * len(copy) and written.startswith("**")
+
+
+# -- metric and readability counts --------------------------------------------------------------
+DEMO = Path(__file__).parent / "data" / "fixtures" / "styles" / "demo" / "test.md"
+GRADE = """\
+extends: {kind}
+message: "Grade level (%s) too high!"
+level: warning
+{body}
+"""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Readability.FleschKincaid, a metric rule
+        "formula: |\n  (0.39 * (words / sentences)) + (11.8 * (syllables / words)) - 15.59\n"
+        "condition: '> 7'",
+        # demo.Reading, Vale's own readability kind (brandlint's message rounds to 0.1)
+        "grade: 7\nmetrics:\n  - Flesch-Kincaid",
+    ],
+    ids=["metric", "readability"],
+)
+def test_vales_demo_copy_grades_as_vale_grades_it(here: Path, body: str) -> None:
+    kind = "metric" if body.startswith("formula") else "readability"
+    make_project(
+        here,
+        INI,
+        {"Demo/Reading.yml": GRADE.format(kind=kind, body=body)},
+        {"test.md": DEMO.read_text(encoding="utf-8")},
+    )
+    (alert,) = Workspace().lint_file("test.md")
+    # styles.feature::Lint against demo: `test.md:1:1:demo.Reading:Grade level (7.13) too high!`
+    expected = "Grade level (7.13) too high!" if kind == "metric" else "grade 7.1 in"
+    assert expected in alert.message
+    assert (alert.rule, alert.span.line) == ("Demo.Reading", 1)
+
+
+def test_an_abbreviation_does_not_end_a_sentence_for_vale() -> None:
+    paragraph = "This is a sentence (i.e. when X > 0), we can compute stuff. It's 11 am! Wait."
+    assert vale_sentences(paragraph) == [
+        "This is a sentence (i.e. when X > 0), we can compute stuff.",
+        "It's 11 am!",
+        "Wait.",
+    ]
+
+
+def test_vales_syllable_table_corner_cases_win() -> None:
+    # twine's corner cases ('people' 2, 'recipe' 3), and its rule that 1–2 letters is one
+    assert [vale_syllables(w) for w in ("People", "recipe", "a", "to", "")] == [2, 3, 1, 1, 0]
+
+
+@given(st.text(alphabet=st.characters(categories=["L", "N"]), min_size=1, max_size=20))
+def test_every_word_has_a_syllable_for_vale(word: str) -> None:
+    assert vale_syllables(word) >= 1
