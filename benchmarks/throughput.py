@@ -8,7 +8,8 @@ every rule of the example guide (terms, tone, readability, channels) and once wi
 and consistency groups only. Each figure is given per wall second and per CPU second (user +
 system, of the process and its children): on a machine other jobs load, only the CPU
 figures compare across runs. The command's CPU is also split between its main process (start-up,
-the warm-up before the workers fork, collecting results, the report) and its workers.
+the warm-up before the workers fork, collecting results, the report) and its workers, and the
+peak memory of each is shown.
 """
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ try:
 finally:
     own = resource.getrusage(resource.RUSAGE_SELF)
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
-    print("cpu", own.ru_utime + own.ru_stime, workers.ru_utime + workers.ru_stime, file=sys.stderr)
+    print(
+        "cpu", own.ru_utime + own.ru_stime, workers.ru_utime + workers.ru_stime,
+        "rss", own.ru_maxrss / 1024, workers.ru_maxrss / 1024, file=sys.stderr,
+    )
 raise SystemExit(code)
 """
 
@@ -84,8 +88,9 @@ def main() -> None:
     print(f"brandlint  CLI       {rates(total, wall, cpu)}")
     split = [line.split() for line in said.splitlines() if line.startswith("cpu ")]
     if split:
-        own, workers = float(split[-1][1]), float(split[-1][2])
+        own, workers, own_rss, worker_rss = (float(split[-1][i]) for i in (1, 2, 4, 5))
         print(f"           CPU s: main process {own:.2f}, workers {workers:.2f}")
+        print(f"           peak RSS MiB: main process {own_rss:.0f}, workers {worker_rss:.0f}")
 
     proselint = shutil.which("proselint")
     if proselint:

@@ -32,8 +32,12 @@ def load_baseline(path: str) -> Counter[Key]:
         ) from None
 
 
-def new_alerts(alerts: Sequence[Alert], baseline: Counter[Key]) -> list[Alert]:
-    remaining = Counter(baseline)
+def new_alerts(
+    alerts: Sequence[Alert], baseline: Counter[Key], *, consume: bool = False
+) -> list[Alert]:
+    """`consume`: count the matched alerts off `baseline` itself, for a run that reports
+    file by file."""
+    remaining = baseline if consume else Counter(baseline)
     out = []
     for alert in alerts:
         key = _key(alert.path, alert.rule, alert.match)

@@ -40,6 +40,9 @@ Result = TypeVar("Result")
 # rules), in bytes of copy: a folder of empty files is not free
 FILE_COST = 2048
 RUNS_PER_WORKER = 16  # the last run to finish is at most ~1/16 of a worker's share
+# and at most this much work (a quarter of a second or so): the main process holds a run's
+# alerts until the runs before it are done, and reports them as they come
+RUN_COST_MAX = 256 * 1024
 # the sample that warms a workspace before workers fork from it: a few small files
 WARM_UP_FILES = 8
 WARM_UP_BYTES = 64 * 1024  # in all, beside the first file
@@ -51,7 +54,7 @@ def runs(sizes: Sequence[int], workers: int) -> list[list[int]]:
     (a 5 MB export) goes first, so that it does not start last and finish alone; the rest
     follow in order."""
     costs = [size + FILE_COST for size in sizes]
-    target = max(1, sum(costs) // (max(workers, 1) * RUNS_PER_WORKER))
+    target = max(1, min(sum(costs) // (max(workers, 1) * RUNS_PER_WORKER), RUN_COST_MAX))
     found: list[list[int]] = []
     current: list[int] = []
     held = 0

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from brandlint.parallel import (
     FILE_COST,
+    RUN_COST_MAX,
     RUNS_PER_WORKER,
     WARM_UP_BYTES,
     WARM_UP_FILES,
@@ -38,9 +39,16 @@ def test_a_run_holds_one_share_of_the_work_plus_at_most_one_job(
     sizes: list[int], workers: int
 ) -> None:
     costs = [size + FILE_COST for size in sizes]
-    target = max(1, sum(costs) // (workers * RUNS_PER_WORKER))
+    target = max(1, min(sum(costs) // (workers * RUNS_PER_WORKER), RUN_COST_MAX))
     for run in runs(sizes, workers):
         assert sum(costs[i] for i in run[:-1]) < target
+
+
+def test_a_large_corpus_comes_in_runs_of_at_most_the_cap() -> None:
+    sizes = [1_500] * 10_000  # 10,000 short pages: 35 MB of work in all
+    found = runs(sizes, 2)
+    per_run = RUN_COST_MAX // (1_500 + FILE_COST) + 1
+    assert [len(run) for run in found] == [per_run] * (10_000 // per_run) + [10_000 % per_run]
 
 
 def test_a_file_bigger_than_two_runs_is_handed_out_first() -> None:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from brandlint.baseline import Key, load_baseline, new_alerts
 from brandlint.cli.exit_codes import EXIT_ALERTS, EXIT_CLEAN, EXIT_USAGE
 from brandlint.cli.score import score as score  # `brandlint score`, in its own module
 from brandlint.cli.terms import terms as terms  # `brandlint terms`, in its own module
@@ -22,9 +26,11 @@ from brandlint.workspace import Settings, Workspace
 
 if TYPE_CHECKING:
     from brandlint.audit.records import AuditResult
+    from brandlint.changed_lines import ChangedLines
     from brandlint.core.spec import RuleSpec
     from brandlint.fixer import Held
     from brandlint.guide.model import Guide
+    from brandlint.scores import Scored
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
@@ -49,6 +55,7 @@ def _workspace(args: argparse.Namespace) -> Workspace:
             rule_filter=_rule_filter(getattr(args, "filter", None)),
             min_level=getattr(args, "min_level", None),
             read_as=_read_as(getattr(args, "read_as", None)),
+            vale_compat=bool(getattr(args, "vale_compat", False)),
         )
     )
 
@@ -142,11 +149,42 @@ def _open_for_writing(option: str, target: str, newline: str | None = None) -> T
 
 @contextmanager
 def _output(path: str | None) -> Iterator[TextIO]:
+    """Where the report goes. The report is written while files are linted, so a regular
+    file is written beside its target and renamed over it only when the run completes: a
+    crash or Ctrl-C mid-run leaves the previous report (or none), never half of one. A
+    device or a pipe (`/dev/null`, `/dev/stdout`) is written directly."""
     if not path:
         yield sys.stdout
         return
-    with _open_for_writing("--output", path) as handle:
-        yield handle
+    if os.path.exists(path) and not os.path.isfile(path):
+        with _open_for_writing("--output", path) as handle:
+            yield handle
+        return
+    target = os.path.realpath(path)  # through a link: the link stays a link
+    try:
+        fd, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".brandlint-")
+    except OSError as exc:
+        raise UsageError(f"--output {path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yield handle
+        if os.path.exists(target):
+            os.chmod(temporary, stat.S_IMODE(os.stat(target).st_mode))
+        else:
+            os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, then put back): a new report gets the
+    permissions `open()` would have given it, not mkstemp's private 0600."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _color(args: argparse.Namespace, out: TextIO) -> bool:
@@ -156,17 +194,13 @@ def _color(args: argparse.Namespace, out: TextIO) -> bool:
 
 
 def check(args: argparse.Namespace) -> int:
+    """Lint the paths and write the report as the files are linted, in the order given: the
+    first alerts show while the rest are linted, and a run of 10,000 files never holds all
+    of its alerts (or the sources of its files) at once."""
     from brandlint.cli.score import below
-    from brandlint.parallel import lint_files
     from brandlint.reporters import Report, reporter
-    from brandlint.scores import Scored, score_document, score_files
 
     workspace = _workspace(args)
-    min_level = Level.parse(args.min_level or "suggestion")
-    alerts: list[Alert] = []
-    sources: dict[str, str] = {}
-    checked: list[str] = []
-    warned: set[str] = set()
     _require_paths(args.paths, stdin=True)
     changes = None  # --diff: asked of git before the work, so a wrong revision fails fast
     if args.diff:
@@ -191,53 +225,142 @@ def check(args: argparse.Namespace) -> int:
         args.output,
         [*(g for g in args.paths if g != "-"), *(p for _, ps in walked for p in ps)],
     )
-    scored: list[Scored] = []  # with --score-min: each file's brand scores
+    baseline = load_baseline(args.baseline) if args.baseline else None
+    _load_guides(workspace, walked, args.stdin_filename)
+    run = _CheckRun(
+        min_level=Level.parse(args.min_level or "suggestion"),
+        fail_level=Level.parse(args.fail_level),
+        baseline=baseline,
+        changes=changes,
+        piped=args.stdin_filename if "-" in args.paths else None,
+        sources=_Sources(workspace),
+    )
+    linted = _linted(workspace, walked, args, run)
+    with _output(args.output) as out:
+        report = Report(run.shown(linted), run.checked, run.sources, _color(args, out))
+        reporter(args.format)(report, out)
+    low = [] if args.score_min is None else below(run.scored, args.score_min)
+    for line in low:
+        print(line, file=sys.stderr)
+    return EXIT_ALERTS if low or run.failed else EXIT_CLEAN
+
+
+def _load_guides(
+    workspace: Workspace, walked: Sequence[tuple[str, Sequence[str]]], stdin_name: str
+) -> None:
+    """Load every guide the files need, and show its warnings, before the first file is
+    linted: the report is written as files are linted, and a broken guide must stop the
+    run before any of it is. A Vale project compiles a guide per set of sections a file
+    matches, so each of its files is looked at."""
+    vale: dict[str, bool] = {}
+    for given, paths in walked:
+        if given == "-":
+            workspace.linter_for(stdin_name)
+        for path in paths:
+            guide = str(workspace.guide_path_for(path))
+            if guide not in vale:
+                vale[guide] = workspace.vale_project_for(path) is not None
+                _show_guide_warnings(workspace, path)
+            elif vale[guide]:
+                workspace.linter_for(path)
+
+
+def _linted(
+    workspace: Workspace,
+    walked: Sequence[tuple[str, Sequence[str]]],
+    args: argparse.Namespace,
+    run: _CheckRun,
+) -> Iterator[tuple[str, list[Alert]]]:
+    """(path, alerts) of every file and of stdin, in the order given; with --score-min,
+    each file's brand scores are kept in `run` on the way."""
+    from brandlint.parallel import lint_files
+    from brandlint.scores import score_document, score_files
+
     for given, paths in walked:
         if given == "-":
             text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
             name = args.stdin_filename
+            run.sources.add(name, text)
             if args.score_min is None:
-                alerts.extend(workspace.lint_text(text, name))
+                yield name, workspace.lint_text(text, name)
             else:
                 found, score = score_document(workspace, workspace.document(name, text))
-                alerts.extend(found)
-                scored.extend([score] if score else [])
-            sources[name] = text
-            checked.append(name)
+                run.scored.extend([score] if score else [])
+                yield name, found
             continue
-        for path in paths:
-            guide = str(workspace.guide_path_for(path))
-            if guide not in warned:
-                warned.add(guide)
-                _show_guide_warnings(workspace, path)
         jobs = args.jobs or ((os.cpu_count() or 1) if len(paths) > 20 else 1)
-        linted = (
-            ((path, found, None) for path, found in lint_files(workspace, paths, jobs))
-            if args.score_min is None
-            else score_files(workspace, paths, jobs)
-        )
-        for path, found, score in linted:
-            scored.extend([score] if score else [])
-            found = [a for a in found if a.level >= min_level]
-            checked.append(path)
-            if found:
-                alerts.extend(found)
-                sources[path] = _source(path, workspace)
-    alerts = [a for a in alerts if a.level >= min_level]
-    if args.baseline:
-        from brandlint.baseline import load_baseline, new_alerts
+        if args.score_min is None:
+            yield from lint_files(workspace, paths, jobs)
+            continue
+        for path, found, score in score_files(workspace, paths, jobs):
+            run.scored.extend([score] if score else [])
+            yield path, found
 
-        alerts = new_alerts(alerts, load_baseline(args.baseline))
-    if changes is not None:  # copy from stdin has no history: all of it counts as new
-        piped = args.stdin_filename if "-" in args.paths else None
-        alerts = [a for a in alerts if a.path == piped or changes.keeps(a)]
-    with _output(args.output) as out:
-        reporter(args.format)(Report(alerts, checked, sources, _color(args, out)), out)
-    fail = Level.parse(args.fail_level)
-    low = [] if args.score_min is None else below(scored, args.score_min)
-    for line in low:
-        print(line, file=sys.stderr)
-    return EXIT_ALERTS if low or any(a.level >= fail for a in alerts) else EXIT_CLEAN
+
+class _Sources(Mapping[str, str]):
+    """The text of each file with alerts, read when a reporter asks for it (the text and
+    Vale JSON reports show lines; the others never ask): a run neither reads every file
+    twice nor holds every source. The last file read is kept, as a reporter asks for one
+    file's text alert after alert."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self._workspace = workspace
+        self._paths: set[str] = set()
+        self._held: dict[str, str] = {}  # copy from stdin, which cannot be read again
+        self._last: tuple[str, str] = ("", "")
+
+    def add(self, path: str, text: str | None = None) -> None:
+        """`path` has alerts: its text (`text`, or the file's) may be asked for."""
+        self._paths.add(path)
+        if text is not None:
+            self._held[path] = text
+
+    def __getitem__(self, path: str) -> str:
+        if path in self._held:
+            return self._held[path]
+        if path not in self._paths:
+            raise KeyError(path)
+        if self._last[0] != path:
+            self._last = (path, _source(path, self._workspace))
+        return self._last[1]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
+@dataclass
+class _CheckRun:
+    """What one `check` keeps while its alerts stream to the report: the files checked,
+    which have alerts, their scores, and whether an alert at or above the fail level was
+    shown."""
+
+    min_level: Level
+    fail_level: Level
+    baseline: Counter[Key] | None  # --baseline: each alert matched is counted off
+    changes: ChangedLines | None  # --diff
+    piped: str | None  # the name of copy from stdin, which has no history: all of it is new
+    sources: _Sources
+    checked: list[str] = field(default_factory=list)
+    scored: list[Scored] = field(default_factory=list)
+    failed: bool = False
+
+    def shown(self, linted: Iterable[tuple[str, list[Alert]]]) -> Iterator[Alert]:
+        """The alerts to report, file by file: at or above --min-level, not in the
+        baseline, on a changed line (--diff)."""
+        for path, found in linted:
+            self.checked.append(path)
+            found = [a for a in found if a.level >= self.min_level]
+            if found:
+                self.sources.add(path)
+            if self.baseline is not None:
+                found = new_alerts(found, self.baseline, consume=True)
+            if self.changes is not None and path != self.piped:
+                found = [a for a in found if self.changes.keeps(a)]
+            self.failed = self.failed or any(a.level >= self.fail_level for a in found)
+            yield from found
 
 
 def _source(path: str, workspace: Workspace) -> str:

@@ -8,10 +8,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from brandlint.cli.exit_codes import EXIT_CLEAN
 from brandlint.cli.main import positive_int
-from brandlint.scores import Scored, total_score
+
+if TYPE_CHECKING:  # the scores need the engine: imported when a command runs
+    from brandlint.scores import Scored
 
 
 def add_parser(commands: argparse._SubParsersAction, guide_option: object) -> None:  # type: ignore[type-arg]
@@ -37,7 +40,7 @@ def add_parser(commands: argparse._SubParsersAction, guide_option: object) -> No
 
 def score(args: argparse.Namespace) -> int:
     from brandlint.cli.commands import _note_skip, _require_paths, _workspace
-    from brandlint.scores import score_files
+    from brandlint.scores import score_files, total_score
 
     workspace = _workspace(args)
     _require_paths(args.paths)

@@ -9,10 +9,13 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brandlint.cli.exit_codes import EXIT_CLEAN
 from brandlint.core.errors import UsageError
-from brandlint.core.rule import LintContext
+
+if TYPE_CHECKING:
+    from brandlint.core.rule import LintContext
 
 
 def add_parser(commands: argparse._SubParsersAction, guide_option: object) -> None:  # type: ignore[type-arg]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -12,11 +12,14 @@ from brandlint.core.alerts import Alert
 
 @dataclass(frozen=True)
 class Report:
-    """What a run found: the alerts, the sources of files with alerts, every checked path."""
+    """What a run found: the alerts, the sources of files with alerts, every checked path.
 
-    alerts: Sequence[Alert]
+    `brandlint check` hands the alerts over as the files are linted, in file order: a
+    reporter reads them once, and finds `checked` complete only once it has read them all."""
+
+    alerts: Iterable[Alert]
     checked: Sequence[str]
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: Mapping[str, str] = field(default_factory=dict)
     color: bool = False
 
 

@@ -62,5 +62,6 @@ def alert_from_record(data: Mapping[str, Any]) -> Alert:
 
 
 def report(found: Report, out: TextIO) -> None:
-    indented_json.dump([alert_record(a) for a in found.alerts], out.write)
+    # an iterator is written item by item, as the alerts come
+    indented_json.dump(map(alert_record, found.alerts), out.write)
     out.write("\n")

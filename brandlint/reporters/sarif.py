@@ -62,9 +62,10 @@ def _result(alert: Alert, rule_index: int) -> dict[str, Any]:
 
 
 def report(found: Report, out: TextIO) -> None:
+    alerts = list(found.alerts)  # the rules they come from are listed before them
     rules: dict[str, int] = {}
     descriptors: list[dict[str, Any]] = []
-    for alert in found.alerts:
+    for alert in alerts:
         if alert.rule not in rules:
             rules[alert.rule] = len(descriptors)
             descriptor: dict[str, Any] = {
@@ -89,7 +90,7 @@ def report(found: Report, out: TextIO) -> None:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(a, rules[a.rule]) for a in found.alerts],
+                "results": [_result(a, rules[a.rule]) for a in alerts],
             }
         ],
     }

@@ -33,6 +33,8 @@ _CONTEXT = 60  # else this many characters either side of the match, cut ends ma
 def terminal_safe(text: str, keep: str = "") -> str:
     """`text` with each control character (but those in `keep`) as an escape: `\\x1b`
     below U+0100, `\\u202e` above."""
+    if text.isascii() and text.isprintable():  # no control character: most copy, no scan
+        return text
 
     def escape(match: re.Match[str]) -> str:
         char = match.group()
@@ -46,6 +48,8 @@ def terminal_safe(text: str, keep: str = "") -> str:
 
 def display_width(text: str) -> int:
     """Columns a terminal gives `text`: wide CJK and emoji take two, marks take none."""
+    if text.isascii():  # one column a character: most copy, without a lookup per character
+        return len(text)
     width = 0
     for char in text:
         if unicodedata.combining(char) or char in "\u200d\ufe0f":
@@ -84,16 +88,22 @@ def _excerpt(alert: Alert, lines: list[str]) -> list[str]:
 
 
 def report(found: Report, out: TextIO) -> None:
-    alerts, sources, color, checked = found.alerts, found.sources, found.color, len(found.checked)
-    lines_of: dict[str, list[str]] = {}  # each file's lines, split once
+    sources, color = found.sources, found.color
+    counts: Counter[Level] = Counter()
+    files: set[str] = set()
+    # the lines of the file the alerts are in, split once: a file's alerts come together,
+    # so one file's lines are held at a time
+    path: str | None = None
+    lines: list[str] = []
 
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
-    for alert in alerts:
-        lines = lines_of.get(alert.path)
-        if lines is None:
-            lines = lines_of[alert.path] = sources.get(alert.path, "").split("\n")
+    for alert in found.alerts:
+        if alert.path != path:
+            path, lines = alert.path, sources.get(alert.path, "").split("\n")
+            files.add(path)
+        counts[alert.level] += 1
         where = terminal_safe(f"{alert.path}:{alert.span.line}:{alert.span.column}:")
         level = paint(str(alert.level), _COLORS[alert.level])
         rule, message = terminal_safe(alert.rule), terminal_safe(alert.message)
@@ -105,12 +115,12 @@ def report(found: Report, out: TextIO) -> None:
         if alert.replacements and any(alert.replacements):
             fixes = " | ".join(terminal_safe(repr(r)) for r in alert.replacements)
             out.write(f"    fix: {fixes}\n")
-    counts = Counter(a.level for a in alerts)
-    files = len({a.path for a in alerts})
+    checked = len(found.checked)  # complete once every alert is read
     parts = [
         f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}"
         for level in (Level.ERROR, Level.WARNING, Level.SUGGESTION)
     ]
     out.write(
-        f"{', '.join(parts)} in {files} of {checked} file{'s' if checked != 1 else ''} checked.\n"
+        f"{', '.join(parts)} in {len(files)} of {checked} file{'s' if checked != 1 else ''} "
+        "checked.\n"
     )
