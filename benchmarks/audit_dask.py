@@ -12,7 +12,7 @@ The machine is shared, so beside wall time it prints CPU seconds: the client's (
 process; on Dask it also runs the LocalCluster's scheduler, so the client's own thread is
 shown apart) and each worker's, read inside the workers. With the cores to itself, wall time is
 about main + the busiest worker, so the estimated speed-up over one local worker is (CPU of
-the one-worker run) / (main + busiest).
+the one-worker run, its main process and its worker) / (main + busiest).
 """
 
 from __future__ import annotations
@@ -119,10 +119,11 @@ def main() -> None:
     for kind in [k for k in ("local-2", "dask-2") if one and k in found]:
         run = found[kind]
         busiest = max(run["workers"], default=0.0)
+        alone = one["main"] + sum(one["workers"])  # one local worker is a process of its own
         print(
             f"{kind} over local-1: wall {one['wall'] / run['wall']:.2f}x, estimated from CPU "
-            f"{one['main'] / (run['main'] + busiest):.2f}x (client thread + busiest: "
-            f"{one['main'] / (run['client'] + busiest):.2f}x)"
+            f"{alone / (run['main'] + busiest):.2f}x (client thread + busiest: "
+            f"{alone / (run['client'] + busiest):.2f}x)"
         )
 
 

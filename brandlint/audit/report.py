@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import csv
 import html
-import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, TextIO
 
 from brandlint.audit.compare import Comparison, comparison_html
@@ -14,6 +13,7 @@ from brandlint.audit.lights import CSS as LIGHTS_CSS
 from brandlint.audit.lights import light_html
 from brandlint.audit.records import AuditResult, ChannelScore, DocumentScore, VoiceSpread
 from brandlint.core.categories import CATEGORIES
+from brandlint.reporters.indented_json import dump
 from brandlint.scores import GREEN, YELLOW, Scored, light
 from brandlint.scores import __doc__ as SCORE_DOC
 
@@ -39,48 +39,8 @@ def _report(audit: AuditResult) -> dict[str, Any]:
     return audit.head_json() | {"alerts": audit.alerts.records(), "skipped": skipped}
 
 
-def dump_json(
-    write: Callable[[str], object], report: Mapping[str, Any], indent: int | None
-) -> None:
-    """Write `report` as `json.dump(report, ensure_ascii=False, indent=indent)` writes it,
-    each iterator among its values as the array of its items, an item at a time: the audit's
-    alerts are read from its spool as they are written, never all held."""
-    if not report:
-        write("{}")
-        return
-    separator = ", " if indent is None else ","
-
-    def at(depth: int) -> str:  # what starts a line at `depth`
-        return "" if indent is None else "\n" + " " * (indent * depth)
-
-    def dumps(value: object, depth: int) -> Iterator[str]:
-        # within a string a line break is escaped: every one in the text is the layout's
-        if indent is None:  # in one piece, by the C encoder: what `json.dumps` does
-            yield json.dumps(value, ensure_ascii=False)
-            return
-        # piece by piece, as `json.dump` writes: a list of 10,000 documents joined first
-        # took 60 MiB
-        for part in encoder.iterencode(value):
-            yield part.replace("\n", at(depth))
-
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
-    for n, (key, value) in enumerate(report.items()):
-        write(("{" if n == 0 else separator) + at(1) + json.dumps(key, ensure_ascii=False) + ": ")
-        if not isinstance(value, Iterator):
-            for part in dumps(value, 1):
-                write(part)
-            continue
-        written = 0
-        for written, item in enumerate(value, 1):
-            write(("[" if written == 1 else separator) + at(2))
-            for part in dumps(item, 2):
-                write(part)
-        write(at(1) + "]" if written else "[]")
-    write(at(0) + "}")
-
-
 def write_json(audit: AuditResult, out: TextIO, comparison: Comparison | None = None) -> None:
-    dump_json(out.write, _report(audit) | (comparison.to_json() if comparison else {}), 1)
+    dump(_report(audit) | (comparison.to_json() if comparison else {}), out.write, indent=1)
     out.write("\n")
 
 
@@ -222,7 +182,7 @@ def write_html(
 <h2>How the score is computed</h2><pre>{e(SCORE_DOC or "")}</pre>
 <script type="application/json" id="audit-data">""")
     # no "</" inside the script element: JSON puts none between two of its writes
-    dump_json(lambda part: out.write(part.replace("</", "<\\/")), _report(audit), None)
+    dump(_report(audit), lambda part: out.write(part.replace("</", "<\\/")), indent=None)
     out.write(f"""</script>
 <script>{_SCRIPT}</script>
 </body></html>

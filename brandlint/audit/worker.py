@@ -58,6 +58,14 @@ def audit_shipped(settings: Settings, shipped: ShippedGuides, job: ShippedItem) 
     return audit_item(settings, job.item, job.data, guide)
 
 
+def warm(settings: Settings, item: Item) -> None:
+    """Build this process's workspace (spaCy, the pipelines, the guide's matchers, what
+    rules load on first use) on a first piece while the main process walks the folders:
+    each local worker is sent one of these as it starts. The piece is audited again as
+    a job of its own; this result is not needed."""
+    audit_item(settings, item)
+
+
 def audit_item(
     settings: Settings,
     item: Item,

@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from brandlint.audit import worker
 from brandlint.audit.cache import ResultCache
 from brandlint.audit.items import Item
 from brandlint.audit.records import AuditedFile
@@ -88,7 +89,6 @@ def test_corpus_summary_variants_scores_and_skips(corpus):
 
 def test_cached_rerun_matches_and_skips_linting(corpus, monkeypatch):
     first = run_audit(options(corpus))
-    from brandlint.audit import worker
 
     def refuse(settings, item):  # a cached rerun must not lint anything
         raise AssertionError(f"linted {item.path} again")
@@ -116,6 +116,33 @@ def test_a_cached_result_is_stale_once_an_image_it_judged_changes(tmp_path):
     assert hero_alerts() == []
     (tmp_path / "hero.png").unlink()
     assert hero_alerts() == []  # a missing file has no size to judge
+
+
+MAIN_PROCESS = os.getpid()
+AUDIT_ITEM = worker.audit_item
+
+
+def audit_item_elsewhere(settings, item, data=None, guide=None):
+    """`worker.audit_item`, refused in the test's own process: a module function, so that
+    the jobs that name it still pickle."""
+    assert os.getpid() != MAIN_PROCESS, f"the main process linted {item.path}"
+    return AUDIT_ITEM(settings, item, data, guide)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_main_process_lints_nothing_it_walks_and_counts(corpus, monkeypatch, workers):
+    """Workers lint, even one: the main process never loads the pipelines or holds their
+    memory beside the audit's totals."""
+    expected = run_audit(options(corpus, workers=workers, cache=None))
+    monkeypatch.setattr(worker, "audit_item", audit_item_elsewhere)
+    audit = run_audit(options(corpus, workers=workers, cache=None))
+    assert audit == expected
+    assert [(d.path.split("/")[-1], d.alerts) for d in audit.documents] == [
+        ("cms.csv#post-1", 1),
+        ("b.md", 2),
+        ("cms.csv#post-2", 0),
+        ("a.md", 0),
+    ]
 
 
 def test_two_workers_give_the_same_result(corpus):

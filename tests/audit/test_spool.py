@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from brandlint.audit.items import Item
 from brandlint.audit.records import AuditedFile, RuleTally
-from brandlint.audit.report import dump_json, write_csv, write_html, write_json
+from brandlint.audit.report import write_csv, write_html, write_json
 from brandlint.audit.run import AuditOptions, RunningSummary, run_audit
 from brandlint.audit.spool import AlertSpool
 from brandlint.audit.worker import audit_item
@@ -119,23 +119,6 @@ def test_the_spool_reads_pieces_back_in_their_order_whatever_order_they_came_in(
         {"n": "Ünïcode </script> \u2028"},
     ]
     assert len(spool) == 4
-
-
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
-    max_leaves=12,
-)
-reports = st.dictionaries(st.text(max_size=8), json_values, max_size=5)
-
-
-@given(reports, st.sampled_from(["alerts", "new"]), st.lists(json_values, max_size=4))
-def test_a_report_streamed_is_byte_for_byte_what_json_writes(report, key, items):
-    whole = report | {key: items}
-    for indent in (1, None):
-        written = io.StringIO()
-        dump_json(written.write, report | {key: iter(items)}, indent)
-        assert written.getvalue() == json.dumps(whole, ensure_ascii=False, indent=indent)
 
 
 def test_reports_from_the_spool_equal_those_from_the_records_in_memory(tmp_path):
