@@ -80,7 +80,13 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         return node.value
     if node.tag in _AS_TEXT:
         return node.value
-    return _SCALARS.construct_object(node, deep=True)
+    try:
+        return _SCALARS.construct_object(node, deep=True)
+    finally:
+        # PyYAML remembers every node it constructs until its next whole document: this
+        # constructor never builds one, so it would hold every scalar (and its marks) of
+        # every front matter read, for as long as an audit worker lives
+        _SCALARS.constructed_objects.clear()
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
