@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from brandlint.checks.literals import expand
 from brandlint.checks.patterns import MatchOptions, PatternRule, word_pattern
@@ -14,6 +15,9 @@ from brandlint.core.patterns import UserPattern
 from brandlint.core.rule import BlockView, Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 from brandlint.matching import PhraseIndex
+
+if TYPE_CHECKING:
+    from spacy.vocab import Vocab
 
 
 @dataclass(frozen=True)
@@ -123,10 +127,31 @@ class Existence(PatternRule):
 
 def _glued_tokens(ctx: LintContext) -> list[tuple[BlockView, int, str]]:
     """(view, offset in its copy, text) of each token holding a word and something else
-    (`![TODO](/logo.png)`, a URL): found once per document for every Vale existence rule."""
-    return [
-        (view, token.idx, token.text)
-        for view in ctx.views
-        for token in view.doc
-        if not token.text.isalnum() and any(c.isalnum() for c in token.text)
-    ]
+    (`![TODO](/logo.png)`, a URL): found once per document for every Vale existence rule.
+    Which spellings are such is a lexeme flag (`glued_flag`), so each block gives its few
+    glued tokens in one array instead of a `Token` built for each of its tokens."""
+    found: list[tuple[BlockView, int, str]] = []
+    flags: dict[int, int] = {}  # id(vocab) → its flag: a document's blocks share one
+    for view in ctx.views:
+        doc = view.doc
+        flag = flags.get(id(doc.vocab))
+        if flag is None:
+            flag = flags[id(doc.vocab)] = glued_flag(doc.vocab)
+        for i in doc.to_array(flag).nonzero()[0].tolist():
+            token = doc[i]
+            found.append((view, token.idx, token.text))
+    return found
+
+
+def is_glued(text: str) -> bool:
+    """Whether a token's text holds a letter or digit and something that is neither."""
+    return not text.isalnum() and any(c.isalnum() for c in text)
+
+
+def glued_flag(vocab: Vocab) -> int:
+    """The id of the lexeme flag marking `is_glued` spellings in `vocab`, added the first
+    time: every lexeme is judged then, and each new one as spaCy creates it."""
+    for flag, getter in vocab.lex_attr_getters.items():  # type: ignore[attr-defined]
+        if getter is is_glued:
+            return int(flag)
+    return int(vocab.add_flag(is_glued))

@@ -78,15 +78,24 @@ class PatternRule(Rule):
         # pattern sources → what `searched_units` searches the joined units with, made
         # once per rule, not per document
         self._prefilters: dict[tuple[str, ...], list[UserPattern | None]] = {}
+        # the selectors and the key of the shared units, made on first use (a kind may
+        # still add to its scope after this constructor), not on every phrase hit and
+        # document
+        self._picked: tuple[tuple[str, ...], tuple[tuple[str, ...], bool]] | None = None
         self._check_action()
 
     @property
-    def _selectors(self) -> tuple[str, ...]:
-        """`sentence` and `raw` pick the unit, not the blocks: the other selectors do."""
-        return tuple(s for s in self.scope if s not in ("sentence", "raw"))
+    def _selection(self) -> tuple[tuple[str, ...], tuple[tuple[str, ...], bool]]:
+        """The selectors of the blocks (`sentence` and `raw` pick the unit, not the
+        blocks: the other selectors do), and the key of this rule's units among a
+        document's shared ones (`_units`)."""
+        if self._picked is None:
+            selectors = tuple(s for s in self.scope if s not in ("sentence", "raw"))
+            self._picked = (selectors, (selectors, self.per_sentence))
+        return self._picked
 
     def in_scope(self, block: Block) -> bool:
-        return scope_selects(self._selectors, block)
+        return scope_selects(self._selection[0], block)
 
     def phrase_hits(self, ctx: LintContext) -> Iterator[tuple[Hit, str]]:
         """In-scope hits of this rule's phrases with their copy text, exceptions removed."""
@@ -115,7 +124,7 @@ class PatternRule(Rule):
         """This rule's units of the document, shared by every rule with the same scope (a
         style's rules mostly share one): selecting blocks per rule and block cost more
         than the searches."""
-        key = (self._selectors, self.per_sentence)
+        key = self._selection[1]
         shared = ctx.fact(_units_by_scope)
         found = shared.get(key)
         if found is None:
@@ -123,33 +132,37 @@ class PatternRule(Rule):
         return found
 
     def _select_units(self, ctx: LintContext) -> Iterator[tuple[int, str]]:
-        for view in ctx.in_scope(self):
+        # whether a block gives units depends on its scopes alone: decided once per set
+        chosen: dict[frozenset[str], bool] = {}
+        for view in ctx.views:
+            block = view.block
+            taken = chosen.get(block.scopes)
+            if taken is None:
+                taken = chosen[block.scopes] = self.in_scope(block) and not (
+                    self.per_sentence and block.in_scope("heading")
+                )
+            if not taken:
+                continue
             if not self.per_sentence:
-                yield view.block.start, view.text
-            elif not view.block.in_scope("heading"):
-                for sentence in view.sentences:
-                    start, end = sentence.start_char, sentence.end_char
-                    yield view.block.start + start, view.text[start:end]
+                yield block.start, view.text
+                continue
+            for sentence in view.sentences:
+                start, end = sentence.start_char, sentence.end_char
+                yield block.start + start, view.text[start:end]
 
     def searched_units(self, ctx: LintContext, *patterns: UserPattern) -> Iterator[tuple[int, str]]:
         """The units of `units` that may hold a (non-empty) match of any of `patterns`, in
         order: the others hold none, and a rule need not search them."""
         if self.reads_source:
-            yield 0, ctx.document.source
-            return
+            return iter(((0, ctx.document.source),))
         shared = self._units(ctx)
         key = tuple(pattern.source for pattern in patterns)
         prefilters = self._prefilters.get(key)
         if prefilters is None:
             prefilters = self._prefilters[key] = _prefilters(patterns)
-        if len(prefilters) == 1:
-            yield from shared.candidates(prefilters[0])
-            return
-        last = None
-        for unit in heapq.merge(*(shared.candidates(p) for p in prefilters)):
-            if unit != last:  # a unit two patterns may match in is searched once
-                yield unit
-            last = unit
+        if len(prefilters) == 1:  # most rules: no generator around the one search
+            return shared.candidates(prefilters[0])
+        return _merged(shared, prefilters)
 
     def regex_matches(
         self,
@@ -297,6 +310,15 @@ class _Units:
             index = bisect_right(self._starts, found.start()) - 1
             yield self.units[index]
             index += 1
+
+
+def _merged(shared: _Units, prefilters: list[UserPattern | None]) -> Iterator[tuple[int, str]]:
+    """The units any of `prefilters` finds, in order, each once."""
+    last = None
+    for unit in heapq.merge(*(shared.candidates(p) for p in prefilters)):
+        if unit != last:  # a unit two patterns may match in is searched once
+            yield unit
+        last = unit
 
 
 def _units_by_scope(ctx: LintContext) -> dict[tuple[tuple[str, ...], bool], _Units]:

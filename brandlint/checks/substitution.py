@@ -18,16 +18,21 @@ from brandlint.matching import PhraseIndex
 from brandlint.text_case import follow_case
 
 
-def _already(text: str, expected: str) -> bool:
+def _already(text: str, expected: str, whole: dict[str, UserPattern | None]) -> bool:
     """Vale's `matchToken`: the match is the replacement already when `expected` (the
     swap's value, `a|b`) matches it whole as a regex, or, for a plain phrase (letters,
-    digits, spaces and hyphens) or a value that is not a regex, equals it."""
+    digits, spaces and hyphens) or a value that is not a regex, equals it. `whole` holds
+    each value's whole-match pattern (None: not a regex), compiled once per rule, not per
+    finding."""
     if text == expected or all(c.isalnum() or c in " -" for c in expected):
         return text == expected
-    try:
-        return UserPattern(f"^(?:{expected})$").search(text.strip()) is not None
-    except PatternError:
-        return text == expected
+    if expected not in whole:
+        try:
+            whole[expected] = UserPattern(f"^(?:{expected})$")
+        except PatternError:
+            whole[expected] = None
+    pattern = whole[expected]
+    return text == expected if pattern is None else pattern.search(text.strip()) is not None
 
 
 def quoted_choices(options: tuple[str, ...]) -> str:
@@ -66,6 +71,7 @@ class Substitution(PatternRule):
         flags = re.IGNORECASE if self.ignorecase else 0
         self.literal_swaps: list[tuple[list[str], tuple[int, tuple[str, ...]]]] = []
         self.regex_swaps: list[tuple[int, UserPattern, tuple[str, ...]]] = []
+        self._whole: dict[str, UserPattern | None] = {}  # see `_already`
         swap = self.opts.swap or {}
         self.require(bool(swap), "a substitution rule needs 'swap' (word: replacement)")
         # Vale joins the keys into one alternation, longest first: at any place the first
@@ -93,7 +99,7 @@ class Substitution(PatternRule):
     def _finding(
         self, start: int, end: int, text: str, choices: tuple[str, ...], lang: str | None
     ) -> Finding | None:
-        if _already(text, "|".join(choices)):
+        if _already(text, "|".join(choices), self._whole):
             return None  # already the preferred form (an ignorecase swap of a casing)
         replacements = tuple(follow_case(text, c) if self.capitalize else c for c in choices)
         # Vale templates quote the first %s ('%s'): "a' or 'b" then reads 'a' or 'b'.
