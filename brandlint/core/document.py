@@ -373,8 +373,10 @@ def assemble(
     images: Iterable[ImageRef] = (),
     styles: Iterable[StyleRef] = (),
     stylesheets: Iterable[str] = (),
+    lines: LineIndex | None = None,
 ) -> Document:
-    """Join block drafts into one document text with its position map."""
+    """Join block drafts into one document text with its position map; `lines`: the
+    source's, when the parser has made them already."""
     parts: list[str] = []
     segments: list[Segment] = []
     blocks: list[Block] = []
@@ -399,8 +401,13 @@ def assemble(
             segments.append(Segment(cursor, end, source_start, source_end, verbatim))
             cursor = end
         parts.append(copy)
-        inline = tuple((scope, start + s, start + e) for scope, s, e in draft.inline if e > s)
-        placeholders.extend(min(start + at, cursor) for at in draft.placeholders)
+        inline = (  # most blocks have no link nor placeholder: no generator made for them
+            tuple((scope, start + s, start + e) for scope, s, e in draft.inline if e > s)
+            if draft.inline
+            else ()
+        )
+        if draft.placeholders:
+            placeholders.extend(min(start + at, cursor) for at in draft.placeholders)
         scopes = scope_sets.setdefault(draft.scopes, draft.scopes)
         blocks.append(Block(start, cursor, scopes, inline, draft.location))
     return Document(
@@ -409,7 +416,7 @@ def assemble(
         text="".join(parts),
         blocks=tuple(blocks),
         position_map=PositionMap(segments),
-        lines=LineIndex(source),
+        lines=lines or LineIndex(source),
         format=format,
         meta=dict(meta or {}),
         lang=lang,

@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from brandlint.core.errors import UsageError
 
@@ -43,26 +44,37 @@ class Limits:
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Limits:
         """The defaults, each replaced by its `BRANDLINT_MAX_*` variable when set.
-        Raises UsageError for a value that is not a whole number of 1 or more."""
+        Raises UsageError for a value that is not a whole number of 1 or more.
+
+        Asked for each file read; the variables' values are looked up each time (a
+        server's environment may change), their reading is done once per set of values."""
         environ = os.environ if environ is None else environ
-        values: dict[str, int] = {}
-        for item in fields(cls):
-            name = variable(item.name)
-            given = environ.get(name, "").strip().replace("_", "").replace(",", "")
-            if not given:
-                continue
-            if not given.isdigit() or int(given) < 1:
-                raise UsageError(
-                    f"{name}={environ[name]!r} is not a whole number of 1 or more; "
-                    "set it to a limit such as 8000000, or unset it for the default"
-                )
-            values[item.name] = int(given)
-        return cls(**values)
+        return _from_values(tuple(environ.get(name) for name in _VARIABLES))
 
 
 def variable(limit: str) -> str:
     """The environment variable that sets the limit named `limit` (a field of Limits)."""
     return _PREFIX + limit.upper()
+
+
+_VARIABLES = tuple(variable(item.name) for item in fields(Limits))
+
+
+@lru_cache(maxsize=8)
+def _from_values(values: tuple[str | None, ...]) -> Limits:
+    """The limits the `_VARIABLES`' values (None: unset) give."""
+    chosen: dict[str, int] = {}
+    for item, name, value in zip(fields(Limits), _VARIABLES, values, strict=True):
+        given = (value or "").strip().replace("_", "").replace(",", "")
+        if not given:
+            continue
+        if not given.isdigit() or int(given) < 1:
+            raise UsageError(
+                f"{name}={value!r} is not a whole number of 1 or more; "
+                "set it to a limit such as 8000000, or unset it for the default"
+            )
+        chosen[item.name] = int(given)
+    return Limits(**chosen)
 
 
 def exceeds(text: str, ceiling: int) -> bool:

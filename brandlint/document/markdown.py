@@ -67,11 +67,34 @@ def _parser(mdx: bool) -> MarkdownIt:
 
     md = MarkdownIt("commonmark", {"html": not mdx}).enable("table").enable("strikethrough")
     md.disable("text_join")
+    md.normalizeLink = normalized_link  # type: ignore[method-assign]
     if mdx:
         md.disable("code")
     _record_skips(md)
     install_inline_cache(md)  # an editor's buffer reads only the blocks that changed
     return md
+
+
+# A link destination markdown-it's `normalizeLink` returns as it is: a relative path, or an
+# http(s) URL with an ASCII host, each in characters it never percent-encodes, with no `%`,
+# `@` or `:` past the scheme and no leading `//` (which it reads as a host).
+_PLAIN_LINK = re.compile(
+    r"(?:https?://[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*(?=[/?#]|$)|(?!//))"
+    r"[A-Za-z0-9/?#&=+$,_.!~*'();-]*"
+)
+
+
+def normalized_link(url: str) -> str:
+    """markdown-it's `normalizeLink` (its documented override point), without its URL
+    parse for the destinations nearly every page links to: that parse, punycode and
+    percent-encoding took a tenth of markdown-it's time on a documentation site, to
+    return them unchanged. Which link is valid, and every image's `src`, stay as
+    markdown-it makes them (`tests/document/test_markdown_links.py` checks it)."""
+    if len(url) < 256 and _PLAIN_LINK.fullmatch(url):  # a host stays under 256 characters
+        return url
+    from markdown_it.common.normalize_url import normalizeLink
+
+    return normalizeLink(url)
 
 
 def _record_skips(md: MarkdownIt) -> None:
@@ -96,9 +119,16 @@ def _record_skips(md: MarkdownIt) -> None:
     md.block.tokenize = recording  # type: ignore[method-assign, assignment]
 
 
+_CLOSES = {kind.replace("_open", "_close"): name for kind, name in _INLINE_ELEMENTS.items()}
+
+
 class _Walker:
     def __init__(
-        self, view: MarkupView, comments: SuppressionCollector, vale: ValeMarkup | None
+        self,
+        view: MarkupView,
+        comments: SuppressionCollector,
+        vale: ValeMarkup | None,
+        lines: LineIndex | None = None,
     ) -> None:
         self.source = view.text
         self.vale = vale  # a Vale project's reading of markup, instead of brandlint's
@@ -106,7 +136,7 @@ class _Walker:
         self.stars: list[str] = []
         self.regions = view.regions
         self._region_ends = [end for _, end, _ in view.regions]
-        self.lines = LineIndex(view.text)
+        self.lines = lines or LineIndex(view.text)
         self.drafts: list[BlockDraft] = []
         self.images: list[ImageRef] = []
         self.styles: list[StyleRef] = []
@@ -125,13 +155,17 @@ class _Walker:
         heading: frozenset[str] | None = None
         scope = "paragraph"
         skipping: int | None = None  # the level of the element a Vale project skips
+        skipped = self.vale.skipped if self.vale is not None else ()
         for token in tokens:
             kind = token.type
             if skipping is not None:
                 if token.nesting == -1 and token.level == skipping:
                     skipping = None
                 continue
-            if token.nesting == 1 and self.vale is not None and token.tag in self.vale.skipped:
+            if kind == "inline":  # a third of the tokens: asked first
+                self.inline(token, heading or frozenset({scope, *context}))
+                scope = "paragraph"
+            elif skipped and token.nesting == 1 and token.tag in skipped:
                 skipping = token.level  # SkippedScopes (`blockquote`): the element's HTML tag
             elif kind in _CONTEXT:
                 context.append(_CONTEXT[kind])
@@ -143,9 +177,6 @@ class _Walker:
                 heading = None
             elif kind in _BLOCK_SCOPES:
                 scope = _BLOCK_SCOPES[kind]
-            elif kind == "inline":
-                self.inline(token, heading or frozenset({scope, *context}))
-                scope = "paragraph"
             elif kind == "html_block" and token.map:
                 start = self.line_offset(token.map[0])
                 raw = self.source[start : self.line_offset(token.map[1])]
@@ -210,16 +241,22 @@ class _Walker:
 
     def children(self, children: list[Token], draft: BlockDraft, limit: int | None) -> None:
         links: list[int] = []
+        source, pieces = self.source, draft.pieces
         for child in children:
             kind = child.type
             if self.code is not None and kind != "html_inline":
                 continue  # inside inline `<code>`: nothing is copy
             if kind == "text":
-                at = self.find(child.content, limit)
+                content = child.content
+                at = source.find(content, self.cursor, limit)
                 if at < 0:
                     continue  # not locatable: leave it out rather than report a wrong place
-                self.text(draft, child.content, at)
-                self.cursor = at + len(child.content)
+                end = self.cursor = at + len(content)
+                if self.stars or self.regions:
+                    self.text(draft, content, at)
+                elif content:  # most text: `draft.add`, inline (the commonest token)
+                    pieces.append((content, at, end, True))
+                    draft.length += end - at
             elif kind == "text_special":
                 at = self.find(child.markup, limit)
                 if at >= 0:  # a backslash that escapes nothing (`\n`) is copy as written
@@ -247,8 +284,8 @@ class _Walker:
                 self.close_element("a")
             elif kind in _INLINE_ELEMENTS:
                 self.open_element(_INLINE_ELEMENTS[kind])
-            elif kind.endswith("_close") and kind.replace("_close", "_open") in _INLINE_ELEMENTS:
-                self.close_element(_INLINE_ELEMENTS[kind.replace("_close", "_open")])
+            elif kind in _CLOSES:
+                self.close_element(_CLOSES[kind])
             elif kind == "image":
                 self.image(child, limit)
 
@@ -265,7 +302,7 @@ class _Walker:
         """A backtick code span: a mask over it, from its opening run to its closing one.
         A Vale project reads it as `<code>`: `*`s as long as the code (IgnoredScopes has
         `code`, the default), else copy."""
-        fence = re.compile(rf"(?<!`){token.markup}(?!`)")
+        fence = _fence(token.markup)
         end = limit or len(self.source)
         opening = fence.search(self.source, self.cursor, end)
         closing = opening and fence.search(self.source, opening.end(), end)
@@ -416,6 +453,12 @@ class _Walker:
             self.cursor = close + 1
 
 
+@lru_cache(maxsize=16)
+def _fence(markup: str) -> re.Pattern[str]:
+    """A run of exactly `markup`'s backticks (a code span opens and closes with one)."""
+    return re.compile(rf"(?<!`){markup}(?!`)")
+
+
 def _in_place(raw: str, content: str) -> str | None:
     """An HTML block's source lines (`raw`) with what markdown-it took out of them (a
     quote's `>`, a list item's indentation) blanked, so offsets into it are offsets into the
@@ -440,14 +483,16 @@ def markdown_drafts(
     *,
     mdx: bool = False,
     vale: ValeMarkup | None = None,
+    lines: LineIndex | None = None,
 ) -> tuple[list[BlockDraft], list[ImageRef], list[StyleRef], list[Notice]]:
     """Block drafts, images, the CSS of embedded HTML, and a notice for each part nested
     too deep to read, of a Markdown or MDX source (front matter already blanked out);
-    `vale`: as a Vale project reads it."""
+    `vale`: as a Vale project reads it; `lines`: the lines of the file it is, which the
+    reader has made for the Document (blanking keeps every line break where it was)."""
     view = markup_view(source, comments, mdx=mdx)
     if not mdx and vale is None and ("{{" in source or "{%" in source):
         view = _without_templates(view)
-    walker = _Walker(view, comments, vale)
+    walker = _Walker(view, comments, vale, lines)
     parser = _parser(mdx)
     env: dict[str, list[tuple[int, int]]] = {}
     walker.walk(parser.parse(view.text, env))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from brandlint.core.document import Document, ImageRef, Notice, StyleRef, assemble
+from brandlint.core.document import Document, ImageRef, LineIndex, Notice, StyleRef, assemble
 from brandlint.core.scopes import ValeMarkup
 from brandlint.document.code import comment_drafts
 from brandlint.document.css import bounded_styles, stylesheet
@@ -129,8 +129,12 @@ def parse_document(
     styles: list[StyleRef] = []
     stylesheets: list[str] = []
     deep: list[Notice] = []  # parts nested too deep to read
+    lines = None
     if kind in ("markdown", "mdx"):
-        drafts, images, styles, deep = markdown_drafts(body, comments, mdx=kind == "mdx", vale=vale)
+        lines = LineIndex(source)  # the walker's and the Document's: made once
+        drafts, images, styles, deep = markdown_drafts(
+            body, comments, mdx=kind == "mdx", vale=vale, lines=lines
+        )
     elif kind in ("html", "svg"):
         copy = HtmlCopy(body, 0, comments, svg=kind == "svg", vale=vale).parse()
         drafts, images = copy.drafts, copy.images
@@ -157,6 +161,7 @@ def parse_document(
         images=images,
         styles=styles,
         stylesheets=stylesheets,
+        lines=lines,
     )
 
 
