@@ -9,7 +9,9 @@ and consistency groups only. Each figure is given per wall second and per CPU se
 system, of the process and its children): on a machine other jobs load, only the CPU
 figures compare across runs. The command's CPU is also split between its main process (start-up,
 the warm-up before the workers fork, collecting results, the report) and its workers, and the
-peak memory of each is shown.
+peak memory of each is shown. Last, every rule again through `brandlint.parallel.lint_files`
+on one process and on `--jobs` forked workers, as the command lints, each from a workspace
+with only the guide loaded: per CPU second, what the workers cost beyond one process.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--dir", default="/tmp/brandlint-bench")
+    parser.add_argument("--jobs", type=int, default=2, help="workers of the last row; 0: no row")
     args = parser.parse_args()
     folder = Path(args.dir) / f"corpus-{args.docs}"
     paths = corpus(folder, args.docs)
@@ -115,6 +118,24 @@ def main() -> None:
         alerts = sum(len(workspace.lint_file(p)) for p in paths)
         wall, cpu = time.perf_counter() - start, time.process_time() - cpu
         print(f"brandlint  in-process, {label:10} {rates(total, wall, cpu)}  ({alerts} alerts)")
+
+    for jobs in (1, args.jobs) if args.jobs else ():
+        wall, cpu, alerts = linted_on(jobs, [str(p) for p in paths])
+        label = f"lint_files, {jobs} process{'es' if jobs > 1 else ''}"
+        print(f"brandlint  {label:22} {rates(total, wall, cpu)}  ({alerts} alerts)")
+
+
+def linted_on(jobs: int, paths: list[str]) -> tuple[float, float, int]:
+    """Wall and CPU seconds (workers included), and alerts, of `lint_files` on `jobs`
+    processes from a workspace that has loaded the example guide and nothing else."""
+    from brandlint.parallel import lint_files
+    from brandlint.workspace import Settings, Workspace
+
+    workspace = Workspace(Settings(guide=str(EXAMPLE_GUIDE)))
+    workspace.linter_for(paths[0])
+    start, cpu = time.perf_counter(), cpu_seconds()
+    alerts = sum(len(found) for _, found in lint_files(workspace, paths, jobs))
+    return time.perf_counter() - start, cpu_seconds() - cpu, alerts
 
 
 def terms_only_guide() -> str:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,6 +21,7 @@ from brandlint.parallel import (
     balanced,
     lint_files,
     runs,
+    warm_rules,
     warm_up_sample,
 )
 from brandlint.workspace import Settings, Workspace
@@ -118,3 +123,63 @@ def test_files_linted_on_two_processes_give_the_alerts_of_one_in_the_order_given
     alone = [(path, workspace.lint_file(path)) for path in paths]
     assert sum(len(found) for _, found in alone) > 0
     assert list(lint_files(Workspace(workspace.settings), paths, 2)) == alone
+
+
+def kestrel_copy() -> list[str]:
+    content = KESTREL / "content"
+    return sorted(str(p) for p in content.rglob("*") if p.suffix in (".md", ".html", ".txt"))
+
+
+def test_warming_asks_each_rule_of_the_sampled_guides_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    workspace = Workspace(Settings(guide=str(KESTREL / "brandlint.yaml")))
+    paths = kestrel_copy()[:3]  # three files, one guide
+    rules = workspace.linter_for(paths[0]).rules
+    asked: list[str] = []
+    for rule in rules:
+        monkeypatch.setattr(rule, "warm", lambda rule=rule: asked.append(rule.id))
+    warm_rules(workspace, paths)
+    assert asked == [rule.id for rule in rules]
+
+
+# in a fresh interpreter: the modules that linting a file loads after the sample was linted
+# (and, when asked, the rules warmed): what each forked worker would load again
+AFTER_SAMPLE = """
+import json, sys
+from brandlint.parallel import warm_rules
+from brandlint.workspace import Settings, Workspace
+guide, warm, sample, path = sys.argv[1:]
+workspace = Workspace(Settings(guide=guide))
+workspace.lint_file(sample)
+if warm == "warm":
+    warm_rules(workspace, [sample])
+before = set(sys.modules)
+rules = sorted({alert.rule for alert in workspace.lint_file(path)})
+print(json.dumps([rules, sorted(set(sys.modules) - before)]))
+"""
+
+
+def linted_after_sample(warm: str) -> tuple[list[str], list[str]]:
+    """(rules that alerted, modules loaded) for the first page with an off-palette
+    colour, linted after a text file without one."""
+    content = KESTREL / "content"
+    sample, path = content / "ads" / "headline.txt", content / "email" / "spring-newsletter.html"
+    command = [sys.executable, "-c", AFTER_SAMPLE, str(KESTREL / "brandlint.yaml"), warm]
+    done = subprocess.run(
+        [*command, str(sample), str(path)], capture_output=True, text=True, check=True
+    )
+    rules, loaded = json.loads(done.stdout)
+    return rules, loaded
+
+
+def test_after_warming_the_first_off_palette_colour_loads_no_colour_module() -> None:
+    rules, loaded = linted_after_sample("warm")
+    assert "kestrel.palette" in rules
+    assert [name for name in loaded if name.startswith(("coloraide", "cmath"))] == []
+
+
+def test_without_warming_the_first_off_palette_colour_loads_coloraide() -> None:
+    rules, loaded = linted_after_sample("cold")
+    assert "kestrel.palette" in rules
+    assert "coloraide" in loaded

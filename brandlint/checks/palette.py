@@ -63,6 +63,13 @@ class Palette(Rule):
         self.near = self.opts.near
         self.far_level = Level.parse(self.opts.far_level)
 
+    def warm(self) -> None:
+        """coloraide (0.1–0.2 CPU s to load), which the first off-palette colour needs."""
+        from brandlint.assets.colors import delta_e
+
+        for swatch in self.swatches.swatches[:1]:
+            delta_e(swatch.color, swatch.color)
+
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         from brandlint.assets.colors import colors_in, snapped
 

@@ -130,6 +130,11 @@ class Sequence(PatternRule):
         # is then not loaded, and says so at load)
         self.warned_at_load = False
 
+    def warm(self) -> None:
+        """Vale's tagger model, which tagged steps read."""
+        if self.tagged and not self.skipped:
+            vale_tagger()
+
     def guide_pipelines(self, pipelines: Mapping[str, str]) -> None:
         """Told, once the guide is read, which languages it names a trained pipeline for:
         a rule with tags for languages with neither that nor a shipped tagger is not

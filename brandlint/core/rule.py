@@ -370,6 +370,12 @@ class Rule(ABC):
         """The figures this rule holds copy to on `channel`, for `brandlint stats`."""
         return {}
 
+    def warm(self) -> None:
+        """Load now what `check` loads on first use (a model, a heavy library). Called
+        before worker processes fork from this one, so that they share one copy instead of
+        each loading its own when its first document needs it. Optional."""
+        return None
+
     def guide_pipelines(self, pipelines: Mapping[str, str]) -> None:
         """Told, once the guide is read, which languages it names a trained spaCy pipeline
         for: a kind that needs one (part-of-speech tags) can refuse to load without it."""
