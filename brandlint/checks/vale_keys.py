@@ -87,7 +87,8 @@ KEY_NOTES: dict[tuple[str, str], tuple[Support, str]] = {
     ),
     ("readability", "metrics"): (
         "partly",
-        "the same five formulas, computed with textstat's counts: a grade may differ from "
-        "Vale's in its first decimal",
+        "on English copy Vale's five formulas on Vale's own counts (twine's syllables, "
+        "sentences and words), so grades are Vale's; other languages have no Vale counts, "
+        "so their grades come from textstat's where its formulas hold",
     ),
 }
