@@ -11,10 +11,11 @@ their difference is what the reporter costs; a text report that grew quadratical
 the alerts (the source split into lines once per alert) took 9.2 s against 3.4 s for JSON.
 
 Then, in this process (spaCy and the guide loaded first), the file is linted once (CPU
-and wall seconds) and each reporter is timed on the same alerts (CPU seconds): the
-reporters' own cost, without the lint and start-up around it. `--baseline SRC` runs the
-processes from another source tree too (`git archive` of an earlier commit unpacked in
-/tmp), for before/after figures under the same load.
+and wall seconds, and the process's peak RSS before and after: what holding the file's
+blocks, findings and alerts adds) and each reporter is timed on the same alerts (CPU
+seconds): the reporters' own cost, without the lint and start-up around it.
+`--baseline SRC` runs the processes from another source tree too (`git archive` of an
+earlier commit unpacked in /tmp), for before/after figures under the same load.
 """
 
 from __future__ import annotations
@@ -53,10 +54,30 @@ def run(command: list[str], out: Path, env: dict[str, str]) -> tuple[float, floa
     """Wall seconds, CPU seconds and peak RSS (MiB) of one run writing to `out`."""
     start = time.perf_counter()
     with out.open("w", encoding="utf-8") as sink:
-        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL, env=env)
+        # from the file's folder: `python -m` puts the current folder first on the path, so
+        # from a checkout it would run that tree's brandlint whatever PYTHONPATH names
+        process = subprocess.Popen(
+            command, stdout=sink, stderr=subprocess.DEVNULL, env=env, cwd=out.parent
+        )
         _, _, usage = os.wait4(process.pid, 0)
     process.returncode = 0  # reaped by wait4 above
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def _peak_rss(reset: bool = False) -> str:
+    """This process's peak RSS (Linux's VmHWM) in MiB; with `reset`, the peak starts again
+    from what the process holds now (the alerts this script read back from JSON pushed it)."""
+    try:
+        if reset:
+            with open("/proc/self/clear_refs", "w") as handle:
+                handle.write("5")
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return f"{int(line.split()[1]) / 1024:.0f} MiB"
+    except OSError:
+        pass
+    return "n/a"
 
 
 def reporters_in_process(path: Path) -> None:
@@ -65,10 +86,14 @@ def reporters_in_process(path: Path) -> None:
 
     workspace = Workspace(Settings())
     workspace.lint_text("Warm up.", path=str(path))  # spaCy and the guide: not the file's cost
+    peak = _peak_rss(reset=True)
     start, wall = time.process_time(), time.perf_counter()
     alerts = workspace.lint_file(path)
     cpu, wall = time.process_time() - start, time.perf_counter() - wall
-    print(f"in process: lint {cpu:.2f} s CPU ({wall:.2f} s wall), {len(alerts):,} alerts")
+    print(
+        f"in process: lint {cpu:.2f} s CPU ({wall:.2f} s wall), {len(alerts):,} alerts; "
+        f"peak RSS {peak} warmed, {_peak_rss()} after the lint"
+    )
     found = Report(alerts, [str(path)], {str(path): path.read_text(encoding="utf-8")})
     for name in FORMATS:
         out = io.StringIO()
@@ -101,8 +126,8 @@ def main() -> None:
                 for name in ("json", "text"):
                     out = Path(folder) / f"{tree}.{name}"
                     figures.setdefault((tree, name), []).append(run([*base, name], out, tree_env))
-        alerts = json.loads((Path(folder) / "brandlint.json").read_text(encoding="utf-8"))
-        print(f"file: {path.stat().st_size:,} bytes, {len(alerts):,} alerts")
+        count = len(json.loads((Path(folder) / "brandlint.json").read_text(encoding="utf-8")))
+        print(f"file: {path.stat().st_size:,} bytes, {count:,} alerts")
         print(f"load average (1 min) before {load:.2f}, after {os.getloadavg()[0]:.2f}")
         print(f"{'':26} {'best wall s':>11} {'CPU s':>7} {'RSS MiB':>8}  (CPU, RSS: medians)")
         cpu: dict[tuple[str, str], float] = {}

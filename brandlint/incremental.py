@@ -267,8 +267,15 @@ def _moved(hit: Hit, by: int, view: int) -> Hit:
 def _copy(value: _Value, **changes: Any) -> _Value:
     """`dataclasses.replace` for findings and hits, which an edit moves by the hundred:
     their fields copied as they are (`replace` runs `__init__` again, checking each field,
-    five times slower; these were checked when made)."""
+    five times slower; these were checked when made). A finding has slots, a hit a dict."""
     copied = object.__new__(type(value))
+    slots = getattr(type(value), "__slots__", None)
+    if slots is not None:
+        for name in slots:
+            object.__setattr__(
+                copied, name, changes[name] if name in changes else getattr(value, name)
+            )
+        return copied
     fields = copied.__dict__
     fields.update(value.__dict__)
     fields.update(changes)

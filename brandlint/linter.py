@@ -15,21 +15,25 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, Protocol
 
 from brandlint import vale_location
-from brandlint.checks.registry import KINDS
 from brandlint.core.alerts import Alert, Level
 from brandlint.core.document import Document
 from brandlint.core.errors import GuideError, Problem
 from brandlint.core.patterns import SEARCH_BUDGET
-from brandlint.core.rule import BlockView, Finding, Hit, LintContext, Rule
+from brandlint.core.rule import BlockView, Finding, Hit, LintContext, PartViews, Rule
 from brandlint.core.spec import RuleSpec
 from brandlint.document.suppressions import is_suppressed
 from brandlint.guide.model import Guide
 from brandlint.matching import PhraseIndex
 from brandlint.nlp.pipelines import LangPipeline, Pipelines, normalize_lang
-from brandlint.stats import VoiceMetrics, voice_metrics
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from brandlint.stats import VoiceMetrics
 
 log = logging.getLogger("brandlint")
 
@@ -110,7 +114,8 @@ class Linter:
         self._order = {id(rule): n for n, rule in enumerate(self.rules)}
         self._always = [rule for rule in self.rules if not rule.needs_hits()]
         self._reading_source = frozenset(rule.id for rule in self.rules if rule.reads_source)
-        self._woken_by_hits = {id(rule): rule for rule in self.rules if rule.needs_hits()}
+        self._by_id = {id(rule): rule for rule in self.rules}
+        self._woken_by_hits = {key: rule for key, rule in self._by_id.items() if rule.needs_hits()}
         self._indexes: dict[str, PhraseIndex] = {}
         self._lock = threading.Lock()
         self._accepts = accepts
@@ -144,13 +149,11 @@ class Linter:
     def _context(
         self, document: Document, memo: BlockMemo | None = None
     ) -> tuple[LintContext, LangPipeline | None]:
-        lang = normalize_lang(document.lang) or normalize_lang(self.guide.lang) or "en"
-        if document.lang != lang:
-            document = replace(document, lang=lang)
+        document = self._settled(document)
         if not document.blocks:
             # no copy (a stylesheet, an empty page): nothing to tokenize, so no spaCy at all
             return LintContext(document, [], {}, False, False, self.names), None
-        pipeline = self.pipelines.get(lang, self.guide.pipelines.get(lang, ""))
+        pipeline = self._pipeline(document)
         index = self._index(pipeline)
         texts = [document.block_text(b) for b in document.blocks]
         if memo is not None:
@@ -169,6 +172,15 @@ class Linter:
         )
         return context, pipeline
 
+    def _settled(self, document: Document) -> Document:
+        """The document with its language as the pipelines name it (`en-US` → `en`)."""
+        lang = normalize_lang(document.lang) or normalize_lang(self.guide.lang) or "en"
+        return document if document.lang == lang else replace(document, lang=lang)
+
+    def _pipeline(self, document: Document) -> LangPipeline:
+        lang = document.lang or "en"
+        return self.pipelines.get(lang, self.guide.pipelines.get(lang, ""))
+
     def lint(
         self,
         document: Document,
@@ -182,59 +194,172 @@ class Linter:
         # rule filters read the tag as given (`en-US`), the pipeline its language (`en`)
         tag = document.lang or self.guide.lang or ""
         with collector_paused():
-            ctx, pipeline = prepared or self._context(document, memo)
-            document = ctx.document
-            found, alerts = self._findings(ctx, tag, memo)
-            if prepared is None:
-                # facts that refer back to the context (a cycle) would keep every block's
-                # spaCy doc alive until the collector's next full pass; the alerts below
-                # need none of them
-                ctx.release()
-            del ctx
+            parts = _parts(document) if memo is None and prepared is None else None
+            pipeline: LangPipeline | None
+            if parts is not None and len(parts) > 1:
+                found, alerts, document, pipeline = self._findings_by_part(document, parts, tag)
+            else:
+                ctx, pipeline = prepared or self._context(document, memo)
+                document = ctx.document
+                found, alerts = self._findings(ctx, tag, memo)
+                if prepared is None:
+                    # facts that refer back to the context (a cycle) would keep every
+                    # block's spaCy doc alive until the collector's next full pass; the
+                    # alerts below need none of them
+                    ctx.release()
+                del ctx
             if self.vale_compat:
                 alerts.extend(vale_location.place_findings(document, found, self._alert))
             else:
-                alerts.extend(self._alert(document, rule, f) for rule, f in found)
+                # each finding let go as its alert is made, and the alerts' repeated
+                # words held once: a page with 55,000 alerts held both, 55,000 times
+                shared: dict[Any, Any] = {}
+                found.reverse()
+                while found:
+                    rule, finding = found.pop()
+                    alerts.append(self._alert(document, rule, finding, shared))
+                del shared
             alerts.extend(self._notices(document, pipeline))
-            kept = {
-                (*a.sort_key(), a.message): a
-                for a in alerts
-                if not is_suppressed(
-                    document.suppressions, a.rule, a.span.line, a.rule in self._reading_source
-                )
-            }
-            return sorted(kept.values(), key=Alert.sort_key)
+            suppressions = document.suppressions
+            return _in_order(
+                alerts,
+                lambda a: (
+                    not is_suppressed(
+                        suppressions, a.rule, a.span.line, a.rule in self._reading_source
+                    )
+                ),
+            )
 
     def _findings(
         self, ctx: LintContext, tag: str, memo: BlockMemo | None
     ) -> tuple[list[tuple[Rule, Finding]], list[Alert]]:
         """The findings of the rules that apply, overlaps and limits resolved, and the
         alerts of rules that failed or timed out."""
-        document = ctx.document
-        lang = document.lang
+        applies = self._applies(ctx.document, tag)
         found: list[tuple[Rule, Finding]] = []
         alerts: list[Alert] = []
+        for rule in self._rules_to_run(ctx.woken()):
+            if applies(rule):
+                alerts.extend(self._check(rule, ctx, memo, found))
+        return self._resolved(ctx, found), alerts
+
+    def _findings_by_part(
+        self, document: Document, parts: list[range], tag: str
+    ) -> tuple[list[tuple[Rule, Finding]], list[Alert], Document, LangPipeline]:
+        """`_findings` on a long document, a part at a time (see `_parts`): a part's blocks
+        are tokenized, searched and checked by the rules that read one block at a time,
+        then their docs are let go; the rules that read the whole document run last, on
+        every block, and a doc one of them asks for again is made anew (`BlockView`).
+        Each rule's findings come in the order they would in one pass (part after part,
+        each part's in the rule's own order), so the alerts are the same."""
+        document = self._settled(document)
+        pipeline = self._pipeline(document)
+        index = self._index(pipeline)
+        lemmas = index.reads_lemmas
+
+        def remake(view: BlockView) -> Doc:
+            view.doc = pipeline.process([view.text], lemmas=lemmas)[0]
+            index.search([view])  # which also marks inflected forms on the doc, as before
+            return view.doc
+
+        views = [
+            BlockView(block, None, i, document.block_text(block), remake)
+            for i, block in enumerate(document.blocks)
+        ]
+        hits: dict[int, list[Hit]] = {}  # the hits of rules that read the whole document
+        whole = LintContext(
+            document, views, hits, pipeline.has_lemmas, pipeline.trained, self.names, self.wording
+        )
+        applies = self._applies(document, tag)
+        by_rule: dict[int, list[tuple[Rule, Finding]]] = {}
+        stopped: dict[int, list[Alert]] = {}  # a rule that failed is not run again
+        woken: set[int] = set()
+        for numbers in parts:
+            part = views[numbers.start : numbers.stop]
+            docs = pipeline.process([view.text for view in part], lemmas=lemmas)
+            for view, doc in zip(part, docs, strict=True):
+                view.doc = doc
+            found = index.search(part)
+            woken.update(found)
+            ctx = whole.part(PartViews(part), found)
+            for rule in self._rules_to_run(found):
+                key = id(rule)
+                if _per_block(rule) and key not in stopped and applies(rule):
+                    kept = by_rule.setdefault(key, [])
+                    failed = self._check(rule, ctx, None, kept)
+                    if failed:
+                        stopped[key] = failed
+            for key, rule_hits in found.items():
+                if not _per_block(self._by_id[key]):
+                    hits.setdefault(key, []).extend(rule_hits)
+            ctx.release()
+            del ctx, found, docs
+            for view in part:
+                view.release()
+        out: list[tuple[Rule, Finding]] = []
+        alerts: list[Alert] = []
+        for rule in self._rules_to_run(woken):
+            if not applies(rule):
+                continue
+            if _per_block(rule):
+                out.extend(by_rule.get(id(rule), ()))
+                alerts.extend(stopped.get(id(rule), ()))
+            else:
+                alerts.extend(self._check(rule, whole, None, out))
+        # what is left to do reads the document and the guide's wording, not its blocks:
+        # their views (and any doc made again) go first
+        settled = whole.part([], {})
+        whole.release()
+        del whole, views, hits
+        return self._resolved(settled, out), alerts, document, pipeline
+
+    def _applies(self, document: Document, tag: str) -> Callable[[Rule], bool]:
+        """Whether a rule applies to the document: its language, channel, path, content
+        type and format."""
+        lang = document.lang
         relative = relative_to_guide(document.path, self.guide.root)
         kind = str(document.meta.get("type", "") or "")
-        for rule in self._rules_to_run(ctx.woken()):
+
+        def applies(rule: Rule) -> bool:
             if not rule.spec.applies_to(lang, document.channel, relative, kind, tag):
-                continue
-            if rule.formats and document.format not in rule.formats:
-                continue
-            try:
-                findings = rule.check(ctx) if memo is None else memo.check(rule, ctx)
-                if rule.reads_source:
-                    findings = (replace(f, in_source=True) for f in findings)
-                found.extend((rule, f) for f in findings)
-            except TimeoutError:  # a pattern backtracking without end on this copy
-                alerts.append(self._timed_out(document, rule))
-            except Exception as exc:  # one broken rule must not silence the others
-                log.exception("rule %s failed on %s", rule.id, document.path)
-                alerts.append(self._internal_error(document, rule, exc))
+                return False
+            return not (rule.formats and document.format not in rule.formats)
+
+        return applies
+
+    def _check(
+        self,
+        rule: Rule,
+        ctx: LintContext,
+        memo: BlockMemo | None,
+        found: list[tuple[Rule, Finding]],
+    ) -> list[Alert]:
+        """Add the rule's findings to `found`; the alert of its failure, if it failed."""
+        document = ctx.document
+        try:
+            findings = rule.check(ctx) if memo is None else memo.check(rule, ctx)
+            if rule.reads_source:
+                findings = (replace(f, in_source=True) for f in findings)
+            found.extend((rule, f) for f in findings)
+        except TimeoutError:  # a pattern backtracking without end on this copy
+            return [self._timed_out(document, rule)]
+        except Exception as exc:  # one broken rule must not silence the others
+            log.exception("rule %s failed on %s", rule.id, document.path)
+            return [self._internal_error(document, rule, exc)]
+        return []
+
+    def _resolved(
+        self, ctx: LintContext, found: list[tuple[Rule, Finding]]
+    ) -> list[tuple[Rule, Finding]]:
+        """Findings with overlaps, the guide's own wording, placeholders and limits
+        resolved."""
+        document = ctx.document
         found = _strictest_per_span(_longest_terms(found))
-        found = [(r, f) for r, f in found if not _contradicts_guide(ctx, r, f)]
-        found = [(r, f) for r, f in found if not _across_placeholder(document, r, f)]
-        return _within_limits(found), alerts
+        # each (rule, finding) pair is passed on as it is: a page with 55,000 findings
+        # held a copy of every pair per step
+        found = [rf for rf in found if not _contradicts_guide(ctx, *rf)]
+        found = [rf for rf in found if not _across_placeholder(document, *rf)]
+        return _within_limits(found)
 
     def lint_with_forms(
         self, document: Document
@@ -265,6 +390,8 @@ class Linter:
 
     def measure(self, document: Document) -> VoiceMetrics:
         """The voice summary of `document` beside the targets of the rules that apply."""
+        from brandlint.stats import voice_metrics  # `brandlint stats` and scores, not `check`
+
         if (local := self._for(document)) is not self:
             return local.measure(document)
         tag = document.lang or self.guide.lang or ""
@@ -300,7 +427,15 @@ class Linter:
         woken = [self._woken_by_hits[key] for key in hits if key in self._woken_by_hits]
         return sorted(self._always + woken, key=lambda rule: self._order[id(rule)])
 
-    def _alert(self, document: Document, rule: Rule, finding: Finding) -> Alert:
+    def _alert(
+        self,
+        document: Document,
+        rule: Rule,
+        finding: Finding,
+        shared: dict[Any, Any] | None = None,
+    ) -> Alert:
+        """The finding's alert; with `shared`, its message, match and replacements are
+        the same objects as an earlier alert's with equal ones."""
         if finding.in_source:
             span = document.lines.span(finding.start, finding.end)
             block = None
@@ -322,6 +457,10 @@ class Linter:
         said = self._said.get(id(rule))
         if said is None:
             said = self._said[id(rule)] = _RuleSays.of(rule)
+        if shared is not None:
+            message = shared.setdefault(message, message)
+            source = shared.setdefault(source, source)
+            replacements = shared.setdefault(replacements, replacements)
         return Alert(
             path=document.path,
             rule=said.rule,
@@ -422,6 +561,34 @@ class _RuleSays:
         )
 
 
+# A document of more blocks or copy than this is linted a part at a time (`_parts`): a
+# spaCy doc costs about 5 KB however short its block, and a part of 500 blocks costs its
+# rules' setup (a few microseconds each) once more, not its memory.
+_PART_BLOCKS = 500
+_PART_CHARS = 50_000
+
+
+def _parts(document: Document) -> list[range]:
+    """The document's blocks (by number) in consecutive parts of at most `_PART_BLOCKS`
+    blocks and, unless one block is longer, `_PART_CHARS` characters of copy."""
+    parts: list[range] = []
+    first = chars = 0
+    for number, block in enumerate(document.blocks):
+        size = block.end - block.start
+        if number > first and (number - first == _PART_BLOCKS or chars + size > _PART_CHARS):
+            parts.append(range(first, number))
+            first, chars = number, 0
+        chars += size
+    parts.append(range(first, len(document.blocks)))
+    return parts
+
+
+def _per_block(rule: Rule) -> bool:
+    """Whether the rule's findings in a block come from that block's copy alone, so it can
+    run on a part of a document (one reading the file as written sees more)."""
+    return rule.per_block and not rule.reads_source
+
+
 def relative_to_guide(path: str, root: str) -> str:
     """The document's path relative to the guide's folder, in `/` form, for path filters."""
     import os
@@ -452,20 +619,76 @@ def _across_placeholder(document: Document, rule: Rule, finding: Finding) -> boo
     )
 
 
+# `Alert.sort_key` from its last part to its first: sorting stably by each in turn puts the
+# alerts in the key's order without a key tuple per alert
+_SORT_PARTS = (
+    attrgetter("rule"),
+    attrgetter("span.end_offset"),
+    attrgetter("span.offset"),
+    attrgetter("path"),
+)
+
+
+def _in_order(alerts: list[Alert], kept: Callable[[Alert], bool]) -> list[Alert]:
+    """The `kept` alerts sorted by `Alert.sort_key`; of those saying the same thing at the
+    same place (equal key and message), one, where the first stood, and the last said."""
+    for part in _SORT_PARTS:
+        alerts.sort(key=part)
+    out: list[Alert] = []
+    place: tuple[str, int, int, str] | None = None
+    said: dict[str, int] = {}  # message → where its alert stands in `out`, at `place`
+    for alert in alerts:
+        if not kept(alert):
+            continue
+        key = alert.sort_key()
+        if key != place:
+            place, said = key, {}
+        at = said.get(alert.message)
+        if at is None:
+            said[alert.message] = len(out)
+            out.append(alert)
+        else:
+            out[at] = alert
+    return out
+
+
 def _strictest_per_span(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
     """Two of brandlint's own rules of one kind flagging the same words (a general caps rule
     and the email subject's) say the same thing: the stricter one speaks. Rules from other
     styles each speak, as in Vale: a second style must not vanish behind the first."""
-    best: dict[tuple[str, int, int] | int, tuple[Rule, Finding]] = {}
-    for number, (rule, finding) in enumerate(found):
-        own = rule.spec.strict or rule.id.startswith("brandlint.")
-        # a zero-width finding (a document-level metric) marks a place, not words
-        same_words = own and finding.end > finding.start
-        key = (rule.kind, finding.start, finding.end) if same_words else number
-        kept = best.get(key)
-        if kept is None or rule.spec.level > kept[0].spec.level:
-            best[key] = (rule, finding)
-    return list(best.values())
+    # own findings by start (most starts have one: no key is made for them, the number
+    # is the finding's own), then, where several share a start, by kind and end
+    starts: dict[int, tuple[Rule, Finding] | list[tuple[Rule, Finding]]] = {}
+    for item in found:
+        rule, finding = item
+        if _own_words(rule, finding):
+            there = starts.get(finding.start)
+            if there is None:
+                starts[finding.start] = item
+            elif isinstance(there, list):
+                there.append(item)
+            else:
+                starts[finding.start] = [there, item]
+    kept: list[tuple[Rule, Finding]] = []
+    for item in found:
+        rule, finding = item
+        if not _own_words(rule, finding):
+            kept.append(item)
+            continue
+        there = starts[finding.start]
+        if not isinstance(there, list):
+            kept.append(item)
+            continue
+        same = [rf for rf in there if rf[0].kind == rule.kind and rf[1].end == finding.end]
+        if same[0] is item:  # where the first stood, the first of the strictest
+            kept.append(max(same, key=lambda rf: rf[0].spec.level))
+    return kept
+
+
+def _own_words(rule: Rule, finding: Finding) -> bool:
+    """A finding of one of brandlint's own rules (or a strict one) on words; a zero-width
+    finding (a document-level metric) marks a place, not words."""
+    return (rule.spec.strict or rule.id.startswith("brandlint.")) and finding.end > finding.start
 
 
 def _declared_action(rule: Rule) -> tuple[str, tuple[str, ...] | None] | None:
@@ -479,18 +702,24 @@ def _declared_action(rule: Rule) -> tuple[str, tuple[str, ...] | None] | None:
 
 def _within_limits(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
     """A rule's `limit`: at most that many of its findings per document, the first ones."""
+    ordered = sorted(found, key=lambda rf: rf[1].start)
+    if not any(rule.spec.limit for rule, _ in ordered):
+        return ordered
     counts: Counter[str] = Counter()
     kept = []
-    for rule, finding in sorted(found, key=lambda rf: rf[1].start):
+    for item in ordered:
+        rule = item[0]
         counts[rule.id] += 1
         if not rule.spec.limit or counts[rule.id] <= rule.spec.limit:
-            kept.append((rule, finding))
+            kept.append(item)
     return kept
 
 
 def compile_rules(guide: Guide) -> list[Rule]:
     """Rules for a guide built in code (a rule's examples, a test): compiled here, and a
     broken one is a guide error as it would be at load."""
+    from brandlint.checks.registry import KINDS  # every kind; a cached guide needs none
+
     problems: list[Problem] = []
     rules = [KINDS[spec.kind](spec, problems) for spec in guide.rules]
     errors = [p for p in problems if p.severity == "error"]
@@ -507,16 +736,21 @@ def _longest_terms(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Findin
     pack rule flag the same words, the brand's own term speaks.
     """
     terms = sorted(
-        ((r, f) for r, f in found if r.speaks_for_brand),
+        (rf for rf in found if rf[0].speaks_for_brand),
         key=lambda rf: (rf[1].start, -(rf[1].end - rf[1].start)),
     )
+    if not terms:
+        return found
     kept: list[tuple[Rule, Finding]] = []
     reach = -1
-    for rule, finding in terms:
+    for item in terms:
+        finding = item[1]
         if finding.start < reach and finding.end <= reach:
             continue
-        kept.append((rule, finding))
+        kept.append(item)
         reach = max(reach, finding.end)
     spans = {(f.start, f.end) for _, f in kept}
-    others = [(r, f) for r, f in found if not r.speaks_for_brand and (f.start, f.end) not in spans]
+    others = [
+        rf for rf in found if not rf[0].speaks_for_brand and (rf[1].start, rf[1].end) not in spans
+    ]
     return others + kept

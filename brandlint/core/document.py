@@ -85,10 +85,17 @@ class Block:
         """Vale-style scope selection: `heading` matches `heading.h2`; `~x` negates."""
         return scopes_match(self.scopes, selector)
 
-    @cached_property
+    @property
     def scope(self) -> str:
         """The most specific scope name, for display (every alert in the block shows it)."""
-        return max(self.scopes, key=lambda s: (s.count("."), s)) if self.scopes else "text"
+        return _shown_scope(self.scopes)
+
+
+@lru_cache(maxsize=1024)
+def _shown_scope(scopes: frozenset[str]) -> str:
+    """`Block.scope` of a block in `scopes`: a document's thousands of blocks fall into a
+    handful of scope sets, so it is worked out once per set, not kept in every block."""
+    return max(scopes, key=lambda s: (s.count("."), s)) if scopes else "text"
 
 
 @lru_cache(maxsize=4096)
@@ -143,6 +150,8 @@ class LineIndex:
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
         end_line, end_column = self.position(end)
+        if end_line == line:  # one number object for both: a page's alerts hold thousands
+            end_line = line
         return Span(line, column, end_line, end_column, start, end)
 
     def line_text(self, line: int) -> str:
