@@ -5,11 +5,14 @@ usage: python benchmarks/throughput.py [--docs 1000] [--dir /tmp/brandlint-bench
 Both tools run as a user runs them (one command over the folder, start-up included), then
 brandlint in-process with a warm guide (what the language server and audits see): once with
 every rule of the example guide (terms, tone, readability, channels) and once with its terms
-and consistency groups only. Each figure is given per wall second and per CPU second (user +
-system, of the process and its children): on a machine other jobs load, only the CPU
-figures compare across runs. The command's CPU is also split between its main process (start-up,
-the warm-up before the workers fork, collecting results, the report) and its workers, and the
-peak memory of each is shown. Last, every rule again through `brandlint.parallel.lint_files`
+and consistency groups only. Beside them, the floor: the same documents only read and
+tokenized (the workspace's reading and the language pipeline, no rule), then also searched
+by the shared phrase index: how fast in-process linting could be if rules cost nothing.
+Each figure is given per wall second and per CPU second (user + system, of the process and
+its children): on a machine other jobs load, only the CPU figures compare across runs. The
+command's CPU is also split between its main process (start-up, the warm-up before the
+workers fork, collecting results, the report) and its workers, and the peak memory of each
+is shown. Last, every rule again through `brandlint.parallel.lint_files`
 on one process and on `--jobs` forked workers, as the command lints, each from a workspace
 with only the guide loaded: per CPU second, what the workers cost beyond one process.
 """
@@ -23,8 +26,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from _corpus import EXAMPLE_GUIDE, corpus, cpu_seconds, words
+
+if TYPE_CHECKING:
+    from brandlint.workspace import Workspace
 
 # `python -m brandlint`, then its own CPU and its workers' on stderr; the process still
 # ends as the command does, and what it costs counts in the wall and CPU measured outside
@@ -105,24 +112,62 @@ def main() -> None:
     else:
         print("proselint  not installed (pip install proselint)")
 
-    from brandlint.workspace import Settings, Workspace
-
     terms_only = Path(args.dir) / "terms-only.yaml"
     terms_only.write_text(terms_only_guide(), encoding="utf-8")
     for label, guide in (("all rules", EXAMPLE_GUIDE), ("terms only", terms_only)):
-        workspace = Workspace(Settings(guide=str(guide)))
-        # warm: the pipeline, the matchers and what rules load on first use (CMUdict…)
-        for path in paths[:50]:
-            workspace.lint_file(path)
+        workspace = warmed(guide, paths)
         start, cpu = time.perf_counter(), time.process_time()
         alerts = sum(len(workspace.lint_file(p)) for p in paths)
         wall, cpu = time.perf_counter() - start, time.process_time() - cpu
         print(f"brandlint  in-process, {label:10} {rates(total, wall, cpu)}  ({alerts} alerts)")
+    for searched in (False, True):
+        # a workspace of its own, warmed alike: the words it meets are as new as above
+        wall, cpu = read_and_tokenized(warmed(EXAMPLE_GUIDE, paths), paths, searched)
+        floor = "+ phrase index" if searched else "read + tokenize"
+        print(f"           floor, {floor:15} {rates(total, wall, cpu)}")
 
     for jobs in (1, args.jobs) if args.jobs else ():
         wall, cpu, alerts = linted_on(jobs, [str(p) for p in paths])
         label = f"lint_files, {jobs} process{'es' if jobs > 1 else ''}"
         print(f"brandlint  {label:22} {rates(total, wall, cpu)}  ({alerts} alerts)")
+
+
+def warmed(guide: Path, paths: list[Path]) -> Workspace:
+    """A workspace of `guide` with its own pipeline, warmed: the pipeline, the matchers
+    and what rules load on first use (CMUdict, coloraide), as `check` warms before its
+    workers fork."""
+    from brandlint.parallel import warm_rules
+    from brandlint.workspace import Settings, Workspace
+
+    workspace = Workspace(Settings(guide=str(guide)))
+    for path in paths[:50]:
+        workspace.lint_file(path)
+    warm_rules(workspace, [str(paths[0])])
+    return workspace
+
+
+def read_and_tokenized(
+    workspace: Workspace, paths: list[Path], searched: bool
+) -> tuple[float, float]:
+    """Wall and CPU seconds of reading `paths` into documents and tokenizing their copy
+    as a lint does (the guide's pipeline, lemmas included), with no rule: what in-process
+    linting cannot go below. `searched`: the shared phrase index searches the tokens too
+    (`Linter.context`), a cost the guide's terms bring whatever else its rules do."""
+    from brandlint.linter import collector_paused
+    from brandlint.nlp.pipelines import normalize_lang
+
+    start, cpu = time.perf_counter(), time.process_time()
+    with collector_paused():  # as `lint_file` reads and lints
+        for path in map(str, paths):
+            document = workspace.document(path)
+            linter = workspace.linter_for(path)
+            if searched:
+                linter.context(document)
+            elif document.blocks:
+                lang = normalize_lang(document.lang) or "en"
+                pipeline = linter.pipelines.get(lang, linter.guide.pipelines.get(lang, ""))
+                pipeline.process([document.block_text(block) for block in document.blocks])
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def linted_on(jobs: int, paths: list[str]) -> tuple[float, float, int]:

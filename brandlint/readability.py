@@ -75,6 +75,7 @@ import threading
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from brandlint.core.document import NOT_PROSE
@@ -190,7 +191,13 @@ def formulas_for(lang: str) -> tuple[Formula, ...]:
 
 def readability_reason(lang: str) -> str:
     """Why readability is not measured for `lang` ('' when it is)."""
-    lang = language(lang)
+    return _readability_reason(language(lang))
+
+
+@cache
+def _readability_reason(lang: str) -> str:
+    """`readability_reason` of a normalised code: the same for every text (the formulas and
+    the installed syllable data are), so it is decided once per language, not per text."""
     if lang not in FORMULAS:
         return f"no validated readability formula for {language_name(lang)}"
     if any(isinstance(f, Flesch) for f in FORMULAS[lang]) and syllable_reason(lang):
@@ -299,7 +306,7 @@ def measure(text: str, lang: str) -> Scores:
     counts, remembered per word and per paragraph, with its formulas applied once to them
     (textstat recounts the whole text for every formula)."""
     lang = language(lang)
-    reason = readability_reason(lang)
+    reason = _readability_reason(lang)
     formulas = () if reason else FORMULAS[lang]
     syllables = any(isinstance(f, Flesch) for f in formulas)
     counts = TEXTSTAT_COUNTS.count(text, _textstat_code(lang) if syllables else None)
@@ -388,12 +395,26 @@ def syllables_per_word(text: str, lang: str) -> float | None:
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")
 _PUNCTUATION_BUT_APOSTROPHES = re.compile(r"[^\w\s\']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+
+
 # where `measure`'s text splits into paragraphs whose counts add up: a line break after a
 # sentence's closing mark (how `sections` and `document_text` join blocks). Only there:
 # textstat's sentence runs on across a line break with no mark before it. After the break,
 # a sentence starts at a word boundary as it would at the start of a text, and the break,
 # white space, ends words and an apostrophe's look-ahead (`'ve`) as the end of a text does
-_PARAGRAPH_BREAK = re.compile(r"(?<=[.!?])\n")
+def paragraphs(text: str) -> Iterator[str]:
+    r"""`text` split at each line break after `.`, `!` or `?`, as `re.split(r"(?<=[.!?])\n",
+    text)` splits it: the breaks found by `str.find` in C, where the regex tried its
+    look-behind at every character of every section and page measured. One paragraph at a
+    time, so a whole 1 MB page is never held twice."""
+    start = 0
+    at = text.find("\n")
+    while at != -1:
+        if at and text[at - 1] in ".!?":
+            yield text[start:at]
+            start = at + 1
+        at = text.find("\n", at + 1)
+    yield text[start:]
 
 
 def textstat_words(text: str) -> list[str]:
@@ -478,7 +499,7 @@ class TextstatCounts:
         """textstat's counts of `text`, with syllables (and, for English, difficult words)
         in textstat's language code `syllables_in`; None counts no syllables."""
         total = Counts()
-        for paragraph in _PARAGRAPH_BREAK.split(text):
+        for paragraph in paragraphs(text):
             total += self._paragraph(paragraph, syllables_in)
         return total
 
@@ -610,7 +631,13 @@ def sections(views: Iterable[BlockView]) -> list[Section]:
 
 def document_text(views: Iterable[BlockView]) -> str:
     """The running text of a whole document, as `measure` takes it: its sections joined."""
-    return "\n".join(section.text for section in sections(views))
+    return joined(sections(views))
+
+
+def joined(found: Iterable[Section]) -> str:
+    """`document_text` of the document whose `sections` these are (a caller that has them
+    need not find them again)."""
+    return "\n".join(section.text for section in found)
 
 
 def measure_document(views: Iterable[BlockView], lang: str) -> Scores:

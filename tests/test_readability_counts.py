@@ -3,6 +3,7 @@ functions, to the last bit, on generated text and on real copy in six languages.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from brandlint.readability import (
     textstat_backend,
     textstat_words,
 )
+from brandlint.readability import paragraphs as split_paragraphs
 
 TESTS = Path(__file__).parent
 REAL_COPY = TESTS / "data" / "real_copy"
@@ -139,6 +141,12 @@ def test_counts_stay_exact_when_the_memories_overflow(texts, code):
     counter = TextstatCounts(max_words=3, max_paragraph_chars=80)
     for text in texts + texts:
         assert fast_counts(counter, text, code) == textstat_counts(text, code)
+
+
+@PROPERTY
+@given(text=copy | paragraphs)
+def test_paragraphs_split_after_closing_marks_as_the_regex_does(text):
+    assert list(split_paragraphs(text)) == re.split(r"(?<=[.!?])\n", text)
 
 
 @PROPERTY

@@ -55,6 +55,8 @@ class ImageSpecs(Rule):
     Options = ImageSpecsOptions
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
+        if not ctx.document.images:
+            return  # most copy has none: nothing to prepare the options for
         from brandlint.assets.image_files import file_name, image_format
 
         files = [f.lower() for f in self.opts.files]

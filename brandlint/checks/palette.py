@@ -62,6 +62,8 @@ class Palette(Rule):
             )
         self.near = self.opts.near
         self.far_level = Level.parse(self.opts.far_level)
+        # what a far colour's message lists, joined once, not once per document
+        self.listing = ", ".join(f"{s.name} {s.value}" for s in self.swatches.swatches)
 
     def warm(self) -> None:
         """coloraide (0.1–0.2 CPU s to load), which the first off-palette colour needs."""
@@ -75,7 +77,6 @@ class Palette(Rule):
 
         if not self.swatches.swatches:
             return
-        listing = ", ".join(f"{s.name} {s.value}" for s in self.swatches.swatches)
         for declaration in ctx.fact(document_declarations):
             for use in colors_in(declaration):
                 if use.color.alpha == 0 or self.swatches.exact(use.color):
@@ -95,7 +96,7 @@ class Palette(Rule):
                         use.start,
                         use.end,
                         f"Colour {use.text} is not a brand colour (nearest is {swatch.name}, "
-                        f"ΔE {distance:.1f}); the palette is {listing}.",
+                        f"ΔE {distance:.1f}); the palette is {self.listing}.",
                         in_source=True,
                         level=self.far_level,
                     )

@@ -31,8 +31,8 @@ from brandlint.readability import (
     Formula,
     Scores,
     Section,
-    document_text,
     formulas_for,
+    joined,
     language,
     measure,
     readability_reason,
@@ -113,12 +113,13 @@ class Readability(Rule):
         # Vale's readability rules (with `metrics`) have no minimum; ours skip short sections
         minimum = self.setting(channel, "min_words")
         minimum = (0 if vale else 40) if minimum is None else minimum
+        found = sections(views)
         units = []
         if per in ("section", "both"):
-            units = [s for s in sections(views) if len(s.text.split()) >= minimum]
+            units = [s for s in found if _has_words(s.text, minimum)]
         if per in ("document", "both") or (per == "section" and len(units) == 0):
-            text = document_text(views)
-            if len(text.split()) >= minimum:
+            text = joined(found)
+            if _has_words(text, minimum):
                 units.append(Section("this document", prose[0], text))
         if not units:
             return
@@ -207,3 +208,9 @@ class Readability(Rule):
                     f"{where_} is below the target of {limit:g}{channel_label(channel)}.",
                 )
         return None
+
+
+def _has_words(text: str, minimum: int) -> bool:
+    """Whether `text` has at least `minimum` words (split at white space), splitting off no
+    more than that many: a 1 MB page split whole was 180,000 strings at once."""
+    return len(text.split(None, minimum)) >= minimum

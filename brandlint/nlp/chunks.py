@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -119,11 +120,13 @@ def _guarded(text: str, nlp: Language, run: int) -> str | Doc:
     spaces, so they get the text whatever its runs."""
     if len(text) <= run:
         return text  # most blocks: too short to hold such a run
+    long_runs = list(_long_runs(run).finditer(text))
+    if not long_runs:
+        return text
     from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
-    long_runs = list(re.finditer(rf"(?<!\S)\S{{{run + 1},}}", text))
-    if not long_runs or not isinstance(nlp.tokenizer, Tokenizer):
+    if not isinstance(nlp.tokenizer, Tokenizer):
         return text
     parts: list[Doc] = []
     at = 0
@@ -135,6 +138,13 @@ def _guarded(text: str, nlp: Language, run: int) -> str | Doc:
     if at < len(text):
         parts.append(nlp.make_doc(text[at:]))
     return Doc.from_docs(parts, ensure_whitespace=False)
+
+
+@lru_cache(maxsize=8)
+def _long_runs(run: int) -> re.Pattern[str]:
+    """The pattern of runs of over `run` characters with no space, made once per length
+    (asked for every block over `run` characters)."""
+    return re.compile(rf"(?<!\S)\S{{{run + 1},}}")
 
 
 def _opaque(run: str, space: str, nlp: Language) -> Doc:

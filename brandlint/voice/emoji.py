@@ -8,10 +8,10 @@ has no emoji in it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 
 _UNQUALIFIED = 4  # emoji.STATUS["unqualified"]
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def emoji_spans(text: str) -> list[tuple[int, int, str]]:
@@ -19,18 +19,29 @@ def emoji_spans(text: str) -> list[tuple[int, int, str]]:
     found = _finder()
     if found is None:
         return _listed(text)
-    wide, runs = found
+    wide, characters = found
     # the emoji package reads text a character at a time in Python. Every emoji has a
-    # character outside ASCII among those emoji are made of: most copy has none, which a
-    # set comparison in C tells at once; otherwise each emoji lies inside a run of emoji
-    # characters holding such a one (found by one search in C), and the package reads
-    # only those runs
-    if wide.isdisjoint(text):
+    # character outside ASCII among those emoji are made of: most copy is ASCII, or has
+    # none, which C tells at once; otherwise each emoji lies inside a longest run of emoji
+    # characters holding such a one, and the package reads only those runs. A run is
+    # grown from each such character (found among the few characters outside ASCII by a
+    # search in C): the runs a pattern of them would find, without trying that pattern
+    # at every character (8x the cost on the example copy)
+    if text.isascii() or wide.isdisjoint(text):
         return []
     spans: list[tuple[int, int, str]] = []
-    for run in runs.finditer(text):
-        base = run.start()
-        spans.extend((base + start, base + end, e) for start, end, e in _listed(run.group()))
+    end = 0  # where the last run ended: no emoji character stands there
+    for char in _NON_ASCII.finditer(text):
+        at = char.start()
+        if at < end or char.group() not in wide:
+            continue
+        start, end = at, char.end()
+        while start > 0 and text[start - 1] in characters:
+            start -= 1
+        while end < len(text) and text[end] in characters:
+            end += 1
+        run = _listed(text[start:end])
+        spans.extend((start + s, start + e, symbol) for s, e, symbol in run)
     return spans
 
 
@@ -46,28 +57,13 @@ def _listed(text: str) -> list[tuple[int, int, str]]:
 
 
 @cache
-def _finder() -> tuple[frozenset[str], re.Pattern[str]] | None:
-    """The characters outside ASCII that emoji are made of, and a pattern matching each
-    longest run of emoji characters with one of those in it; None if some emoji were all
-    ASCII (keycaps carry U+20E3, so today none is)."""
+def _finder() -> tuple[frozenset[str], frozenset[str]] | None:
+    """The characters outside ASCII that emoji are made of, and all the characters they
+    are made of; None if some emoji were all ASCII (keycaps carry U+20E3, so today none
+    is)."""
     import emoji
 
     if any(key.isascii() for key in emoji.EMOJI_DATA):
         return None
-    characters = {c for key in emoji.EMOJI_DATA for c in key}
-    wide = frozenset(c for c in characters if not c.isascii())
-    runs = re.compile(f"[{_ranges(characters)}]*[{_ranges(wide)}][{_ranges(characters)}]*")
-    return wide, runs
-
-
-def _ranges(characters: Iterable[str]) -> str:
-    """A character class's inside for `characters`, as ranges of consecutive code points
-    (about 160 for some 1,500 characters: fewer to test per character)."""
-    codes = sorted(map(ord, characters))
-    spans: list[list[int]] = []
-    for code in codes:
-        if spans and spans[-1][1] == code - 1:
-            spans[-1][1] = code
-        else:
-            spans.append([code, code])
-    return "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in spans)
+    characters = frozenset(c for key in emoji.EMOJI_DATA for c in key)
+    return frozenset(c for c in characters if not c.isascii()), characters
