@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brandlint.core.alerts import Alert, Level
 from brandlint.core.document import Block, Document, LineIndex
@@ -29,7 +30,6 @@ from brandlint.core.limits import Limits, exceeds, variable
 from brandlint.document.code import CODE_FORMATS
 from brandlint.document.formats import BINARY_FORMATS
 from brandlint.document.reader import UnreadableFile, format_of, parse_document, read_document
-from brandlint.fixer import FixResult, fix_source
 from brandlint.guide.loader import GUIDE_NAMES, load_guide
 from brandlint.guide.model import Guide
 from brandlint.guide.vale_ini import (
@@ -43,8 +43,10 @@ from brandlint.linter import BlockMemo, Linter, collector_paused, relative_to_gu
 from brandlint.nlp.detect import DetectorCache
 from brandlint.nlp.pipelines import Pipelines
 from brandlint.packs import default_guide_path
-from brandlint.safe_write import read_for_update, write_back
-from brandlint.stats import VoiceMetrics
+
+if TYPE_CHECKING:  # the fixer and the voice summary: `fix` and `stats`, not `check`
+    from brandlint.fixer import FixResult
+    from brandlint.stats import VoiceMetrics
 
 UNREADABLE = "brandlint.unreadable"
 TOO_LARGE = "brandlint.too-large"
@@ -367,6 +369,8 @@ class Workspace:
         self, path: str, text: str, *, select: Sequence[str] = (), ignore: Sequence[str] = ()
     ) -> FixResult:
         """Fix copy held in memory as the document at `path` (nothing is written)."""
+        from brandlint.fixer import fix_source
+
         return fix_source(
             path,
             text,
@@ -386,6 +390,8 @@ class Workspace:
         """Fix a file: plan, apply, verify by linting again, then (with `write`) replace
         the file atomically. Raises `UnreadableFile`, or `ChangedOnDisk` when the file
         changed while brandlint worked (it is then left alone)."""
+        from brandlint.safe_write import read_for_update, write_back
+
         kind = self.guide_format(path) or format_of(path)
         if kind in BINARY_FORMATS:
             raise UnreadableFile(
@@ -483,10 +489,8 @@ class Workspace:
         return self._ignore_spec(os.path.dirname(path) or ".")(path)
 
     def _ignore_spec(self, root: str) -> Callable[[str], bool]:
-        import pathspec
-
         guide = self.linter_for(os.path.join(root, "x")).guide
-        specs: list[tuple[str, pathspec.PathSpec]] = []
+        found: list[tuple[str, list[str]]] = []
         for base in {guide.root, os.path.abspath(root)}:
             ignore_file = os.path.join(base, ".brandlintignore")
             lines = list(guide.ignore) if base == guide.root else []
@@ -494,7 +498,12 @@ class Workspace:
                 with open(ignore_file, encoding="utf-8") as handle:
                     lines += handle.read().splitlines()
             if lines:
-                specs.append((base, pathspec.GitIgnoreSpec.from_lines(lines)))
+                found.append((base, lines))
+        if not found and not self.settings.exclude:
+            return lambda path: False  # nothing to ignore: pathspec is not even imported
+        import pathspec
+
+        specs = [(base, pathspec.GitIgnoreSpec.from_lines(lines)) for base, lines in found]
         exclude = pathspec.GitIgnoreSpec.from_lines(self.settings.exclude)
 
         def ignored(path: str) -> bool:

@@ -14,23 +14,23 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from brandlint.baseline import Key, load_baseline, new_alerts
 from brandlint.cli.exit_codes import EXIT_ALERTS, EXIT_CLEAN, EXIT_USAGE
 from brandlint.cli.score import score as score  # `brandlint score`, in its own module
 from brandlint.cli.terms import terms as terms  # `brandlint terms`, in its own module
 from brandlint.cli.voice import voice as voice  # `brandlint voice`, in its own module
 from brandlint.core.alerts import Alert, Level
 from brandlint.core.errors import UsageError
-from brandlint.stats import VoiceMetrics
 from brandlint.workspace import Settings, Workspace
 
 if TYPE_CHECKING:
     from brandlint.audit.records import AuditResult
+    from brandlint.baseline import Key
     from brandlint.changed_lines import ChangedLines
     from brandlint.core.spec import RuleSpec
     from brandlint.fixer import Held
     from brandlint.guide.model import Guide
     from brandlint.scores import Scored
+    from brandlint.stats import VoiceMetrics
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
@@ -225,7 +225,11 @@ def check(args: argparse.Namespace) -> int:
         args.output,
         [*(g for g in args.paths if g != "-"), *(p for _, ps in walked for p in ps)],
     )
-    baseline = load_baseline(args.baseline) if args.baseline else None
+    baseline = None
+    if args.baseline:
+        from brandlint.baseline import load_baseline
+
+        baseline = load_baseline(args.baseline)
     _load_guides(workspace, walked, args.stdin_filename)
     run = _CheckRun(
         min_level=Level.parse(args.min_level or "suggestion"),
@@ -274,7 +278,6 @@ def _linted(
     """(path, alerts) of every file and of stdin, in the order given; with --score-min,
     each file's brand scores are kept in `run` on the way."""
     from brandlint.parallel import lint_files
-    from brandlint.scores import score_document, score_files
 
     for given, paths in walked:
         if given == "-":
@@ -284,6 +287,8 @@ def _linted(
             if args.score_min is None:
                 yield name, workspace.lint_text(text, name)
             else:
+                from brandlint.scores import score_document
+
                 found, score = score_document(workspace, workspace.document(name, text))
                 run.scored.extend([score] if score else [])
                 yield name, found
@@ -292,6 +297,8 @@ def _linted(
         if args.score_min is None:
             yield from lint_files(workspace, paths, jobs)
             continue
+        from brandlint.scores import score_files
+
         for path, found, score in score_files(workspace, paths, jobs):
             run.scored.extend([score] if score else [])
             yield path, found
@@ -356,6 +363,8 @@ class _CheckRun:
             if found:
                 self.sources.add(path)
             if self.baseline is not None:
+                from brandlint.baseline import new_alerts
+
                 found = new_alerts(found, self.baseline, consume=True)
             if self.changes is not None and path != self.piped:
                 found = [a for a in found if self.changes.keeps(a)]
@@ -799,15 +808,6 @@ def docs(args: argparse.Namespace) -> int:
         target.write_text(text, encoding="utf-8")
     print(f"wrote {len(pages())} pages under {folder}")
     return EXIT_CLEAN
-
-
-def lsp(args: argparse.Namespace) -> int:
-    from brandlint.lsp.worker import start_engine
-
-    worker = start_engine()  # before the server's imports, to run beside them
-    from brandlint.lsp.server import main as serve
-
-    return serve(["--tcp", args.tcp] if args.tcp else [], worker)
 
 
 def schema(args: argparse.Namespace) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from brandlint.checks.registry import KINDS, NOT_YET
 from brandlint.core.alerts import Level
 from brandlint.core.errors import Problem
 from brandlint.core.located_yaml import LocatedYaml, YamlSyntaxError, load_located_yaml
@@ -49,6 +48,9 @@ def load_style(folder: Path, prefix: str = "") -> tuple[list[RuleSpec], list[Pro
 
 
 def load_rule_file(path: Path, rule_id: str, problems: list[Problem]) -> RuleSpec | None:
+    # every rule kind: imported when a rule file is read, not when a cached guide is used
+    from brandlint.checks.registry import KINDS, NOT_YET
+
     try:
         doc = load_located_yaml(path.read_text(encoding="utf-8-sig"), str(path), lenient=True)
     except YamlSyntaxError as exc:

@@ -21,10 +21,13 @@ above).
 
 from __future__ import annotations
 
+import ast
+import gc
 import sys
 import threading
 import types
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -163,58 +166,264 @@ class Pipelines:
             problem = (
                 f"spaCy has no tokenizer for language {code!r}; using the multi-language tokenizer"
             )
-        _add_sentence_rules(nlp, code)
         return _with_lemmas(LangPipeline(used, code, nlp, problem=problem), own=False)
 
 
+# spaCy's registries and module stand-ins are the process's: one first import or blank
+# build at a time changes them (`import_spacy`, `_registry_unpopulated`)
+_SPACY_LOCK = threading.RLock()
+
+
+# Modules spaCy imports whose body does nothing but re-export names of other modules, most
+# of them for work a blank pipeline never does: every trained component (spacy.pipeline,
+# 60 ms of CPU in a one-line check), corpora, loggers and augmenters (spacy.training,
+# 25 ms), every layer and optimizer (thinc.api, 30 ms), srsly's msgpack, pickle and YAML
+# readers (25 ms). Imported deferred (`_deferred_module`). (thinc.shims qualifies too, and
+# saves nothing.)
+_DEFERRED = ("spacy.pipeline", "spacy.training", "thinc.api", "srsly")
+
+
 def import_spacy() -> types.ModuleType:
-    """spaCy, without importing its command line.
+    """spaCy, without importing its command line, and with the modules in `_DEFERRED`
+    imported deferred: each name they export is imported from its own module on first use,
+    so a trained pipeline, which uses them, finds them all.
 
     `spacy/__init__.py` imports `spacy.cli.info` for `spacy.info`, and with it the whole
     command line (typer, weasel, requests, httpx, jinja2): a third of a one-line check's
-    wall time, for code a linter never runs. While spaCy imports, `spacy.cli` and
-    `spacy.cli.info` are stand-ins whose `info` imports the real one when called; then the
-    stand-ins are removed, so a later `import spacy.cli` gets the real package."""
+    wall time, for code a linter never runs. While spaCy imports, the modules in
+    `_STAND_INS` are stand-ins whose functions import the real module when called; then the
+    stand-ins are removed, so a later `import spacy.cli` gets the real package.
+
+    What the import made (some 300,000 objects: modules, classes, pydantic schemas) lives
+    as long as the process, so what is alive then is frozen out of the garbage collector's
+    reach (`gc.freeze`): the first full collection after it walked them all, 25 ms of a
+    one-line check. Objects freed by reference counting go as before.
+
+    The first import holds `_SPACY_LOCK`: the stand-ins are the process's."""
     if "spacy" not in sys.modules:
-        cli = types.ModuleType("spacy.cli")
-        cli_info = types.ModuleType("spacy.cli.info")
-
-        def info(*args: Any, **kwargs: Any) -> Any:
-            from spacy.cli.info import info as real
-
-            return real(*args, **kwargs)
-
-        cli_info.info = info  # type: ignore[attr-defined]
-        cli.info = cli_info  # type: ignore[attr-defined]
-        stand_ins = {"spacy.cli": cli, "spacy.cli.info": cli_info}
-        for module_name, module in stand_ins.items():
-            sys.modules.setdefault(module_name, module)
-        try:
-            import spacy
-        finally:
-            for module_name, module in stand_ins.items():
-                if sys.modules.get(module_name) is module:
-                    del sys.modules[module_name]
-            imported = sys.modules.get("spacy")
-            if imported is not None and getattr(imported, "cli", None) is cli:
-                del imported.cli
+        with _SPACY_LOCK:
+            if "spacy" not in sys.modules:
+                _first_import()
     import spacy
 
     return spacy
 
 
+def _first_import() -> None:
+    """`import spacy` with the stand-ins and deferred modules of `import_spacy`."""
+    import importlib
+
+    stand_ins = {
+        name: _stand_in(name, functions)
+        for name, functions in _STAND_INS.items()
+        if name not in sys.modules
+    }
+    if "spacy.cli" in stand_ins and "spacy.cli.info" in stand_ins:
+        stand_ins["spacy.cli"].info = stand_ins["spacy.cli.info"]  # type: ignore[attr-defined]
+    deferred = [module for module in map(_deferred_module, _DEFERRED) if module is not None]
+    sys.modules.update({module.__name__: module for module in deferred})
+    sys.modules.update(stand_ins)
+    try:
+        importlib.import_module("spacy")
+    except BaseException:  # as if never tried: the next import is a plain one
+        for module in deferred:
+            if sys.modules.get(module.__name__) is module:
+                del sys.modules[module.__name__]
+        raise
+    finally:
+        for name, stand_in in stand_ins.items():
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+            parent, _, attribute = name.rpartition(".")
+            owner = sys.modules.get(parent)
+            if owner is not None and vars(owner).get(attribute) is stand_in:
+                delattr(owner, attribute)
+    for module in deferred:  # bound to its package, as importing it would have
+        parent, _, name = module.__name__.rpartition(".")
+        if parent in sys.modules and name not in vars(sys.modules[parent]):
+            setattr(sys.modules[parent], name, module)
+    gc.freeze()
+
+
+# Modules spaCy imports for a few functions a linter never calls, each with the functions
+# its importers take from it: the command line (typer, weasel, requests, httpx, jinja2),
+# for `spacy.info` (170 ms); training's initialisation (tqdm), for `Language.initialize`
+# (25 ms).
+_STAND_INS = {
+    "spacy.cli": (),
+    "spacy.cli.info": ("info",),
+    "spacy.training.initialize": ("init_tok2vec", "init_vocab"),
+}
+
+
+def _stand_in(name: str, functions: tuple[str, ...]) -> types.ModuleType:
+    """A stand-in for the module `name` while spaCy imports: each of `functions` imports the
+    real module when it is called. Asked for anything else (another spaCy version may
+    import more from it), the stand-in imports the real module at once, in its place."""
+    import importlib
+
+    stand_in = types.ModuleType(name)
+
+    def real() -> types.ModuleType:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        return importlib.import_module(name)
+
+    def delegate(function: str) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(real(), function)(*args, **kwargs)
+
+        call.__name__ = call.__qualname__ = function
+        return call
+
+    def attribute(wanted: str) -> Any:
+        if wanted.startswith("__"):  # `__path__` and the like, asked by the import system
+            raise AttributeError(f"module {name!r} has no attribute {wanted!r}")
+        return getattr(real(), wanted)
+
+    for function in functions:
+        setattr(stand_in, function, delegate(function))
+    stand_in.__getattr__ = attribute  # type: ignore[method-assign]
+    return stand_in
+
+
+def _deferred_module(name: str) -> types.ModuleType | None:
+    """The module `name` (not imported yet), registered nowhere, whose body runs only when
+    needed; None when it is imported already or its body does more than re-export.
+
+    Only a module (or package `__init__`) that does nothing but re-export names of its
+    own package's modules (`from .tagger import Tagger`), with an `__all__` and a
+    docstring, is deferred; that is read from its source, so each installed version is
+    judged by its own file, and any other is imported as usual. `from spacy.pipeline import
+    Tagger` then imports `spacy.pipeline.tagger` and returns its `Tagger`; a package's own
+    modules are found as usual; any other name (`__all__`, for a `*` import) runs the real
+    body first, once, into the same module."""
+    import importlib
+    import importlib.util
+
+    top, _, rest = name.partition(".")
+    found = None if name in sys.modules else importlib.util.find_spec(top)  # imports nothing
+    if found is None or not found.submodule_search_locations:
+        return None
+    parts = rest.split(".") if rest else []
+    base = Path(next(iter(found.submodule_search_locations)))
+    init = base.joinpath(*parts, "__init__.py")
+    package = init.is_file()
+    path = init if package or not parts else base.joinpath(*parts[:-1], f"{parts[-1]}.py")
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return None
+    homes: dict[str, tuple[str, str | None]] = {}  # exported name → (its module, its name there)
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            for alias in node.names:
+                if alias.name == "*":
+                    return None
+                exported = alias.asname or alias.name
+                if node.module:
+                    homes[exported] = (node.module, alias.name)
+                else:  # `from . import functions`: the module itself
+                    homes[exported] = (alias.name, None)
+        elif not (
+            (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))  # docstring
+            or (
+                isinstance(node, ast.Assign)
+                and [getattr(target, "id", "") for target in node.targets] == ["__all__"]
+            )
+        ):
+            return None  # code with effects of its own: import it as usual
+    if package:
+        spec = importlib.util.spec_from_file_location(
+            name, path, submodule_search_locations=[str(path.parent)]
+        )
+    else:
+        spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    loader = spec.loader
+    relative_to = name if package else name.rpartition(".")[0]
+    lock = threading.Lock()
+
+    def attribute(wanted: str) -> Any:
+        home = homes.get(wanted)
+        if home is None and wanted.startswith("__") and wanted != "__all__":
+            # `hasattr(module, "__path__")` and the like: asked by imports, never exported
+            raise AttributeError(f"module {name!r} has no attribute {wanted!r}")
+        if home is None and package and importlib.util.find_spec(f"{name}.{wanted}"):
+            home = (wanted, None)  # a module of the package
+        if home is not None:
+            source = importlib.import_module(f"{relative_to}.{home[0]}")
+            value = source if home[1] is None else getattr(source, home[1])
+        else:  # not re-exported by name: the real body, once
+            with lock:
+                if "__getattr__" in vars(module):
+                    loader.exec_module(module)
+                    del module.__getattr__
+            value = getattr(module, wanted)
+        setattr(module, wanted, value)
+        return value
+
+    module.__getattr__ = attribute  # type: ignore[method-assign]
+    return module
+
+
+@contextmanager
+def _registry_unpopulated() -> Iterator[None]:
+    """spaCy's registry left as it is while a blank pipeline is built.
+
+    On its first use in a process, spaCy 3.8 fills its registry by importing every
+    architecture, trained component and segmenting language it has (spacy.ml, thinc's
+    layers, the Japanese, Chinese and Thai tokenizers; `spacy.registrations`), and each
+    `Language` registers every trained component's factory (`spacy.pipeline.factories`):
+    50 ms of CPU in a one-line check, for a tokenizer and brandlint's sentence rules, whose
+    factory, tokenizer and vectors are given directly. So while the blank pipeline is
+    built, the registry counts as filled and `register_factories` does nothing; afterwards
+    both are as before, so the first trained pipeline or `add_pipe` of a spaCy component
+    fills them.
+    With another spaCy layout (an older or newer version), or once the registry is filled,
+    nothing is changed."""
+    with _SPACY_LOCK:
+        registrations = sys.modules.get("spacy.registrations")
+        factories = "spacy.pipeline.factories"
+        if (
+            getattr(registrations, "REGISTRY_POPULATED", True) is not False
+            or factories in sys.modules
+        ):
+            yield
+            return
+        stand_in = types.ModuleType(factories)
+        stand_in.register_factories = lambda: None  # type: ignore[attr-defined]
+        sys.modules[factories] = stand_in
+        registrations.REGISTRY_POPULATED = True  # type: ignore[union-attr]
+        try:
+            yield
+        finally:
+            registrations.REGISTRY_POPULATED = False  # type: ignore[union-attr]
+            if sys.modules.get(factories) is stand_in:
+                del sys.modules[factories]
+            package = sys.modules.get("spacy.pipeline")
+            # its dict, not getattr: a deferred package would import what it is asked for
+            if package is not None and vars(package).get("factories") is stand_in:
+                del package.factories
+
+
 def _blank(code: str, fold_lang: str) -> Language:
-    """The blank pipeline for `code`, its lexemes folded in `fold_lang`.
+    """The blank pipeline for `code`, its lexemes folded in `fold_lang`, with the sentence
+    rules of `fold_lang`.
 
     spaCy's own tokenizer is built once, with brandlint's infixes and exceptions from the
     start: each change to a built tokenizer reloads its special cases (about 1,300 for
     English), which cost more than the rest of the pipeline. Languages with a segmenter of
-    their own (zh, ja, ko, th, vi) are built as `spacy.blank` builds them."""
+    their own (zh, ja, ko, th, vi) are built as `spacy.blank` builds them, which needs
+    spaCy's registry filled."""
     spacy = import_spacy()
     language = spacy.util.get_lang_class(code)
     if language.default_config["nlp"]["tokenizer"].get("@tokenizers") != "spacy.Tokenizer.v1":
         nlp = spacy.blank(code)
         _fold_lexemes(nlp, fold_lang, norms=True)
+        _add_sentence_rules(nlp, fold_lang)
         return nlp
 
     def create_tokenizer(nlp: Language) -> Tokenizer:
@@ -237,9 +446,24 @@ def _blank(code: str, fold_lang: str) -> Language:
             url_match=defaults.url_match,
         )
 
-    nlp = language(create_tokenizer=create_tokenizer)
+    with _registry_unpopulated():
+        nlp = language(create_tokenizer=create_tokenizer, create_vectors=_vectors(language))
+        _add_sentence_rules(nlp, fold_lang)
     _fold_existing_lexemes(nlp, fold_lang, norms=True)
     return nlp
+
+
+def _vectors(language: type[Language]) -> Callable[[Any], Any] | None:
+    """The language's vectors factory when it is spaCy's default one, given directly so the
+    registry need not be filled to find it (`_registry_unpopulated`); else None, and spaCy
+    finds it."""
+    try:
+        from spacy.vectors import create_mode_vectors
+    except ImportError:  # another spaCy version: its registry knows
+        return None
+    if language.default_config["nlp"].get("vectors") == {"@vectors": "spacy.Vectors.v1"}:
+        return create_mode_vectors()  # type: ignore[no-any-return]
+    return None
 
 
 def _trained(code: str, nlp: Language) -> LangPipeline:
@@ -252,10 +476,12 @@ def _trained(code: str, nlp: Language) -> LangPipeline:
 
 def _add_sentence_rules(nlp: Language, code: str) -> None:
     """Sentence boundaries by brandlint's rules (`brandlint.nlp.sentences`), which know
-    abbreviations, initials and ordinals that spaCy's sentencizer splits after."""
+    abbreviations, initials and ordinals that spaCy's sentencizer splits after. The config
+    is written here, so spaCy's check of it (a pydantic model built for the factory) is
+    skipped."""
     from brandlint.nlp.sentences import NAME
 
-    nlp.add_pipe(NAME, config={"lang": code})
+    nlp.add_pipe(NAME, config={"lang": code}, validate=False)
 
 
 def _with_lemmas(pipeline: LangPipeline, *, own: bool) -> LangPipeline:
@@ -269,10 +495,10 @@ def _with_lemmas(pipeline: LangPipeline, *, own: bool) -> LangPipeline:
         pipeline.lemma_hashes = {}
         pipeline.lemma_of = _dictionary_lemmas(dictionary.lemma, pipeline.requested)
         return pipeline
-    table = _lemma_table(pipeline.lang)
-    if table is not None:
+    source = _lemma_source(pipeline.lang)
+    if source is not None:
         pipeline.lemma_hashes = {}
-        pipeline.lemma_of = lambda form: table.get(form, form)
+        pipeline.lemma_of = _TableLemmas(pipeline.lang, source)
     return pipeline
 
 
@@ -355,19 +581,52 @@ def _infix_finditer(nlp: Language) -> Callable[[str], Iterable[object]]:
     return compile_infix_regex([*list(nlp.Defaults.infixes or []), _HYPHEN_INFIX]).finditer
 
 
-def _lemma_table(code: str) -> CompactTable | None:
-    """Folded form → folded lemma from spacy-lookups-data, or None without a table. Forms
-    enter the vocab's strings only when copy uses them: adding all 40,000 English pairs
-    up front costs more than a one-line check's linting. The table is kept compact (as a
-    dict it held 5.5 MB in every process, for a lemma looked up once per new word)."""
-    from spacy.util import load_language_data, registry
+def _lemma_source(code: str) -> object | None:
+    """Where spacy-lookups-data keeps the lemma table of `code`, or None without a table:
+    a look-up in its index, which reads no table."""
+    from spacy.util import registry
 
     try:
-        raw = load_language_data(registry.lookups.get(code)["lemma_lookup"])
+        return registry.lookups.get(code)["lemma_lookup"]  # type: ignore[no-any-return]
     except Exception:  # no package, or no table for this language: exact forms only
         return None
+
+
+class _TableLemmas:
+    """A folded form's folded lemma from the table at `source`, read on the first look-up:
+    reading and folding the 80,000 English pairs costs more than a one-line check's
+    linting, and a guide whose rules never read lemmas never looks one up."""
+
+    def __init__(self, code: str, source: object) -> None:
+        self._code = code
+        self._source = source
+        self._table: CompactTable | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, form: str) -> str:
+        table = self._table
+        if table is None:
+            with self._lock:
+                if self._table is None:
+                    self._table = _lemma_table(self._code, self._source)
+                table = self._table
+        return table.get(form, form)
+
+
+def _lemma_table(code: str, source: object) -> CompactTable:
+    """Folded form → folded lemma from spacy-lookups-data's table at `source`. Forms
+    enter the vocab's strings only when copy uses them: adding all 40,000 English pairs
+    up front costs more than a one-line check's linting. The table is kept compact (as a
+    dict it held 5.5 MB in every process, for a lemma looked up once per new word). A table
+    that cannot be read gives no lemmas (exact forms only)."""
+    from spacy.util import load_language_data
+
+    try:
+        raw = load_language_data(source)  # type: ignore[arg-type]
+    except Exception:  # a damaged package: exact forms only
+        raw = {}
     if not isinstance(raw, dict):  # a lookup table is an object of forms
-        return None
+        raw = {}
 
     table: dict[str, str] = {}
     for form, lemma in raw.items():

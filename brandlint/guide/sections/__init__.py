@@ -1,7 +1,7 @@
 """One reader per section of a guide (terms, consistency, assets, rules, settings).
 
 Each reader takes the `GuideFile` being read and returns what its section means: rule specs,
-or settings. The loader (`brandlint.guide.loader`) reads files, follows `extends` and puts
+or settings. The reader (`brandlint.guide.reading`) reads files, follows `extends` and puts
 the sections together in order; it knows nothing of what a section holds.
 """
 
