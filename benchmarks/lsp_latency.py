@@ -1,13 +1,19 @@
 """Language server latency: time to first diagnostics, and from `didChange` to diagnostics.
 
 usage: python benchmarks/lsp_latency.py [--words 2000] [--rounds 40] [--debounce 0]
-           [--edit heading|middle|typing]
+           [--edit heading|middle|typing] [--starts 5]
 
-Starts `brandlint lsp` over stdio with the Kestrel example guide, as an editor does:
-`initialize`, `initialized`, then opens a Markdown document of about N words of generated
-copy. It prints the time from `initialize` to the first diagnostics of that document
-(target 0.4 s), then edits it once per round and times until the diagnostics for that
-version arrive: median and p95 (targets: 2,000 words 20 / 40 ms, 10,000 words 50 / 100 ms).
+Starts `brandlint lsp` over stdio with the Kestrel example guide, as an editor does: spawns
+it, sends `initialize` at once, then `initialized`, and opens a Markdown document of about N
+words of generated copy as soon as `initialize` is answered. The server starts in this
+folder, not the workspace's, as some editors start it. Over `--starts` fresh servers it
+prints the time from sending `initialize` to the first diagnostics of that document
+(target 0.4 s) and from spawning the process, with the CPU seconds the server and its lint
+worker had spent by then; beside them, the floor: a bare interpreter importing spaCy as
+brandlint does, and one warming the engine on the guide (what the worker must do before it
+can answer), each as its own process. Then, in one more server, it edits the document once
+per round and times until the diagnostics for that version arrive: median and p95
+(targets: 2,000 words 20 / 40 ms, 10,000 words 50 / 100 ms).
 
 "Arrived" is when the client has read the message's JSON, as an editor does before it
 draws; pygls's client then turns each diagnostic into Python objects (cattrs), which costs
@@ -23,7 +29,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import resource
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -37,6 +45,10 @@ from pygls.protocol import LanguageServerProtocol
 CONTENT = EXAMPLE_GUIDE.parent / "content" / "web"
 WARM_ROUNDS = 3  # the first edits fill the syllable and lemma caches
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
+# the floor of the worker's start: spaCy imported as brandlint imports it, and the engine
+# warmed on the guide as the worker warms it (`Engine.prepared`)
+SPACY = "from brandlint.nlp.pipelines import import_spacy; import_spacy()"
+WARMED = "from brandlint.lsp.engine import Engine; Engine.prepared({folder!r})"
 
 
 def copy(words: int) -> str:
@@ -70,6 +82,7 @@ class _Arrivals(LanguageServerProtocol):
     (the object hook sees the whole message before cattrs structures it)."""
 
     arrived: dict[int, float]
+    decoded: dict[int, float]  # and when pygls's client had turned them into objects
 
     def structure_message(self, data: dict[str, Any]) -> Any:
         if data.get("method") == PUBLISH:
@@ -100,26 +113,34 @@ def cpu_seconds(pid: int) -> tuple[float, float]:
     return own, children
 
 
-async def run(
-    text: str, rounds: int, debounce: float, where: str
-) -> tuple[float, tuple[float, float], list[float], list[float], float]:
-    """Seconds from `initialize` to the first diagnostics and the server's CPU seconds by
-    then; per edit, seconds to its diagnostics as read and as decoded; CPU per edit."""
+async def first_diagnostics(text: str, debounce: float) -> tuple[float, float, float, float]:
+    """One fresh server: seconds from spawning it and from sending `initialize` to the
+    first diagnostics, and the CPU seconds of the server and of its worker by then."""
+    client, _, timings = await started(text, debounce)
+    pid = client._server.pid if client._server else 0  # the one handle pygls gives
+    server_cpu, worker_cpu = cpu_seconds(pid)
+    await stopped(client)
+    spawned, initialize, arrived = timings
+    return arrived - spawned, arrived - initialize, server_cpu, worker_cpu
+
+
+async def started(text: str, debounce: float) -> tuple[LanguageClient, str, tuple[float, ...]]:
+    """A server spawned, initialized and with the document open, as an editor starts one:
+    the client, the document's uri, and when it was spawned, when `initialize` was sent,
+    and when the first diagnostics were read."""
     client = LanguageClient("bench", "1", protocol_cls=_Arrivals)
     protocol = client.protocol
     assert isinstance(protocol, _Arrivals)
-    arrived: dict[int, float] = {}
-    protocol.arrived = arrived
-    decoded: dict[int, float] = {}
+    protocol.arrived, protocol.decoded = {}, {}
 
     @client.feature(PUBLISH)
     def published(params: types.PublishDiagnosticsParams) -> None:
         if params.version is not None:
-            decoded.setdefault(params.version, time.perf_counter())
+            protocol.decoded.setdefault(params.version, time.perf_counter())
 
+    spawned = time.perf_counter()
     await client.start_io(sys.executable, "-m", "brandlint", "lsp")
-    started = time.perf_counter()
-    pid = client._server.pid if client._server else 0  # the one handle pygls gives
+    initialize = time.perf_counter()
     await client.initialize_async(
         types.InitializeParams(
             capabilities=types.ClientCapabilities(),
@@ -136,9 +157,26 @@ async def run(
             )
         )
     )
-    while 1 not in decoded:
+    while 1 not in protocol.arrived:
         await asyncio.sleep(0.001)
-    first, first_cpu = arrived[1] - started, cpu_seconds(pid)
+    return client, uri, (spawned, initialize, protocol.arrived[1])
+
+
+async def stopped(client: LanguageClient) -> None:
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+
+
+async def edits(
+    text: str, rounds: int, debounce: float, where: str
+) -> tuple[list[float], list[float], float]:
+    """Per edit, seconds to its diagnostics as read and as decoded; CPU per edit."""
+    client, uri, _ = await started(text, debounce)
+    protocol = client.protocol
+    assert isinstance(protocol, _Arrivals)
+    arrived, decoded = protocol.arrived, protocol.decoded
+    pid = client._server.pid if client._server else 0
     timings, decoding = [], []
     cpu_before = 0.0
     for version in range(2, rounds + 2):
@@ -159,10 +197,22 @@ async def run(
             timings.append(arrived[version] - sent)
             decoding.append(decoded[version] - arrived[version])
     cpu_per_edit = (sum(cpu_seconds(pid)) - cpu_before) / max(1, len(timings))
-    await client.shutdown_async(None)
-    client.exit(None)
-    await client.stop()
-    return first, first_cpu, timings, decoding, cpu_per_edit
+    await stopped(client)
+    return timings, decoding, cpu_per_edit
+
+
+def floor(code: str, runs: int) -> tuple[float, float]:
+    """Median wall and CPU seconds of a fresh interpreter running `code` (user + system CPU
+    of the child, as the server's figures are)."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def in_process(text: str, rounds: int, where: str) -> tuple[list[float], list[float]]:
@@ -202,17 +252,32 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=40)
     parser.add_argument("--debounce", type=float, default=0.0, help="the server's setting")
     parser.add_argument("--edit", choices=("heading", "middle", "typing"), default="heading")
+    parser.add_argument("--starts", type=int, default=5, help="fresh servers timed to start")
     args = parser.parse_args()
     text = copy(args.words)
     print(f"document: {len(text.split())} words, debounce {args.debounce:g} s, edit {args.edit}")
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    first, first_cpu, timings, decoding, cpu = asyncio.run(
-        run(text, args.rounds, args.debounce, args.edit)
+    starts = [asyncio.run(first_diagnostics(text, args.debounce)) for _ in range(args.starts)]
+    spawn, initialize, server_cpu, worker_cpu = (
+        statistics.median(x) for x in zip(*starts, strict=True)
     )
     print(
-        f"initialize → first diagnostics: {1000 * first:.0f} ms wall; CPU by then: "
-        f"server {first_cpu[0]:.2f} s, lint worker {first_cpu[1]:.2f} s (side by side)"
+        f"first diagnostics, median of {len(starts)} fresh servers: {1000 * initialize:.0f} ms "
+        f"after initialize, {1000 * spawn:.0f} ms after spawning; CPU by then: server "
+        f"{server_cpu:.2f} s, lint worker {worker_cpu:.2f} s (side by side)"
     )
+    print("  each, after initialize: " + ", ".join(f"{1000 * s[1]:.0f}" for s in starts) + " ms")
+    spacy_wall, spacy_cpu = floor(SPACY, 3)
+    print(
+        f"  floor, a fresh interpreter importing spaCy: {1000 * spacy_wall:.0f} ms wall, "
+        f"{spacy_cpu:.2f} s CPU"
+    )
+    warm_wall, warm_cpu = floor(WARMED.format(folder=str(CONTENT)), 3)
+    print(
+        f"  floor, one warming the engine on the guide: {1000 * warm_wall:.0f} ms wall, "
+        f"{warm_cpu:.2f} s CPU"
+    )
+    timings, decoding, cpu = asyncio.run(edits(text, args.rounds, args.debounce, args.edit))
     print(f"server, didChange → diagnostics read, {len(timings)} rounds: {figures(timings)}")
     print(f"  then decoded by pygls's client: {figures(decoding)} more")
     print(f"  server + worker CPU per edit: {1000 * cpu:.1f} ms")

@@ -1,9 +1,7 @@
 """`python -m brandlint.lsp`: the language server, as `brandlint lsp` starts it."""
 
-from .worker import start_engine
+import sys
 
-worker = start_engine()  # before the server's imports, to run beside them
+from .start import run
 
-from .server import main  # noqa: E402
-
-raise SystemExit(main(worker=worker))
+raise SystemExit(run(sys.argv[1:]))

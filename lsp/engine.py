@@ -12,16 +12,24 @@ and the phrase index before the first document arrives.
 
 from __future__ import annotations
 
+import logging
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
 from brandlint.core.alerts import Alert
-from brandlint.core.errors import GuideError, Problem
+from brandlint.core.errors import GuideError, Problem, UsageError
+from brandlint.core.rule import Rule
 from brandlint.guide.loader import GUIDE_NAMES, load_guide
 from brandlint.guide.vale_ini import ValeProject, is_vale_config
 from brandlint.incremental import BlockCache
+from brandlint.linter import Linter
 from brandlint.workspace import Settings, Workspace
+
+from .settings import Options, engine_settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,19 @@ class GuideState:
     failed: bool = False
 
 
+@dataclass(frozen=True)
+class Linting:
+    """What linting an editor buffer gave: its alerts, or None when its guide could not be
+    loaded (`guide.failed`) or it has no configuration to lint with (`refused` says why, as
+    the user can put it right)."""
+
+    alerts: tuple[Alert, ...] | None
+    guide: GuideState | None
+    refused: str = ""
+
+
+# the settings that name the configuration, as the command line's E100 message names flags
+VALE_SETTINGS = "valeConfig and valeCompat"
 # documents whose blocks are kept between edits: those the user switches between
 OPEN_DOCUMENTS = 16
 # copy long enough for every rule to load what it loads on first use (readability scores
@@ -56,46 +77,73 @@ class Engine:
     def __init__(self, settings: Settings) -> None:
         self.workspace = Workspace(settings)
         self._caches: OrderedDict[str, BlockCache] = OrderedDict()
+        # the guides linted with, each once, and their rules not yet warmed (`idle`)
+        self._seen: weakref.WeakSet[Linter] = weakref.WeakSet()
+        self._unwarmed: list[Rule] = []
 
     @classmethod
-    def prepared(cls, folder: str) -> Engine:
-        """An engine under the default settings, warmed on `folder`: what the server starts
-        before the editor has said anything (`worker.start_engine`). spaCy, the language
-        pipelines and the rules' data stay loaded when the editor's settings come."""
-        engine = cls(Settings())
+    def prepared(cls, folder: str, options: object = None) -> Engine:
+        """An engine under the settings `options` (the editor's, as `initialize` carried
+        them; see `settings`), warmed on `folder`: what the server starts before it has
+        read anything (`start`). spaCy, the language pipelines and the rules' data stay
+        loaded whatever settings come next."""
+        engine = cls(engine_settings(Options(options), Settings()))
         engine.warm(folder)
         return engine
 
     def configure(self, settings: Settings) -> None:
-        """New settings: guides load again under them; the language pipelines stay."""
+        """New settings: guides load again under them; the language pipelines stay. The
+        settings the engine has already (the worker warmed up under them) keep all."""
+        if settings == self.workspace.settings:
+            return
         self.workspace = Workspace(settings, self.workspace.pipelines)
         self._caches.clear()
 
     def warm(self, folder: str) -> None:
         """Load the guide of `folder` and lint a line with it, so that the first document
-        opened there is linted as fast as any later edit. A guide that does not load says
-        so when a document is linted with it."""
+        opened there is linted as fast as any later edit. A guide that does not load, or a
+        folder with no configuration in Vale drop-in mode, says so when a document there
+        is linted."""
         path = str(Path(folder) / "untitled.md")
         try:
             self.workspace.lint_text(WARM_UP, path, "markdown")
-        except GuideError:
+        except (GuideError, UsageError):
             return
 
-    def lint(
-        self, path: str, source: str, format: str
-    ) -> tuple[tuple[Alert, ...] | None, GuideState]:
-        """Lint an editor buffer as the document at `path`; no alerts when its guide
-        cannot be loaded."""
+    def lint(self, path: str, source: str, format: str) -> Linting:
+        """Lint an editor buffer as the document at `path`."""
         workspace = self.workspace
-        guide_path = str(workspace.guide_path_for(path).resolve())
+        try:
+            guide_path = str(workspace.guide_path_for(path).resolve())
+        except UsageError as exc:  # Vale drop-in mode, and no Vale configuration found
+            return Linting(None, None, f"{exc} (in the editor: the settings {VALE_SETTINGS})")
         try:
             # the guide's `formats:` reads a file as its glob says, in the editor too
             format = workspace.guide_format(path) or format
             alerts = self._cache(path).lint_text(workspace, source, path, format)
         except GuideError as exc:
-            return None, GuideState(guide_path, tuple(exc.problems), failed=True)
-        warnings = workspace.linter_for(path).guide.warnings
-        return tuple(alerts), GuideState(guide_path, tuple(warnings))
+            return Linting(None, GuideState(guide_path, tuple(exc.problems), failed=True))
+        linter = workspace.linter_for(path)
+        if linter not in self._seen:
+            self._seen.add(linter)
+            self._unwarmed.extend(linter.rules)
+        return Linting(tuple(alerts), GuideState(guide_path, tuple(linter.guide.warnings)))
+
+    def idle(self) -> bool:
+        """Work for the time between calls (the worker calls this while no call waits): one
+        rule of a guide a document was linted with loads what it loads on first use
+        (`Rule.warm`: the palette's colour library), so that the first document needing it
+        is linted as fast as later ones. Not before the first document: its lint comes
+        first. One rule at a time, so that a call waits for one at most. Whether it did
+        anything."""
+        if not self._unwarmed:
+            return False
+        rule = self._unwarmed.pop()
+        try:
+            rule.warm()
+        except Exception:  # it loads on first use instead, and fails there if it must
+            log.warning("rule %s could not load ahead of use", rule.spec.id, exc_info=True)
+        return True
 
     def check_guide(self, path: str, source: str) -> tuple[Problem, ...]:
         """What is wrong with a guide, or a Vale configuration, as its editor buffer reads

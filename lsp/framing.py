@@ -32,7 +32,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
+import select
 import threading
 from typing import Any, BinaryIO
 
@@ -47,6 +49,7 @@ _LENGTH = re.compile(rb"content-length[ \t]*:[ \t]*(\d+)[ \t]*(?:\r\n|$)", re.IG
 _BLANK = b"\r\n\r\n"
 _KEEP = 32  # bytes kept from skipped input: a `Content-Length:` may be cut in two there
 _CHUNK = 64 * 1024
+MAX_FIRST = 1024 * 1024  # bytes of a first message read ahead (`waiting_input`)
 _DECODER = json.JSONDecoder()
 _SPACE = " \t\r\n"  # JSON's whitespace
 
@@ -85,12 +88,14 @@ class FramedInput:
         output: MessageOutput,
         max_header: int = MAX_HEADER,
         max_message: int = MAX_MESSAGE,
+        read: bytes = b"",
     ) -> None:
+        """`read`: what was read from `stream` before (`waiting_input`), read first."""
         self._stream = stream
         self._output = output
         self.max_header = max_header
         self.max_message = max_message
-        self._buffer = bytearray()
+        self._buffer = bytearray(read)
         self._skipped = 0  # bytes dropped since the last message, logged with the next
         self._ready: list[bytes] = []  # the next message for pygls: header, blank, body
 
@@ -238,6 +243,43 @@ class FramedInput:
             "LSP input: a header block over the limit of %d bytes was refused and skipped",
             self.max_header,
         )
+
+
+def waiting_input(fd: int) -> bytes:
+    """What a client has already written to the input `fd`, without waiting for more: up to
+    the end of its first message. An editor sends `initialize` as soon as it has started
+    the server, so it is there by the time the server is, and the lint worker can warm up
+    under its settings. Nothing on systems whose `select` does not take pipes (Windows)."""
+    if os.name != "posix":
+        return b""
+    read = bytearray()
+    while len(read) < MAX_HEADER + MAX_FIRST and initialize_params(bytes(read)) is None:
+        try:
+            ready, _, _ = select.select([fd], [], [], 0)
+            chunk = os.read(fd, _CHUNK) if ready else b""
+        except (OSError, ValueError):  # not a readable descriptor: no peeking
+            break
+        if not chunk:
+            break
+        read += chunk
+    return bytes(read)
+
+
+def initialize_params(data: bytes) -> dict[str, Any] | None:
+    """The params of the `initialize` request at the start of `data`, if it is whole there."""
+    end = data.find(_BLANK)
+    found = _LENGTH.search(data, 0, end) if end >= 0 else None
+    if found is None:
+        return None
+    body = data[end + len(_BLANK) : end + len(_BLANK) + int(found.group(1))]
+    try:
+        message = json.loads(body)
+    except ValueError:  # not whole yet, or broken: FramedInput says so when it reads it
+        return None
+    if not isinstance(message, dict) or message.get("method") != "initialize":
+        return None
+    params = message.get("params")
+    return params if isinstance(params, dict) else None
 
 
 def _last_token(buffer: bytearray, end: int) -> int:

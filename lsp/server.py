@@ -1,4 +1,5 @@
-"""The language server: `brandlint lsp` or `python -m brandlint.lsp` (stdio, or `--tcp HOST:PORT`).
+"""The language server: `brandlint lsp` or `python -m brandlint.lsp` (stdio, or `--tcp HOST:PORT`),
+started by `start`.
 
 Each LSP message has a small handler, registered on `server` below: it reads the message,
 asks the engine through the `Session` (whose work runs on one lint thread, never on the
@@ -12,8 +13,10 @@ Each version of a document is linted once, whether pushed or pulled (a pull carr
 changes are linted as they come (the engine re-lints only the blocks they touched, so no
 debounce is needed; the `debounce` setting adds one), a version overtaken by a newer one
 before its turn is skipped, and its result, were it to come late, dropped. The lint worker
-starts before this module's imports (`worker.start_engine`) and the engine is warmed at
-`initialize`, so the first diagnostics wait for spaCy once, not behind the server's start.
+starts before this module's imports (`start`), on the folder and settings of the
+`initialize` waiting on stdin, and the engine is warmed again at `initialize` (at once when
+it guessed right), so the first diagnostics wait for spaCy once, not behind the server's
+start.
 Diagnostics are kept converted between edits (`diagnostics.Converted`) and pushed as JSON.
 
 Problems of the guides in force (a rule file's unsupported key, a guide that does not
@@ -27,7 +30,6 @@ whose lint overran its time limit or failed gets one diagnostic saying so (`sess
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
 import itertools
@@ -597,10 +599,11 @@ async def text_document_hover(ls: BrandlintServer, params: types.HoverParams) ->
     return hover(result, params.position, lines, ls.workspace.position_codec)
 
 
-def serve(reader: BinaryIO, writer: BinaryIO) -> None:
-    """Serve one client over a pair of byte streams, until it exits or the input ends."""
+def serve(reader: BinaryIO, writer: BinaryIO, read: bytes = b"") -> None:
+    """Serve one client over a pair of byte streams, until it exits or the input ends;
+    `read`: what was already read from `reader` (`start`)."""
     output = MessageOutput(writer)
-    server.input = FramedInput(reader, output)
+    server.input = FramedInput(reader, output, read=read)
     server.configure(None)  # the input's limits from the settings
     # pygls reads its input with `readline` and `read` only, which FramedInput provides.
     try:
@@ -609,20 +612,17 @@ def serve(reader: BinaryIO, writer: BinaryIO) -> None:
         server.session.close()  # the input ended: no lint may hold up the exit
 
 
-def main(argv: list[str] | None = None, worker: Worker | None = None) -> int:
-    """Serve one client; `worker`: the lint worker started before this module was
-    imported (`start_engine`), else one starts at `initialize`."""
-    parser = argparse.ArgumentParser(prog="brandlint lsp")
-    parser.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead of stdio")
-    args = parser.parse_args(argv)
-    if worker is not None:
-        server.session.adopt(worker)
-    if args.tcp:
-        host, _, port = args.tcp.rpartition(":")
+def main(tcp: str | None, worker: Worker, read: bytes = b"") -> int:
+    """Serve one client on stdio, or on the TCP address `tcp` (HOST:PORT), with `worker`,
+    the lint worker started before this module was imported (`start`); `read`: what was
+    already read from stdin."""
+    server.session.adopt(worker)
+    if tcp:
+        host, _, port = tcp.rpartition(":")
         with socket.create_server((host or "127.0.0.1", int(port))) as listener:
             connection, _ = listener.accept()  # one client, as an editor starts it
         with connection, connection.makefile("rb") as reader, connection.makefile("wb") as writer:
             serve(reader, writer)
     else:
-        serve(sys.stdin.buffer, sys.stdout.buffer)
+        serve(sys.stdin.buffer, sys.stdout.buffer, read)
     return 0

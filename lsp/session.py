@@ -7,15 +7,14 @@ never held up by a rule. Nothing here knows LSP: the handlers in `server` turn w
 back into diagnostics, actions and hovers.
 
 A document that is not checked says why, in a `Notice` the server shows as one diagnostic
-at its start: it is over `max_document_size`, its lint overran `lint_timeout`, or the
-engine failed on it.
+at its start: it is over `max_document_size`, its lint overran `lint_timeout`, the engine
+failed on it, or, in Vale drop-in mode, no Vale configuration applies to it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import math
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -31,7 +30,8 @@ from brandlint.guide.loader import GUIDE_NAMES
 from brandlint.guide.vale_ini import VALE_CONFIG_NAMES, is_vale_config
 from brandlint.workspace import Settings
 
-from .engine import Engine, GuideState
+from .engine import Engine, GuideState, Linting
+from .settings import Options, engine_settings, level, number, positive, size
 from .worker import Failed, Overran, Worker
 
 log = logging.getLogger(__name__)
@@ -54,10 +54,11 @@ LANGUAGE_FORMATS = {
 }
 MAX_DOCUMENT_SIZE = 1024 * 1024  # bytes of UTF-8
 LINT_TIMEOUT = 30.0  # seconds
-TOO_LARGE, LINT_TIMED_OUT, LINT_FAILED = (
+TOO_LARGE, LINT_TIMED_OUT, LINT_FAILED, NOT_CONFIGURED = (
     "brandlint.too-large",
     "brandlint.lint-timeout",
     "brandlint.lint-failed",
+    "brandlint.no-configuration",
 )
 
 __all__ = ["GuideState", "Linted", "Notice", "Session"]
@@ -135,43 +136,18 @@ class Session:
         """Settings from `initializationOptions` or the `brandlint` configuration section;
         guides load again under them. A setting of the wrong type or out of range is
         ignored (the others apply): what was wrong with each comes back, to be logged."""
-        options = options or {}
-        wrong: list[str] = []
-
-        def value(name: str, check: Any, current: Any, expected: str) -> Any:
-            if name not in options:
-                return current
-            given = options[name]
-            try:
-                return check(given)
-            except (TypeError, ValueError) as exc:
-                wrong.append(f"setting {name}={given!r} ignored: {expected} ({exc})")
-                return current
-
-        settings = self.settings
-        self.settings = replace(
-            settings,
-            guide=value("guide", _optional_text, settings.guide, "a path"),
-            # a .vale.ini for every document, as `--vale-config` (VALE_CONFIG_PATH, read
-            # from the server's environment, names one where no guide is nearer)
-            vale_config=value("valeConfig", _optional_path, settings.vale_config, "a path"),
-            lang=value("lang", _optional_text, settings.lang, "a language code"),
-            channel=value("channel", _optional_text, settings.channel, "a channel name"),
+        read = Options(options)
+        self.settings = engine_settings(read, self.settings)
+        self.min_level = read.value(
+            "minLevel", level, self.min_level, "suggestion, warning or error"
         )
-        self.min_level = value("minLevel", _level, self.min_level, "suggestion, warning or error")
-        self.debounce = value("debounce", _number, self.debounce, "seconds")
-        self.max_document_size = value(
-            "maxDocumentSize", _size, self.max_document_size, "a number of bytes"
+        self.debounce = read.value("debounce", number, self.debounce, "seconds")
+        self.max_document_size = read.value(
+            "maxDocumentSize", size, self.max_document_size, "a number of bytes"
         )
-        self.lint_timeout = value("lintTimeout", _positive, self.lint_timeout, "seconds")
-        if self.settings.guide and self.settings.vale_config:
-            wrong.append(
-                f"setting valeConfig={self.settings.vale_config!r} ignored: the setting guide "
-                "names the guide of every document"
-            )
-            self.settings = replace(self.settings, vale_config=None)
+        self.lint_timeout = read.value("lintTimeout", positive, self.lint_timeout, "seconds")
         self._worker.configure(self.settings)
-        return wrong
+        return read.wrong
 
     def edit_guide(self, path: str, text: str | None) -> bool:
         """Lint with the guide at `path` (resolved) as `text`: an edit the editor applied
@@ -215,7 +191,7 @@ class Session:
             return self._notice(version, source, format, TOO_LARGE, _too_large_message(self))
         timeout = self.lint_timeout
         try:
-            alerts, guide = await self._run("lint", path, source, format)
+            linting: Linting = await self._run("lint", path, source, format)
         except Overran:
             log.warning("brandlint stopped checking %s after %g s", path, timeout)
             message = (
@@ -229,10 +205,12 @@ class Session:
             log.error("brandlint could not check %s: %s", path, exc)
             message = "brandlint could not check this document: it failed (see the log)"
             return self._notice(version, source, format, LINT_FAILED, message)
-        if alerts is None:
-            return None, guide
-        shown = tuple(a for a in alerts if a.level >= self.min_level)
-        return Linted(version, source, format, shown), guide
+        if linting.refused:
+            return self._notice(version, source, format, NOT_CONFIGURED, linting.refused)
+        if linting.alerts is None:
+            return None, linting.guide
+        shown = tuple(a for a in linting.alerts if a.level >= self.min_level)
+        return Linted(version, source, format, shown), linting.guide
 
     async def warm(self, folder: str) -> None:
         """Start the worker and load the guide of `folder` with its pipeline, while the
@@ -290,40 +268,3 @@ def _too_large_message(session: Session) -> str:
         f"brandlint does not check documents over {session.max_document_size:,} bytes "
         "(the setting maxDocumentSize is the limit)"
     )
-
-
-def _optional_text(value: Any) -> str | None:
-    if value is not None and not isinstance(value, str):
-        raise TypeError(f"got {type(value).__name__}")
-    return value or None
-
-
-def _optional_path(value: Any) -> str | None:
-    """A path as the command line takes it: `~` expanded, relative to the server's folder."""
-    text = _optional_text(value)
-    return str(Path(text).expanduser().absolute()) if text else None
-
-
-def _level(value: Any) -> Level:
-    if not isinstance(value, str):
-        raise TypeError(f"got {type(value).__name__}")
-    return Level.parse(value)
-
-
-def _number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"got {type(value).__name__}")
-    if not math.isfinite(value) or value < 0:
-        raise ValueError("not a finite number of at least 0")
-    return float(value)
-
-
-def _positive(value: Any) -> float:
-    number = _number(value)
-    if number <= 0:
-        raise ValueError("not more than 0")
-    return number
-
-
-def _size(value: Any) -> int:
-    return max(1, int(_positive(value)))

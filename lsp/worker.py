@@ -8,7 +8,9 @@ thread of its process stops with it. And a Python thread cannot be stopped. So t
 lives in a child process, started with `spawn` (a fresh interpreter sharing no lock or
 thread with the server), and is called through a pipe, one call at a time, each with a
 time limit. A call that overruns ends the process (`Overran`); the next call starts a fresh
-one. A process that dies, or a call that raises, gives `Failed` with the reason.
+one. A process that dies, or a call that raises, gives `Failed` with the reason. Between calls,
+an object with an `idle()` method is given the time: it is called while no call waits,
+until it says it did nothing.
 
 What the engine logs at WARNING or above during a call (a rule that failed) comes back with
 the result and is logged again here, so the server shows it to the client.
@@ -17,10 +19,12 @@ A spawned child imports the parent's main script again, under another name (a `-
 named `__main__` is not), so a script that starts the server with extra rule kinds
 registers them at its top level: see tests/lsp/failing_rule_server.py.
 
-A fresh interpreter takes about a second to import spaCy and load what the rules read, and
-the server as long to import pygls: `early` starts the worker before the server imports
-anything heavy, with its factory named as text (imported in the child, not here), so the
-two start side by side on two cores; the first call waits for it to be ready.
+A fresh interpreter takes most of a second to import spaCy and load what the rules read,
+and the server half as long to import pygls: `early` starts the worker before the server
+imports anything heavy, with its factory named as text (imported in the child, not here),
+so the two start side by side on two cores; the first call waits for it to be ready. That
+first worker is forked where that is safe (Linux, before the process has a second thread:
+nothing is shared yet), which saves the new interpreter's start; any later one is spawned.
 """
 
 from __future__ import annotations
@@ -36,7 +40,10 @@ import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # Windows has no ForkContext
+    from multiprocessing.context import ForkContext, SpawnContext
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +60,7 @@ class Failed(Exception):
 
 # a callable, or the "module:name" of one, imported in the worker only
 Factory = Callable[..., Any] | str
-# the server's engine, warmed on the folder the server starts in (see `start_engine`)
+# the server's engine, warmed before the server is ready (see `start_engine`)
 PREPARED_ENGINE = "brandlint.lsp.engine:Engine.prepared"
 
 
@@ -77,7 +84,7 @@ class Worker:
         """A worker whose process starts now, built by `factory(*args)`, and from then on
         by `adopt`'s arguments: it is sent them with the first call (`configure`)."""
         worker = cls(factory, *args)
-        worker._starting = worker._spawn(factory, args)
+        worker._starting = worker._spawn(factory, args, fork=_can_fork())
         worker._sent = None
         return worker
 
@@ -168,25 +175,44 @@ class Worker:
         return ours
 
     @staticmethod
-    def _spawn(factory: Factory, args: tuple[Any, ...]) -> tuple[BaseProcess, Connection]:
-        context = multiprocessing.get_context("spawn")
+    def _spawn(
+        factory: Factory, args: tuple[Any, ...], fork: bool = False
+    ) -> tuple[BaseProcess, Connection]:
+        context: SpawnContext | ForkContext = (
+            multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
+        )
         ours, theirs = context.Pipe()
+        # a forked child has both ends: it closes ours, so that it sees the server go
+        target, target_args = (_serve_forked, (theirs, ours)) if fork else (_serve, (theirs,))
         process = context.Process(
-            target=_serve, args=(theirs, factory, args), name="brandlint-lint", daemon=True
+            target=target, args=(*target_args, factory, args), name="brandlint-lint", daemon=True
         )
         process.start()
         theirs.close()
         return process, ours
 
 
-def start_engine() -> Worker:
-    """The server's lint worker, started before the server imports pygls and the engine
-    (`brandlint lsp` calls this first): it imports spaCy and loads what the rules read
-    while the server starts, and is handed the editor's settings with its first call."""
-    return Worker.early(PREPARED_ENGINE, os.getcwd())
+def _can_fork() -> bool:
+    """Whether this process may fork its worker: on Linux, while it has one thread, native
+    ones included (a lock held by another thread would stay held in the child for ever).
+    Elsewhere fork is missing (Windows) or unsafe once system frameworks are loaded (macOS)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc: no way to know
+        return False
 
 
-class _Records(logging.Handler):
+def start_engine(folder: str | None = None, options: object = None) -> Worker:
+    """The server's lint worker, started before the server imports pygls (`start` calls
+    this first): it imports spaCy and warms up on `folder` (else the working folder) under
+    the editor's settings `options`, when `initialize` was already waiting, while the server
+    starts; it is handed the session's settings with its first call."""
+    return Worker.early(PREPARED_ENGINE, folder or os.getcwd(), options)
+
+
+class Records(logging.Handler):
     """What the engine logs during one call, to send back with its result."""
 
     def __init__(self) -> None:
@@ -211,6 +237,13 @@ def _built(factory: Factory, args: tuple[Any, ...]) -> Any:
     return found(*args)
 
 
+def _serve_forked(
+    connection: Connection, servers_end: Connection, factory: Factory, args: tuple[Any, ...]
+) -> None:
+    servers_end.close()
+    _serve(connection, factory, args)
+
+
 def _serve(connection: Connection, factory: Factory, args: tuple[Any, ...]) -> None:
     """The worker's main loop: build the engine, then answer calls until the pipe closes."""
     # Anything the engine prints goes to stderr: the server's stdout carries the protocol.
@@ -218,7 +251,7 @@ def _serve(connection: Connection, factory: Factory, args: tuple[Any, ...]) -> N
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
-    records = _Records()
+    records = Records()
     logging.getLogger("brandlint").addHandler(records)
     try:
         target = _built(factory, args)
@@ -226,7 +259,18 @@ def _serve(connection: Connection, factory: Factory, args: tuple[Any, ...]) -> N
         connection.send(("error", traceback.format_exc(), records.take()))
         return
     connection.send(("ready", None, records.take()))
+    answer_calls(connection, target, records)
+
+
+def answer_calls(connection: Connection, target: Any, records: Records) -> None:
+    """Call the methods of `target` that come through `connection` and send back what they
+    return, until the pipe closes; in between, while no call waits, the target's `idle()`
+    work, a step at a time, until it says it did nothing (it is asked again after the next
+    call)."""
+    idle = getattr(target, "idle", None)
     while True:
+        while idle is not None and not connection.poll(0) and idle():
+            pass
         try:
             method, call_args = connection.recv()
         except (EOFError, OSError):

@@ -18,6 +18,8 @@ function activate(context) {
   const [command, ...args] = settings.get("command");
   const options = {
     guide: settings.get("guide") || undefined,
+    valeConfig: settings.get("valeConfig") || undefined,
+    valeCompat: settings.get("valeCompat"),
     minLevel: settings.get("minLevel"),
     channel: settings.get("channel") || undefined,
     lang: settings.get("lang") || undefined,

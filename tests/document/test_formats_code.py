@@ -211,10 +211,13 @@ def test_the_language_server_lints_source_files(tmp_path):
     assert document_format(str(tmp_path / "a.py"), "python") == "python"
     assert document_format(None, "typescriptreact") == "tsx"
     assert document_format(str(tmp_path / "brief.docx"), None) is None  # no editor buffer
-    alerts, state = Engine(Settings()).lint(
+    linting = Engine(Settings()).lint(
         str(tmp_path / "a.py"), "x = 1  # We leverage it.\ny = 'leverage'\n", "python"
     )
-    assert not state.failed
-    assert [(a.span.line, a.span.column, a.scope) for a in alerts] == [(1, 13, "comment.line")]
+    assert linting.guide is not None and not linting.guide.failed
+    assert linting.alerts is not None
+    assert [(a.span.line, a.span.column, a.scope) for a in linting.alerts] == [
+        (1, 13, "comment.line")
+    ]
     assert _COMMENTS["python"] == "# brandlint-disable-next-line {rule}"
     assert _COMMENTS["tsx"] == "// brandlint-disable-next-line {rule}"

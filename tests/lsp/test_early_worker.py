@@ -58,3 +58,19 @@ def test_closing_an_early_worker_before_any_call_ends_its_process() -> None:
     assert workers() == []
     with pytest.raises(Failed, match="closed"):
         worker.call(60, "hello")
+
+
+def test_an_early_worker_ends_when_the_server_is_gone() -> None:
+    """A forked worker (as here, from a process with one thread) inherits the server's end
+    of the pipe too; it closes it, or it would never see the server's end close, and
+    outlive it."""
+    worker = Worker.early(f"{__name__}:Target", "early")
+    try:
+        worker.call(60, "hello")
+        process, connection = worker._process, worker._connection
+        assert process is not None and connection is not None
+        connection.close()  # what the server's death does to its end
+        process.join(60)
+        assert process.exitcode == 0
+    finally:
+        worker.stop()

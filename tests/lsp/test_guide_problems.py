@@ -35,15 +35,34 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
-async def client(lsp_client: LanguageClient, folder: Path):
-    await lsp_client.initialize_session(
+@pytest.fixture
+def broken(folder: Path) -> Path:
+    """The folder, its guide with a key guides do not have from before the server starts
+    (the server loads the guide as it starts; a change after that comes with a save)."""
+    (folder / "brandlint.yaml").write_text(GUIDE + "terms_typo: 1\n", encoding="utf-8")
+    return folder
+
+
+async def initialize(client: LanguageClient, folder: Path) -> None:
+    await client.initialize_session(
         types.InitializeParams(
             capabilities=types.ClientCapabilities(),
             root_uri=folder.as_uri(),
             initialization_options={"debounce": 0},
         )
     )
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+async def client(lsp_client: LanguageClient, folder: Path):
+    await initialize(lsp_client, folder)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+async def broken_client(lsp_client: LanguageClient, broken: Path):
+    await initialize(lsp_client, broken)
     yield
     await lsp_client.shutdown_session()
 
@@ -104,10 +123,10 @@ async def test_a_rule_file_warning_shows_on_the_rule_file(client: LanguageClient
 
 
 async def test_a_guide_that_does_not_load_shows_its_errors_and_says_so(
-    client: LanguageClient, folder: Path
+    broken_client: LanguageClient, broken: Path
 ):
+    client, folder = broken_client, broken
     guide = folder / "brandlint.yaml"
-    guide.write_text(GUIDE + "terms_typo: 1\n", encoding="utf-8")
     open_document(client, folder / "post.md", "Some foo here.\n")
     found = await wait_for(client, guide.as_uri(), lambda found: len(found) == 1)
     (error,) = found

@@ -279,9 +279,22 @@ async def test_settings_of_the_wrong_type_are_logged_and_ignored(
     client: LanguageClient, folder: Path
 ):
     published = Published(client)
-    configure(client, minLevel="loud", debounce="soon", maxDocumentSize=-1, lintTimeout=True)
+    configure(
+        client,
+        minLevel="loud",
+        debounce="soon",
+        maxDocumentSize=-1,
+        lintTimeout=True,
+        valeCompat="yes",
+    )
     uri = open_document(client, folder / "settings.md", "Synergy.\n")
     assert codes(await published.next(uri)) == ["t.terms.synergy"]
     logged = "\n".join(m.message for m in client.log_messages)
-    for name in ("minLevel='loud'", "debounce='soon'", "maxDocumentSize=-1", "lintTimeout=True"):
+    for name in (
+        "minLevel='loud'",
+        "debounce='soon'",
+        "maxDocumentSize=-1",
+        "lintTimeout=True",
+        "valeCompat='yes'",
+    ):
         assert f"setting {name} ignored" in logged

@@ -222,3 +222,100 @@ async def test_vale_config_path_in_the_environment_names_the_ini(elsewhere: Path
         await client.shutdown_session()
     finally:
         await client.stop()
+
+
+# -- Vale drop-in mode (the setting valeCompat, as `--vale-compat`) ---------------------------
+HYPE = """\
+extends: existence
+message: "Drop '%s'."
+level: warning
+ignorecase: true
+tokens:
+  - very fast
+"""
+# 🎉 is two UTF-16 units: each column after it is one more than its code point's
+LAUNCH = "# Launch notes\n\nOur café app 🎉 is *very* fast, and very fast again.\n"
+# brandlint's own positions: the first match on the words themselves, across the emphasis
+EXACT_HYPE = [
+    ("Acme.Hype", (2, 20, 2, 30), types.DiagnosticSeverity.Warning, "Drop 'very fast'."),
+    ("Acme.Hype", (2, 36, 2, 45), types.DiagnosticSeverity.Warning, "Drop 'very fast'."),
+]
+# Vale's: a match that is not in the source as written spans its whole line
+VALE_HYPE = [
+    ("Acme.Hype", (2, 0, 2, 52), types.DiagnosticSeverity.Warning, "Drop 'very fast'."),
+    ("Acme.Hype", (2, 36, 2, 45), types.DiagnosticSeverity.Warning, "Drop 'very fast'."),
+]
+
+
+@pytest.fixture
+def hype_project(tmp_path: Path) -> Path:
+    """A Vale project with one style, Acme, whose one rule flags 'very fast'."""
+    (tmp_path / "styles" / "Acme").mkdir(parents=True)
+    (tmp_path / "styles" / "Acme" / "Hype.yml").write_text(HYPE, encoding="utf-8")
+    ini = "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*]\nBasedOnStyles = Acme\n"
+    (tmp_path / ".vale.ini").write_text(ini, encoding="utf-8")
+    return tmp_path
+
+
+async def start(client: LanguageClient, root: Path, **options: object) -> None:
+    await client.initialize_session(
+        types.InitializeParams(
+            capabilities=capabilities(),
+            root_uri=root.as_uri(),
+            initialization_options={"debounce": 0, **options},
+        )
+    )
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+async def plain_client(lsp_client: LanguageClient):
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_the_vale_compat_setting_puts_alerts_where_vale_does(
+    plain_client: LanguageClient, hype_project: Path
+):
+    await start(plain_client, hype_project, valeCompat=True)
+    _, diagnostics = await open_and_wait(plain_client, hype_project / "launch.md", LAUNCH)
+    assert shown(diagnostics) == VALE_HYPE
+
+
+async def test_without_vale_compat_alerts_stay_on_their_words(
+    plain_client: LanguageClient, hype_project: Path
+):
+    await start(plain_client, hype_project)
+    _, diagnostics = await open_and_wait(plain_client, hype_project / "launch.md", LAUNCH)
+    assert shown(diagnostics) == EXACT_HYPE
+
+
+async def test_vale_compat_changed_after_the_first_diagnostics_relints_with_it(
+    plain_client: LanguageClient, hype_project: Path
+):
+    await start(plain_client, hype_project)
+    uri, diagnostics = await open_and_wait(plain_client, hype_project / "later.md", LAUNCH)
+    assert shown(diagnostics) == EXACT_HYPE
+    plain_client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"brandlint": {"valeCompat": True}})
+    )
+    await wait_for(plain_client, uri, lambda found: shown(found) == VALE_HYPE)
+    plain_client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"brandlint": {"valeCompat": False}})
+    )
+    await wait_for(plain_client, uri, lambda found: shown(found) == EXACT_HYPE)
+
+
+async def test_vale_compat_without_a_configuration_says_so_on_the_document(
+    plain_client: LanguageClient, tmp_path: Path
+):
+    await start(plain_client, tmp_path, valeCompat=True)
+    _, diagnostics = await open_and_wait(plain_client, tmp_path / "notes.md", LAUNCH)
+    (notice,) = diagnostics
+    assert (notice.code, span(notice), notice.severity, notice.message) == (
+        "brandlint.no-configuration",
+        (0, 0, 0, 0),
+        types.DiagnosticSeverity.Warning,
+        f"E100 [.vale.ini not found] {tmp_path.resolve()}: no .vale.ini, _vale.ini or "
+        "vale.ini here or above; give --vale-config PATH, or drop --vale-compat to lint with "
+        "the bundled guide (in the editor: the settings valeConfig and valeCompat)",
+    )

@@ -3,12 +3,17 @@ server down with; an overrun stops it and the next call starts a fresh one."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import multiprocessing
 import os
+import threading
 import time
+from collections.abc import Iterator
+from multiprocessing.connection import Connection
 
 import pytest
-from brandlint.lsp.worker import Failed, Overran, Worker
+from brandlint.lsp.worker import Failed, Overran, Records, Worker, answer_calls
 
 
 class Target:
@@ -79,3 +84,58 @@ def test_what_the_engine_logs_is_logged_again_in_the_server(
     with caplog.at_level(logging.WARNING, logger="brandlint.lsp.worker"):
         assert worker.call(60, "warn") == "warned"
     assert [r.getMessage() for r in caplog.records] == ["careful: first"]
+
+
+class Idler:
+    """An engine with work for the time between calls: `steps` steps, or no end of it; it
+    says when it has done them (with no end, a thousand)."""
+
+    def __init__(self, steps: int | None) -> None:
+        self.steps, self.done = steps, 0
+        self.finished = threading.Event()
+
+    def idle(self) -> bool:
+        if self.done == (self.steps or 1000):
+            self.finished.set()  # done, or, with no end, well under way
+        if self.steps is not None and self.done == self.steps:
+            return False
+        self.done += 1
+        return True
+
+    def count(self) -> int:
+        return self.done
+
+
+@contextlib.contextmanager
+def answering(target: Idler) -> Iterator[Connection]:
+    """The worker's loop answering calls to `target` on a thread, and our end of its pipe."""
+    ours, theirs = multiprocessing.Pipe()
+    thread = threading.Thread(target=answer_calls, args=(theirs, target, Records()))
+    thread.start()
+    try:
+        yield ours
+    finally:
+        ours.close()  # the loop ends when the server is gone
+        thread.join(60)
+        theirs.close()
+
+
+def call(connection: Connection, method: str) -> object:
+    connection.send((method, ()))
+    status, value, _ = connection.recv()
+    assert status == "ok", value
+    return value
+
+
+def test_the_time_between_calls_goes_to_the_targets_idle_work_until_it_is_done():
+    idler = Idler(3)
+    with answering(idler) as connection:
+        assert idler.finished.wait(60)
+        assert call(connection, "count") == 3
+
+
+def test_idle_work_with_no_end_never_holds_up_a_call():
+    idler = Idler(None)
+    with answering(idler) as connection:
+        assert idler.finished.wait(60)
+        assert call(connection, "count") >= 1000  # answered in the middle of it
