@@ -36,7 +36,6 @@ from typing import Any
 
 import regex
 
-from brandlint.checks.registry import KINDS
 from brandlint.core.alerts import Level
 from brandlint.core.errors import GuideError, Problem
 from brandlint.core.patterns import PatternError, UserPattern
@@ -831,6 +830,8 @@ class ValeProject:
         return None
 
     def _builtin_specs(self) -> list[RuleSpec]:
+        from brandlint.checks.registry import KINDS  # every kind: only for a Vale project
+
         def spec(rule_id: str, kind: str, message: str, **options: Any) -> RuleSpec:
             return RuleSpec(
                 rule_id,
@@ -917,6 +918,8 @@ class ValeProject:
     def _finish(self, specs: list[RuleSpec]) -> None:
         """Levels from the ini, accepted words as exceptions, MinAlertLevel (a rule below it
         never runs, as in Vale); then each rule is compiled once for every file."""
+        from brandlint.checks.registry import KINDS
+
         for spec in specs:
             if spec.id in self.levels:
                 spec = replace(spec, level=self.levels[spec.id])

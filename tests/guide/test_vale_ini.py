@@ -270,10 +270,10 @@ def test_settings_brandlint_cannot_apply_are_warnings_at_their_line(project: Pat
 def test_vale_spelling_without_the_spelling_kind_is_a_warning(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from brandlint.guide import vale_ini
+    from brandlint.checks import registry
 
-    kinds = {k: v for k, v in vale_ini.KINDS.items() if k != "spelling"}
-    monkeypatch.setattr(vale_ini, "KINDS", kinds)
+    kinds = {k: v for k, v in registry.KINDS.items() if k != "spelling"}
+    monkeypatch.setattr(registry, "KINDS", kinds)
     ini = project / "spell.ini"
     ini.write_text("StylesPath = styles\n\n[*.txt]\nBasedOnStyles = Vale\n", encoding="utf-8")
     loaded = load_vale_project(ini)
