@@ -2,6 +2,7 @@
 built-in packs, on the same real Markdown files.
 
 usage: python benchmarks/vale_styles.py CORPUS STYLES [--jobs 2] [--limit N] [--only NAME]
+                                     [--profile N]
 
 CORPUS is a folder of Markdown files (read recursively), STYLES a Vale StylesPath holding
 `Microsoft/` and `Google/`; benchmarks/README.md says how to get both with the `fetch`
@@ -12,6 +13,8 @@ with the guide loaded (first-use loads counted in both). Each is given per wall
 second and per CPU second (user + system, workers included): on a machine other jobs load,
 only the CPU figures compare across runs. The floor beside them is what markdown-it's
 parse of the files and spaCy's tokenizer over their copy alone reach, in CPU seconds.
+With `--profile N`, each guide's one-core run is also profiled (cProfile, which slows
+it down: its figures are then left out) and its N costliest functions are printed.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--limit", type=int, default=0, help="only the first N files")
     parser.add_argument("--only", default="", help="one guide: Microsoft, Google or packs")
+    parser.add_argument("--profile", type=int, default=0, help="print the N costliest calls")
     args = parser.parse_args()
 
     paths = sorted(str(p) for p in args.corpus.rglob("*.md"))
@@ -68,6 +72,9 @@ def main() -> None:
             continue
         guide = folder / f"{name.split()[0].lower()}.yaml"
         guide.write_text(text.format(styles=args.styles.resolve()), encoding="utf-8")
+        if args.profile:
+            profiled(guide, paths, args.profile)
+            continue
         cli, cli_cpu = whole_process(guide, paths, args.jobs)
         one, one_cpu, alerts = in_process(guide, paths, 1)
         many, many_cpu, _ = in_process(guide, paths, args.jobs)
@@ -103,6 +110,18 @@ def in_process(guide: Path, paths: list[str], jobs: int) -> tuple[float, float, 
     start, cpu = time.perf_counter(), cpu_seconds()
     alerts = sum(len(found) for _, found in lint_files(workspace, paths, jobs))
     return time.perf_counter() - start, cpu_seconds() - cpu, alerts
+
+
+def profiled(guide: Path, paths: list[str], top: int) -> None:
+    """Print the `top` functions of the one-core in-process run by their own time: where
+    a guide's CPU goes, to pick what to make faster."""
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.runcall(in_process, guide, paths, 1)
+    print(f"-- {guide.stem}: the {top} costliest functions (own time), one core")
+    pstats.Stats(profile).sort_stats("tottime").print_stats(top)
 
 
 def floor(paths: list[str]) -> tuple[float, float]:

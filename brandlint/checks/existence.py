@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from brandlint.checks.literals import expand
-from brandlint.checks.patterns import MatchOptions, PatternRule, word_pattern
+from brandlint.checks.patterns import (
+    MatchOptions,
+    PatternRule,
+    copy_holds,
+    needs,
+    word_pattern,
+)
 from brandlint.core.errors import Problem
 from brandlint.core.options import option
 from brandlint.core.patterns import UserPattern
@@ -69,6 +75,8 @@ class Existence(PatternRule):
             longest = sorted(self.literals, key=len, reverse=True)
             either = "|".join(re.escape(w) for w in longest)
             self.inner = UserPattern(rf"\b(?:{either})\b", re.IGNORECASE if self.ignorecase else 0)
+        # a document whose copy holds none of the words holds none inside a token either
+        self._inner_needs = needs(self.inner) if self.inner is not None else None
         self.pattern: UserPattern | None = None
         if regex_tokens or raw:
             if raw and not self.opts.append and not tokens:
@@ -99,7 +107,7 @@ class Existence(PatternRule):
         """(start, place of the token in `tokens`, end, text) of each match."""
         for hit, text in self.phrase_hits(ctx):
             yield hit.start, hit.payload, hit.end, text
-        if self.inner is not None:
+        if self.inner is not None and copy_holds(ctx, self._inner_needs):
             for start, end, text in self._inside_tokens(ctx, self.inner):
                 yield start, 0, end, text
         if self.pattern is not None:

@@ -5,6 +5,7 @@ exceptions and Vale `action` fixes, handled alike."""
 from __future__ import annotations
 
 import heapq
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import suppress
@@ -75,9 +76,9 @@ class PatternRule(Rule):
         # source offsets, and phrases go through regexes (the phrase index reads copy)
         self.reads_source = "raw" in self.scope
         self._edit: UserPattern | None = None
-        # pattern sources → what `searched_units` searches the joined units with, made
-        # once per rule, not per document
-        self._prefilters: dict[tuple[str, ...], list[UserPattern | None]] = {}
+        # patterns → what `searched_units` searches the joined units with, made once per
+        # rule, not per document
+        self._prefilters: dict[tuple[UserPattern, ...], list[_Prefilter]] = {}
         # the selectors and the key of the shared units, made on first use (a kind may
         # still add to its scope after this constructor), not on every phrase hit and
         # document
@@ -155,14 +156,18 @@ class PatternRule(Rule):
         order: the others hold none, and a rule need not search them."""
         if self.reads_source:
             return iter(((0, ctx.document.source),))
-        shared = self._units(ctx)
-        key = tuple(pattern.source for pattern in patterns)
-        prefilters = self._prefilters.get(key)
+        prefilters = self._prefilters.get(patterns)
         if prefilters is None:
-            prefilters = self._prefilters[key] = _prefilters(patterns)
-        if len(prefilters) == 1:  # most rules: no generator around the one search
-            return shared.candidates(prefilters[0])
-        return _merged(shared, prefilters)
+            prefilters = self._prefilters[patterns] = _prefilters(patterns)
+        # the copy of most documents holds nothing a pattern needs: their units are not
+        # even gathered
+        held = [p for p in prefilters if p.needs is None or p.may_match(ctx)]
+        if not held:
+            return iter(())
+        shared = self._units(ctx)
+        if len(held) == 1:  # most rules: no generator around the one search
+            return shared.candidates(held[0].confined, held[0].folded)
+        return _merged(shared, held)
 
     def regex_matches(
         self,
@@ -280,15 +285,20 @@ class _Units:
         self.units = units
         self._joined: str | None = None
         self._starts: list[int] = []  # where each unit starts in the joined text
+        self._lowered: str | None = None  # the joined text in lower case, "" when unfit
 
-    def candidates(self, confined: UserPattern | None) -> Iterator[tuple[int, str]]:
+    def candidates(
+        self, confined: UserPattern | None, folded: UserPattern | None = None
+    ) -> Iterator[tuple[int, str]]:
         """The units that may hold a match of a pattern, in order, given the pattern
         `_confined` to one unit (None: every unit). A match of the pattern in a unit is
         followed, in that unit, by a match of the confined one in the joined text, so a
         search of the joined text from a unit's start finds a match before the end of
         any unit after it that holds one, and the units it passes over hold none. The
         caller still searches each unit given, so its matches are those of a search of
-        every unit."""
+        every unit. `folded`, the `_folded` form of a confined pattern that ignores case,
+        is searched in the joined text's lower case instead, where the copy allows: the
+        same places, without the cost of trying each case."""
         if self._joined is None:
             texts = [text for _, text in self.units]
             # copy holding a NUL (a control character in a file) is searched unit by unit
@@ -298,10 +308,17 @@ class _Units:
         if not self._joined or confined is None:
             yield from self.units
             return
+        text = self._joined
+        if folded is not None:
+            if self._lowered is None:
+                unfit = any(char in text for char in _UNFOLDED)
+                self._lowered = "" if unfit else text.lower()
+            if self._lowered:
+                confined, text = folded, self._lowered
         index = 0
         while index < len(self.units):
             try:
-                found = confined.search(self._joined, self._starts[index])
+                found = confined.search(text, self._starts[index])
             except TimeoutError:  # each unit is searched, with its own budget
                 yield from self.units[index:]
                 return
@@ -312,10 +329,10 @@ class _Units:
             index += 1
 
 
-def _merged(shared: _Units, prefilters: list[UserPattern | None]) -> Iterator[tuple[int, str]]:
+def _merged(shared: _Units, prefilters: list[_Prefilter]) -> Iterator[tuple[int, str]]:
     """The units any of `prefilters` finds, in order, each once."""
     last = None
-    for unit in heapq.merge(*(shared.candidates(p) for p in prefilters)):
+    for unit in heapq.merge(*(shared.candidates(p.confined, p.folded) for p in prefilters)):
         if unit != last:  # a unit two patterns may match in is searched once
             yield unit
         last = unit
@@ -325,9 +342,28 @@ def _units_by_scope(ctx: LintContext) -> dict[tuple[tuple[str, ...], bool], _Uni
     return {}
 
 
+def copy_holds(ctx: LintContext, needs: Needs | None) -> bool:
+    """Whether the document's copy holds what `needs` lists (None: may hold a match)."""
+    if needs is None:
+        return True
+    if not needs.folded:
+        return needs.held_in(ctx.document.text)
+    lowered = ctx.fact(_lowered_copy)
+    return not lowered or needs.held_in(lowered)
+
+
+def _lowered_copy(ctx: LintContext) -> str:
+    """The document's copy in lower case, for `Needs` of patterns that ignore case; ""
+    when it holds a character `Needs` cannot judge by its lower case."""
+    text = ctx.document.text
+    return "" if any(char in text for char in _UNFOLDED) else text.lower()
+
+
 # What joins a document's units for one search: no copy holds a NUL, and `_confined`
 # keeps every part of a pattern from reading one
 _SEPARATOR = "\x00"
+# a NUL as `_confined` writes it
+_NUL = "\\x00"
 # escapes that match or assert nothing a NUL could change (backslash and a letter)
 _PLAIN_ESCAPES = frozenset("bBdswnrtfvamM")
 # escapes that match a NUL, as a class that does not: `\W` is `[^\w\x00]`
@@ -336,22 +372,181 @@ _NEGATED_ESCAPES = {"W": "w", "D": "d", "S": "s", "P": "p"}
 _FLAGS = frozenset("imsau-")
 
 
-def _prefilters(patterns: Sequence[UserPattern]) -> list[UserPattern | None]:
-    """The patterns that find the units where any of `patterns` may match: their
+@dataclass(frozen=True)
+class _Prefilter:
+    """How `searched_units` finds the units where a pattern, or one of several, may match:
+    in a document whose copy holds what one of the patterns `needs` (None: unknown for
+    one of them), the `_confined_pattern` searched in the joined units (None: every unit
+    is a candidate), or its `_folded` form in their lower case."""
+
+    confined: UserPattern | None
+    needs: tuple[Needs, ...] | None
+    folded: UserPattern | None = None
+
+    def may_match(self, ctx: LintContext) -> bool:
+        """Whether the document's copy may hold a match: the units are parts of it."""
+        return self.needs is None or any(copy_holds(ctx, needs) for needs in self.needs)
+
+
+def _prefilters(patterns: Sequence[UserPattern]) -> list[_Prefilter]:
+    """The prefilters that find the units where any of `patterns` may match: their
     `_confined_pattern`s joined into one alternation where they can be (a match of it is a
     match of one of them, so one search of the joined units finds what a search with each
-    would), else each on its own; [None] when every unit must be searched."""
+    would), else each on its own; one with no pattern when every unit must be searched.
+    Each is tried only where the units hold what one of the patterns `needs`."""
+    wants = [needs(pattern) for pattern in patterns]
+    either = None if None in wants else tuple(w for w in wants if w is not None)
     confined = [_confined_pattern(pattern) for pattern in patterns]
     if None in confined:
-        return [None]
+        return [_Prefilter(None, either)]
     present = [pattern for pattern in confined if pattern is not None]
     if len(present) > 1 and len({p.flags for p in present}) == 1:
         sources = [pattern.source for pattern in present]
         if joinable(sources):
             with suppress(PatternError):
                 joined = "|".join(f"(?:{source})" for source in sources)
-                return [UserPattern(joined, present[0].flags, present[0].budget)]
-    return list(present)
+                pattern = UserPattern(joined, present[0].flags, present[0].budget)
+                return [_Prefilter(pattern, either, _folded_pattern(pattern))]
+    return [
+        _Prefilter(pattern, None if want is None else (want,), _folded_pattern(pattern))
+        for pattern, want in zip(present, wants, strict=True)
+    ]
+
+
+def _folded_pattern(pattern: UserPattern) -> UserPattern | None:
+    """For a confined pattern that ignores case, its `_folded` form compiled to match
+    case as written; None for one that keeps case, or that `_folded` does not follow."""
+    if not pattern.flags & regex.IGNORECASE or pattern.flags & ~_PLAIN_FLAGS:
+        return None
+    source = _folded(pattern.source)
+    if source is None:
+        return None
+    try:
+        return UserPattern(source, pattern.flags & ~regex.IGNORECASE, pattern.budget)
+    except PatternError:  # a construct the scan misread: search as it is
+        return None
+
+
+def _folded(source: str) -> str | None:
+    r"""`source`, a pattern that ignores case, rewritten to match the lower case of copy
+    where it matches the copy, and nowhere else, or None when unsure. Its letters A-Z go
+    to lower case (in classes too, `[A-Z]` to `[a-z]`) and the flag that ignores case
+    goes; escapes (`\w`, `\b`, `\S`…) stay, as lower case keeps what they match. Lower
+    case keeps every position only for copy without an `_UNFOLDED` character (the
+    caller's check), and letters other than A-Z, `\p{…}`, references to groups and
+    `(?-i)` may tell cases apart, so they give None."""
+    out: list[str] = []
+    index = 0
+    while index < len(source):
+        char = source[index]
+        if source.startswith(_NUL, index):  # from `_confined`: a NUL has no case
+            out.append(_NUL)
+            index += len(_NUL)
+        elif char == "\\":
+            end = _escape_end(source, index)
+            letter = source[index + 1 : index + 2]
+            if end is None or letter.isdigit() or letter in ("p", "P"):
+                return None
+            if letter in ("x", "u"):
+                code = chr(int(source[index + 2 : end], 16))
+                if _literal(code, folded=True) is None:
+                    return None
+                out.append(regex.escape(code.lower()) if code.isascii() else source[index:end])
+            else:
+                out.append(source[index:end])
+            index = end
+        elif char == "[":
+            end = _class_end(source, index)
+            folded = None if end is None else _folded_class(source[index:end])
+            if end is None or folded is None:
+                return None
+            out.append(folded)
+            index = end
+        elif char == "(" and source[index + 1 : index + 2] == "?":
+            end = _group_opening_end(source, index)
+            if end is None or source.startswith(("(?P=", "(?P>"), index):
+                return None
+            opening = source[index:end]
+            flags = regex.fullmatch(r"\(\?([a-zA-Z-]+)([:)])", opening)
+            if flags:
+                letters = flags.group(1)
+                if "-" in letters and "i" in letters.split("-", 1)[1]:
+                    return None  # a part that keeps case
+                letters = letters.replace("i", "")
+                opening = f"(?{letters}{flags.group(2)}" if letters.strip("-") else ""
+                opening = opening or ("(?:" if flags.group(2) == ":" else "")
+            out.append(opening)
+            index = end
+        else:
+            if (char.isalpha() or not char.isascii()) and _literal(char, folded=True) is None:
+                return None
+            out.append(char.lower() if char.isascii() else char)
+            index += 1
+    return "".join(out)
+
+
+def _class_end(source: str, index: int) -> int | None:
+    """The index after the class opening at `index` (one `_confined` may have written,
+    holding a NUL), or None."""
+    cursor = index + 1
+    cursor += source[cursor : cursor + 1] == "^"
+    cursor += source[cursor : cursor + 1] == "]"  # `[]…]`: a literal ] first
+    while cursor < len(source):
+        if source[cursor] == "]":
+            return cursor + 1
+        if source.startswith("[:", cursor):
+            return None
+        cursor += 2 if source[cursor] == "\\" else 1
+    return None
+
+
+def _folded_class(element: str) -> str | None:
+    r"""The class `element` with its letters A-Z in lower case, ranges of them included,
+    or None for a member that may tell cases apart (a letter other than A-Z, a range
+    holding other letters, `\p`, a POSIX class)."""
+    out: list[str] = []
+    index = 1
+    while index < len(element) - 1:
+        char = element[index]
+        if element.startswith(_NUL, index):
+            out.append(_NUL)
+            index += len(_NUL)
+            continue
+        if char == "\\":
+            letter = element[index + 1]
+            end = index + 2
+            if letter in ("x", "u"):
+                end = _escape_end(element, index) or end
+                code = element[index + 2 : end]
+                if not code or _literal(chr(int(code, 16)), folded=True) is None:
+                    return None
+            elif letter in ("p", "P") or letter.isdigit():
+                return None
+            if element[end : end + 1] == "-" and end + 1 < len(element) - 1:
+                return None  # a range from an escape (`[\x41-\x5a]`): not followed here
+            out.append(element[index:end])
+            index = end
+            continue
+        if element.startswith("[:", index):
+            return None
+        if element[index + 1 : index + 2] == "-" and index + 2 < len(element) - 1:
+            high = element[index + 2]
+            letters = all(c.isascii() and c.isalpha() for c in (char, high))
+            if letters and char.isupper() == high.isupper():
+                out.append(f"{char.lower()}-{high.lower()}")
+            elif high == "\\" or not (char.isascii() and high.isascii()):
+                return None
+            elif any(c.isalpha() for c in map(chr, range(ord(char), ord(high) + 1))):
+                return None  # `[0-z]` holds capitals and small letters alike
+            else:
+                out.append(element[index : index + 3])
+            index += 3
+            continue
+        if (char.isalpha() or not char.isascii()) and _literal(char, folded=True) is None:
+            return None
+        out.append(char.lower() if char.isascii() else char)
+        index += 1
+    return "[" + "".join(out) + "]"
 
 
 def _confined_pattern(pattern: UserPattern) -> UserPattern | None:
@@ -646,18 +841,295 @@ def _element_end(source: str, index: int) -> int | None:
     return None
 
 
+_QUANTIFIER = regex.compile(r"[*+?]|\{(\d*)(?:,\d*)?\}")
+
+
 def _quantifier(source: str, index: int) -> tuple[int, int]:
     """The least count of the quantifier at `index` (1 when there is none) and the index
     after it, its lazy `?` or possessive `+` included."""
-    found = regex.match(r"[*+?]|\{(\d*)(?:,\d*)?\}", source[index : index + 24])
+    if source[index : index + 1] not in ("*", "+", "?", "{"):  # most atoms: no regex call
+        return 1, index
+    found = _QUANTIFIER.match(source, index, index + 24)
     if found is None:
         return 1, index
     char = found.group()[0]
     low = 1 if char == "+" else 0 if char in "*?" else int(found.group(1) or 0)
-    end = index + found.end()
+    end = found.end()
     if source[end : end + 1] in ("?", "+"):
         end += 1
     return low, end
+
+
+# Literals a pattern's matches must hold: most rules of a style look for words that a
+# document rarely holds, and whether it holds one is a few substring tests, where a
+# search for the pattern tries it at every place of the document.
+
+# the most literals one set may list (each costs a substring test)
+_MOST_LITERALS = 24
+# the flags under which a pattern's literals match what they spell (or, with IGNORECASE,
+# what they spell in any case); others (verbose mode, full case folding, version 1)
+# change what a literal matches
+_PLAIN_FLAGS = (
+    regex.IGNORECASE | regex.MULTILINE | regex.DOTALL | regex.UNICODE | regex.ASCII | regex.V0
+)
+# the characters other than A-Z and a-z that a letter matches in any case and whose
+# lower case is not that letter's (capital I with a dot lowers to two characters, the
+# dotless i and the long s to themselves; the Kelvin sign lowers to k): copy holding
+# one is not judged by its lower case (tests/checks/test_pattern_needs.py checks the
+# list against the regex module)
+_UNFOLDED = "\u0130\u0131\u017f"
+# inline flag groups, whose letters say whether the literals keep their meaning
+_INLINE_FLAGS = regex.compile(r"\(\?([a-zA-Z0-9^-]+)[:)]")
+# a brace that is not a repeat count, escaped or not: it may be a fuzzy-matching
+# constraint (`{e<=1}`), which lets what precedes it match other text
+_NOT_A_COUNT = regex.compile(r"\{(?!\d*(?:,\d*)?\})")
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What every match of a pattern holds: one literal of each set; when `folded`, in the
+    lower case of the text, the literals being lower case too (the pattern ignores case).
+    The shortest literals come first: common ones are found soonest."""
+
+    sets: tuple[tuple[str, ...], ...]
+    folded: bool
+
+    def held_in(self, text: str) -> bool:
+        """Whether `text` holds one literal of each set: where it does not, no match is."""
+        for literals in self.sets:  # loops, not any() and all(): a test costs microseconds
+            for literal in literals:
+                if literal in text:
+                    break
+            else:
+                return False
+        return True
+
+
+def needs(pattern: UserPattern) -> Needs | None:
+    """The literals every match of `pattern` holds (see `Needs`), or None when this scan
+    finds none worth testing: it follows literal characters, escapes of one character,
+    small classes, groups, alternatives and counted repeats; anything else is a part
+    that may match any text. Only literals of two characters or more, or of one that is
+    not ASCII (a dash, a curly quote), are worth a test."""
+    source = pattern.source
+    flags = {char for found in _INLINE_FLAGS.findall(source) for char in found}
+    if pattern.flags & ~_PLAIN_FLAGS or not flags <= _FLAGS or _NOT_A_COUNT.search(source):
+        return None
+    folded = bool(pattern.flags & regex.IGNORECASE) or "i" in flags
+    worth = [
+        _shortest(literals)
+        for literals in _needed(source, folded)
+        if all(len(literal) > 1 or not literal.isascii() for literal in literals)
+    ]
+    if not worth:
+        return None
+    worth.sort(key=lambda literals: (-min(map(len, literals)), len(literals)))
+    return Needs(tuple(worth[:3]), folded)
+
+
+def _shortest(literals: frozenset[str]) -> tuple[str, ...]:
+    """`literals` without those holding another ("jan" is found wherever "january" is),
+    shortest first."""
+    kept = [a for a in literals if not any(b != a and b in a for b in literals)]
+    return tuple(sorted(kept, key=lambda literal: (len(literal), literal)))
+
+
+def _needed(source: str, folded: bool) -> list[frozenset[str]]:
+    """Sets of literals, one of each of which every match of `source` holds; [] when
+    this scan finds none. Of alternatives, each must give one: their union is needed."""
+    alternatives = _alternatives(source)
+    if alternatives is None:
+        return []
+    if len(alternatives) == 1:
+        return _needed_in_sequence(source, folded)
+    union: set[str] = set()
+    for part in alternatives:
+        found = _needed_in_sequence(part, folded)
+        if not found:
+            return []
+        union |= max(found, key=lambda literals: (min(map(len, literals)), -len(literals)))
+    return [frozenset(union)] if len(union) <= _MOST_LITERALS else []
+
+
+def _needed_in_sequence(source: str, folded: bool) -> list[frozenset[str]]:
+    r"""`_needed` for a pattern with no alternatives at its top: each run of parts that
+    match a few known strings gives the strings of the run (`Jan(?:uary)?\s` gives
+    nothing: `\s` is not such a part, but `Jan(?:uary)?` gives "jan" and "january"), and
+    a group that must match once gives what its own parts need."""
+    found: list[frozenset[str]] = []
+    run: set[str] = {""}  # what the parts of the current run match, one after the other
+
+    def close(run: set[str]) -> None:
+        if "" not in run:  # a run that may match nothing needs nothing
+            found.append(frozenset(run))
+
+    index = 0
+    while index < len(source):
+        end = _element_end(source, index)
+        if end is None:  # `_alternatives` followed every part; not reached
+            return []
+        low, after = _quantifier(source, end)
+        element = source[index:end]
+        strings = _strings(element, folded)
+        if strings is not None and after != end:
+            if low == 0 and not source[end:after].rstrip("?+"):  # `x?`: x or nothing
+                strings = strings | {""}
+            elif low >= 1:  # `x+`: once, then maybe again; the run goes on from its last
+                joined = {a + b for a in run for b in strings}
+                if len(joined) > _MOST_LITERALS:
+                    close(run)
+                    joined = set(strings)
+                close(joined)
+                run, index = set(strings), after
+                continue
+            else:
+                strings = None
+        if strings is None:
+            close(run)
+            run = {""}
+            if low >= 1 and element.startswith("(") and not element.startswith(_LOOKS):
+                found.extend(_needed(_group_body(element), folded))
+        else:
+            joined = {a + b for a in run for b in strings}
+            if len(joined) > _MOST_LITERALS:
+                close(run)
+                joined = set(strings)
+            run = joined
+        index = after
+    close(run)
+    return found
+
+
+# openings of lookarounds: what they hold is no part of the match
+_LOOKS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _group_body(element: str) -> str:
+    """What a group holds, without its opening and closing parenthesis."""
+    if not element.startswith("(?"):
+        return element[1:-1]
+    end = _group_opening_end(element, 0)
+    return element[end:-1] if end is not None else ""
+
+
+def _strings(element: str, folded: bool) -> set[str] | None:
+    """Every string the atom or group `element` may match, or None when there are many
+    or this scan does not know them. Assertions match the empty string. When `folded`,
+    strings are in lower case, and a letter other than A-Z is unknown (its case pairs
+    are not all its lower case)."""
+    char = element[0]
+    if char == "\\":
+        letter = element[1]
+        if letter in "bBAZzmM":
+            return {""}
+        if not letter.isalnum():
+            return _literal(letter, folded)
+        if letter in "nrtfv":
+            return {"\n\r\t\f\v"["nrtfv".index(letter)]}
+        if letter in "xu":
+            return _literal(chr(int(element[2:], 16)), folded)
+        return None
+    if char in "^$":
+        return {""}
+    if char == "[":
+        return _class_strings(element, folded)
+    if char == "(":
+        if element.startswith(_LOOKS) or _is_flag_setting(element):
+            return {""}
+        return _group_strings(_group_body(element), folded)
+    if char == ".":
+        return None
+    return _literal(char, folded)
+
+
+def _is_flag_setting(element: str) -> bool:
+    """Whether `element` is a flag setting such as `(?i)`, not a group."""
+    letters = element[2:-1]
+    return (
+        element.startswith("(?")
+        and element.endswith(")")
+        and bool(letters)
+        and all(char in _FLAG_LETTERS for char in letters)
+    )
+
+
+_FLAG_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-")
+
+
+def _group_strings(source: str, folded: bool) -> set[str] | None:
+    """Every string `source` may match (alternatives and optional parts of known
+    strings), or None, as `_strings`."""
+    alternatives = _alternatives(source)
+    if alternatives is None:
+        return None
+    found: set[str] = set()
+    for part in alternatives:
+        strings = {""}
+        index = 0
+        while index < len(part):
+            end = _element_end(part, index)
+            if end is None:
+                return None
+            low, after = _quantifier(part, end)
+            element = _strings(part[index:end], folded)
+            if element is None:
+                return None
+            if after != end:
+                if low != 0 or part[end:after].rstrip("?+"):
+                    return None  # a repeat: more strings than a set lists
+                element = element | {""}
+            strings = {a + b for a in strings for b in element}
+            if len(strings) > _MOST_LITERALS:
+                return None
+            index = after
+        found |= strings
+    return found if len(found) <= _MOST_LITERALS else None
+
+
+def _class_strings(element: str, folded: bool) -> set[str] | None:
+    """The characters a class of a few listed characters matches, or None."""
+    body = element[1:-1]
+    if body.startswith("^") or "[:" in body:
+        return None
+    chars: set[str] = set()
+    index = 0
+    while index < len(body):
+        char = body[index]
+        if char == "\\":
+            letter = body[index + 1 : index + 2]
+            if letter.isalnum() and letter not in "nrtfv":
+                return None  # a class escape, or one of a code: not followed here
+            char = "\n\r\t\f\v"["nrtfv".index(letter)] if letter.isalnum() else letter
+            index += 2
+        else:
+            index += 1
+        if body[index : index + 1] == "-" and index + 1 < len(body):
+            high = body[index + 1]
+            if high == "\\" or ord(high) - ord(char) > _MOST_LITERALS:
+                return None
+            chars.update(chr(code) for code in range(ord(char), ord(high) + 1))
+            index += 2
+        else:
+            chars.add(char)
+    found: set[str] = set()
+    for char in chars:
+        literal = _literal(char, folded)
+        if literal is None:
+            return None
+        found |= literal
+    return found if len(found) <= _MOST_LITERALS else None
+
+
+def _literal(char: str, folded: bool) -> set[str] | None:
+    """`char` as the one string it matches; folded, in lower case, and None for what
+    else may match it in another case: only ASCII and punctuation, spaces and symbols
+    other than letter-like ones (`So` holds circled letters) are known."""
+    if not folded:
+        return {char}
+    if char.isascii():
+        return {char.lower()}
+    category = unicodedata.category(char)
+    return {char} if category[0] in "PZ" or category in ("Sm", "Sc", "Sk") else None
 
 
 def _simple_case(text: str) -> str:

@@ -42,7 +42,7 @@ class UserPattern:
         self.budget = budget
         try:
             self._compiled = regex.compile(vale_regex(source), flags | regex.VERSION0)
-        except regex.error as exc:
+        except (regex.error, ValueError) as exc:  # ValueError: `(?V1)` beside VERSION0
             # `msg` and `pos` are set by the module but not in its type stubs
             message, position = getattr(exc, "msg", str(exc)), getattr(exc, "pos", None)
             raise PatternError(str(message), position) from None

@@ -9,9 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brandlint.checks.patterns import (
+    Needs,
     _confined,
     _confined_pattern,
     _loosened,
+    _Prefilter,
     _prefilters,
     _Units,
     word_pattern,
@@ -119,8 +121,9 @@ def test_every_unit_holding_a_match_is_a_candidate(texts, pattern):
 )
 def test_every_unit_holding_a_match_of_any_pattern_is_a_candidate(texts, chosen):
     units = [(index * 100, text) for index, text in enumerate(texts)]
+    prefilters = _prefilters(chosen)
     found = {
-        unit for prefilter in _prefilters(chosen) for unit in _Units(units).candidates(prefilter)
+        unit for prefilter in prefilters for unit in _Units(units).candidates(prefilter.confined)
     }
     matched = {
         unit
@@ -129,15 +132,25 @@ def test_every_unit_holding_a_match_of_any_pattern_is_a_candidate(texts, chosen)
         if any(m.end() > m.start() for m in pattern.finditer(unit[1]))
     }
     assert matched <= found
+    if matched:  # and the copy holds what one of the patterns needs
+        copy = "\n".join(texts)
+        assert any(
+            prefilter.needs is None
+            or any(need.held_in(copy.lower() if need.folded else copy) for need in prefilter.needs)
+            for prefilter in prefilters
+        )
 
 
 def test_patterns_with_the_same_flags_are_searched_as_one():
     words = UserPattern(r"\bmore\b")
     digits = UserPattern(r"\d+ percent")
     [joined] = _prefilters([words, digits])
-    assert joined.source == r"(?:more\b)|(?:\d percent)"
+    assert joined.confined is not None
+    assert joined.confined.source == r"(?:more\b)|(?:\d percent)"
+    assert joined.needs == (Needs((("more",),), folded=False), Needs(((" percent",),), False))
     assert len(_prefilters([words, UserPattern("more", IGNORECASE)])) == 2
-    assert _prefilters([words, UserPattern(r"(?x) a  b")]) == [None]  # every unit
+    # every unit of every document: nothing known about the second pattern
+    assert _prefilters([words, UserPattern(r"(?x) a  b")]) == [_Prefilter(None, None)]
 
 
 def test_only_the_units_a_joined_search_reaches_are_candidates():
