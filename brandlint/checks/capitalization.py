@@ -94,6 +94,7 @@ class Capitalization(PatternRule):
         self.custom = None if self.match.startswith("$") else self.regex(self.match, ("match",))
         self.prefix = self.regex(self.opts.prefix, ("prefix",)) if self.opts.prefix else None
         self._compiled_words: dict[frozenset[str], _ValeWords] = {}
+        self.exceptions()  # compiled with the guide, so kept in its cache (`prepare_search`)
         if self.match.startswith("$") and self.match not in (
             "$sentence",
             "$title",

@@ -41,6 +41,8 @@ class Conditional(PatternRule):
             bool(self.opts.first and self.opts.second),
             "a conditional rule needs both 'first' and 'second'",
         )
+        if self.first is not None and self.second is not None:
+            self.prepare_search(self.second, self.first)
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         """As Vale, block by block in order: every non-empty group of a `second` match is a

@@ -107,6 +107,7 @@ class Consistency(PatternRule):
                 )
                 if pattern is not None:
                     self.patterns.append((g, v, pattern))
+                    self.prepare_search(pattern)
 
     def spelling(self, text: str) -> str:
         return fold(text)

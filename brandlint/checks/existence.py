@@ -86,6 +86,7 @@ class Existence(PatternRule):
                     regex_tokens, nonword=nonword, raw=raw, append=self.opts.append
                 )
             self.pattern = self.regex(source, ("tokens",), re.IGNORECASE if self.ignorecase else 0)
+        self.prepare_search(self.pattern)
 
     def register(self, index: PhraseIndex) -> None:
         for rank, words in self.ranked:

@@ -22,17 +22,27 @@ def _already(text: str, expected: str, whole: dict[str, UserPattern | None]) -> 
     """Vale's `matchToken`: the match is the replacement already when `expected` (the
     swap's value, `a|b`) matches it whole as a regex, or, for a plain phrase (letters,
     digits, spaces and hyphens) or a value that is not a regex, equals it. `whole` holds
-    each value's whole-match pattern (None: not a regex), compiled once per rule, not per
-    finding."""
-    if text == expected or all(c.isalnum() or c in " -" for c in expected):
+    each value's whole-match pattern (None: not a regex), compiled with the rule where the
+    value is fixed, else once per rule at its first finding."""
+    if text == expected or _plain(expected):
         return text == expected
     if expected not in whole:
-        try:
-            whole[expected] = UserPattern(f"^(?:{expected})$")
-        except PatternError:
-            whole[expected] = None
+        whole[expected] = _whole_pattern(expected)
     pattern = whole[expected]
     return text == expected if pattern is None else pattern.search(text.strip()) is not None
+
+
+def _plain(expected: str) -> bool:
+    """Whether a swap's value is a plain phrase, compared as it is (see `_already`)."""
+    return all(c.isalnum() or c in " -" for c in expected)
+
+
+def _whole_pattern(expected: str) -> UserPattern | None:
+    """`expected` as a pattern matching a whole match, or None when it is no regex."""
+    try:
+        return UserPattern(f"^(?:{expected})$")
+    except PatternError:
+        return None
 
 
 def quoted_choices(options: tuple[str, ...]) -> str:
@@ -87,6 +97,12 @@ class Substitution(PatternRule):
             pattern = self.regex(word_pattern([str(key)], nonword=nonword), ("swap", key), flags)
             if pattern is not None:
                 self.regex_swaps.append((rank, pattern, choices))
+        self.prepare_search(*(pattern for _, pattern, _ in self.regex_swaps))
+        # each value's whole-match pattern too, where no match fills it in (`$1`)
+        values = [c for _, (_, c) in self.literal_swaps] + [c for _, _, c in self.regex_swaps]
+        for expected in {"|".join(choices) for choices in values}:
+            if "$" not in expected and not _plain(expected):
+                self._whole[expected] = _whole_pattern(expected)
 
     def register(self, index: PhraseIndex) -> None:
         attr = "LOWER" if self.ignorecase else "ORTH"
