@@ -277,31 +277,47 @@ def _linted(
 ) -> Iterator[tuple[str, list[Alert]]]:
     """(path, alerts) of every file and of stdin, in the order given; with --score-min,
     each file's brand scores are kept in `run` on the way."""
-    from brandlint.parallel import lint_files
-
+    # the files of consecutive arguments are linted together, so that `check $(git
+    # ls-files)` or pre-commit's list of files shares the workers as one folder does
+    batch: list[str] = []
     for given, paths in walked:
-        if given == "-":
-            text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
-            name = args.stdin_filename
-            run.sources.add(name, text)
-            if args.score_min is None:
-                yield name, workspace.lint_text(text, name)
-            else:
-                from brandlint.scores import score_document
-
-                found, score = score_document(workspace, workspace.document(name, text))
-                run.scored.extend([score] if score else [])
-                yield name, found
+        if given != "-":
+            batch.extend(paths)
             continue
-        jobs = args.jobs or ((os.cpu_count() or 1) if len(paths) > 20 else 1)
+        yield from _linted_files(workspace, batch, args, run)
+        batch = []
+        text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
+        name = args.stdin_filename
+        run.sources.add(name, text)
         if args.score_min is None:
-            yield from lint_files(workspace, paths, jobs)
-            continue
-        from brandlint.scores import score_files
+            yield name, workspace.lint_text(text, name)
+        else:
+            from brandlint.scores import score_document
 
-        for path, found, score in score_files(workspace, paths, jobs):
+            found, score = score_document(workspace, workspace.document(name, text))
             run.scored.extend([score] if score else [])
-            yield path, found
+            yield name, found
+    yield from _linted_files(workspace, batch, args, run)
+
+
+def _linted_files(
+    workspace: Workspace, paths: Sequence[str], args: argparse.Namespace, run: _CheckRun
+) -> Iterator[tuple[str, list[Alert]]]:
+    """(path, alerts) of `paths` in order, on `--jobs` processes (by default every core
+    once there are more than 20 files)."""
+    if not paths:
+        return
+    jobs = args.jobs or ((os.cpu_count() or 1) if len(paths) > 20 else 1)
+    if args.score_min is None:
+        from brandlint.parallel import lint_files
+
+        yield from lint_files(workspace, paths, jobs)
+        return
+    from brandlint.scores import score_files
+
+    for path, found, scored in score_files(workspace, paths, jobs):
+        run.scored.extend([scored] if scored else [])
+        yield path, found
 
 
 class _Sources(Mapping[str, str]):

@@ -117,3 +117,30 @@ def test_a_baseline_alert_is_counted_off_once_when_its_file_is_given_twice(repo,
         ("web/launch.md", 3, 6),
         ("web/team.md", 1, 5),
     ]
+
+
+def test_files_named_one_by_one_share_the_workers_and_stdin_keeps_its_place(
+    repo, monkeypatch, capsys
+):
+    """`check a.md b.md …` (pre-commit's call, `$(git ls-files)`) hands the files of
+    consecutive arguments to the workers together, as a folder's files, and copy from
+    stdin is reported between them where it was given."""
+    import brandlint.parallel as parallel
+
+    batches: list[tuple[list[str], int]] = []
+    real = parallel.lint_files
+
+    def recording(workspace, paths, jobs):
+        batches.append((list(paths), jobs))
+        return real(workspace, paths, 1)
+
+    monkeypatch.setattr(parallel, "lint_files", recording)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"More synergy.\n")))
+    args = ["check", "--format", "json", "--jobs", "2", "--stdin-filename", "legacy/offer.md"]
+    main([*args, "web/team.md", "web/pricing.md", "-", "web/launch.md"])
+    assert batches == [(["web/team.md", "web/pricing.md"], 2), (["web/launch.md"], 2)]
+    assert [(a["path"], a["line"], a["column"]) for a in json.loads(capsys.readouterr().out)] == [
+        ("web/team.md", 1, 5),
+        ("legacy/offer.md", 1, 6),
+        ("web/launch.md", 3, 6),
+    ]
