@@ -9,10 +9,12 @@ CORPUS is a folder of Markdown files (read recursively), STYLES a Vale StylesPat
 tool. Each guide is run three ways: the command line over the folder with `--jobs`
 (start-up included, as CI runs it), and in this process on one core and on `--jobs` cores,
 both through `brandlint.parallel.lint_files` as the command runs them, from a workspace
-with the guide loaded (first-use loads counted in both). Each is given per wall
-second and per CPU second (user + system, workers included): on a machine other jobs load,
-only the CPU figures compare across runs. The floor beside them is what markdown-it's
-parse of the files and spaCy's tokenizer over their copy alone reach, in CPU seconds.
+with the guide loaded (first-use loads counted in both, but for spaCy's import: the
+2-core run comes after the 1-core run in this process; the CLI column counts it). Each
+is given per wall second and per CPU second (user + system, workers included): on a
+machine other jobs load, only the CPU figures compare across runs. The floor beside
+them is what markdown-it's parse of the files and spaCy's tokenizer over their copy
+alone reach, in CPU seconds.
 With `--profile N`, each guide's one-core run is also profiled (cProfile, which slows
 it down: its figures are then left out) and its N costliest functions are printed.
 """
