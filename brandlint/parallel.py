@@ -158,8 +158,12 @@ def share(workspace: Workspace) -> None:
     _WORKSPACES.setdefault((workspace.settings, ""), workspace)
 
 
-def _lint(settings: Settings, path: str) -> list[Alert]:
-    return workspace_for(settings).lint_file(path)
+def _lint_file(workspace: Workspace, path: str) -> list[Alert]:
+    return workspace.lint_file(path)
+
+
+def _on_worker(settings: Settings, work: Callable[[Workspace, str], Result], path: str) -> Result:
+    return work(workspace_for(settings), path)
 
 
 def warm_up_sample(paths: Sequence[str], sizes: Sequence[int]) -> list[int]:
@@ -208,9 +212,21 @@ def _fork_context() -> BaseContext | None:
 def lint_files(
     workspace: Workspace, paths: Sequence[str], jobs: int
 ) -> Iterator[tuple[str, list[Alert]]]:
-    """(path, alerts) in the order given; in this process with `workspace`, or on `jobs`
-    processes forked from this one (where `_fork_context` allows) once a sample of the
-    files has warmed `workspace` and its rules have loaded what they load on first use.
+    """(path, alerts) in the order given, on `jobs` processes as `map_files` runs them."""
+    return map_files(workspace, paths, jobs, _lint_file)
+
+
+def map_files(
+    workspace: Workspace,
+    paths: Sequence[str],
+    jobs: int,
+    work: Callable[[Workspace, str], Result],
+) -> Iterator[tuple[str, Result]]:
+    """(path, work(workspace, path)) in the order given; in this process with `workspace`,
+    or on `jobs` processes forked from this one (where `_fork_context` allows) once a
+    sample of the files has warmed `workspace` and its rules have loaded what they load on
+    first use. `work` is a module-level function (workers are sent it by name): linting
+    (`lint_files`), or linting and scoring (`brandlint.scores.score_files`).
 
     The words each worker learns (spaCy lexemes, the tokenizer's cache) stay its own: on
     992 real pages the words both workers learn cost about 50 ms of 4.5 CPU s, and priming
@@ -218,10 +234,10 @@ def lint_files(
     costs the main process more than the workers save."""
     if jobs <= 1 or len(paths) < 2:
         for path in paths:
-            yield path, workspace.lint_file(path)
+            yield path, work(workspace, path)
         return
     sizes = [file_size(path) for path in paths]
-    warmed = {i: workspace.lint_file(paths[i]) for i in warm_up_sample(paths, sizes)}
+    warmed = {i: work(workspace, paths[i]) for i in warm_up_sample(paths, sizes)}
     warm_rules(workspace, [paths[i] for i in warmed])
     share(workspace)
     rest = [i for i in range(len(paths)) if i not in warmed]
@@ -232,8 +248,8 @@ def lint_files(
     gc.freeze()
     try:
         with ProcessPoolExecutor(jobs, mp_context=_fork_context()) as pool:
-            work = partial(_lint, workspace.settings)
-            found = balanced(pool, work, [paths[i] for i in rest], [sizes[i] for i in rest], jobs)
+            there = partial(_on_worker, workspace.settings, work)
+            found = balanced(pool, there, [paths[i] for i in rest], [sizes[i] for i in rest], jobs)
             for index, path in enumerate(paths):
                 yield path, warmed.pop(index) if index in warmed else next(found)[1]
     finally:

@@ -20,15 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from brandlint.core.alerts import Alert, Level
 from brandlint.core.categories import CATEGORIES
 from brandlint.core.document import Document
 from brandlint.document.reader import UnreadableFile
-from brandlint.parallel import workspace_for
-from brandlint.workspace import Settings, Workspace, unreadable_alert
+from brandlint.parallel import map_files
+from brandlint.workspace import Workspace, unreadable_alert
 
 WORDS_PER_UNIT = 75  # Acrolinx's unit of copy: one issue in 75 words scores 50
 GREEN = 80.0
@@ -160,22 +159,10 @@ def score_file(workspace: Workspace, path: str) -> tuple[list[Alert], Scored | N
     return score_document(workspace, document)
 
 
-def _score(settings: Settings, path: str) -> tuple[list[Alert], Scored | None]:
-    return score_file(workspace_for(settings), path)
-
-
 def score_files(
     workspace: Workspace, paths: Sequence[str], jobs: int
 ) -> Iterator[tuple[str, list[Alert], Scored | None]]:
-    """(path, alerts, scores) in the order given, on `jobs` processes as `lint_files`."""
-    if jobs <= 1 or len(paths) < 2:
-        for path in paths:
-            yield (path, *score_file(workspace, path))
-        return
-    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only with jobs
-
-    with ProcessPoolExecutor(jobs) as pool:
-        chunk = max(1, min(32, len(paths) // (jobs * 4)))
-        found = pool.map(partial(_score, workspace.settings), paths, chunksize=chunk)
-        for path, (alerts, scored) in zip(paths, found, strict=True):
-            yield path, alerts, scored
+    """(path, alerts, scores) in the order given, on `jobs` processes as `lint_files` runs
+    them (warmed before the workers fork, in runs of about equal size)."""
+    for path, (alerts, scored) in map_files(workspace, paths, jobs, score_file):
+        yield path, alerts, scored

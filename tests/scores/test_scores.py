@@ -160,3 +160,18 @@ def test_a_wrong_category_is_a_guide_error_at_its_line(repo, capsys):
     (repo / "brandlint.yaml").write_text(GUIDE.replace("category: clarity", "category: tone"))
     assert main(["check", "web"]) == 2
     assert "brandlint.yaml:13:" in capsys.readouterr().err
+
+
+def test_scores_on_two_processes_are_those_of_one_in_the_order_given(repo):
+    """`check --score-min` over many files lints and scores them on warmed workers, as
+    `check` lints: the same alerts and scores, in the same order, as in one process."""
+    from brandlint.scores import score_files
+    from brandlint.workspace import Settings, Workspace
+
+    for n in range(6):
+        (repo / "web" / f"copy{n}.md").write_text(PAGE.replace("Acme Cloud", f"Acme Cloud {n}"))
+    paths = [*sorted(str(p.relative_to(repo)) for p in (repo / "web").glob("*.md")), "sms/sale.txt"]
+    alone = list(score_files(Workspace(Settings()), paths, 1))
+    assert [path for path, _, _ in alone] == paths
+    assert list(score_files(Workspace(Settings()), paths, 2)) == alone
+    assert alone[-1][2] is not None and alone[-1][2].score == pytest.approx(80.7, abs=0.05)
