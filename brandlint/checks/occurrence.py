@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 
 from brandlint.checks.patterns import MatchOptions, PatternRule
 from brandlint.core.errors import Problem
 from brandlint.core.options import option
+from brandlint.core.patterns import PatternError, UserPattern
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
+
+# token patterns whose matches are runs of word characters, with a character that is not
+# one between any two: k matches take at least 2k - 1 characters
+_WORD_RUNS = frozenset({r"\b(\w+)\b", r"\b\w+\b", r"\w+", r"(\w+)"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,21 @@ class Occurrence(PatternRule):
             self.max is not None or self.min is not None, "an occurrence rule needs 'max' or 'min'"
         )
         self.whole_document = not self.scope or set(self.scope) <= {"text", "summary"}
+        # with words counted against a maximum alone, a unit that cannot break it is not
+        # counted: most sentences are short, and counting them was this kind's cost
+        self.shortest_over = 0  # k words take 2k - 1 characters
+        self.over: UserPattern | None = None  # matches at the start of a unit over `max`
+        if self.opts.token in _WORD_RUNS and self.max and not self.min:
+            self.shortest_over = 2 * self.max + 1
+            with suppress(PatternError):  # a maximum past the regex module's repeats
+                self.over = UserPattern(rf"\A(?:\W*+\w++){{{self.max + 1}}}")
+
+    @property
+    def per_block(self) -> bool:
+        """A sentence or block is counted on its own, so the rule can run on each part of
+        a long document while its blocks' docs are held: run after the parts, it had the
+        docs of every block made again for their sentences."""
+        return not self.whole_document
 
     def _verdict(self, count: int) -> bool:
         too_many = bool(self.max) and count > int(self.max or 0)  # 0: no limit, as in Vale
@@ -54,6 +75,10 @@ class Occurrence(PatternRule):
             return
         units = [(0, ctx.document.text)] if self.whole_document else list(self.units(ctx))
         for base, text in units:
+            if self.over is not None and (
+                len(text) < self.shortest_over or self.over.search(text) is None
+            ):
+                continue
             # counted first without a match object each (`findall` finds the same
             # matches), as most units keep the limit
             if not self._verdict(len(self.pattern.findall(text))):

@@ -409,6 +409,9 @@ def _prefilters(patterns: Sequence[UserPattern]) -> list[_Prefilter]:
     Each is tried only where the units hold what one of the patterns `needs`."""
     wants = [needs(pattern) for pattern in patterns]
     either = None if None in wants else tuple(w for w in wants if w is not None)
+    screen = _capitals_screen(patterns)
+    if screen is not None:
+        return [_Prefilter(screen, either)]
     confined = [_confined_pattern(pattern) for pattern in patterns]
     if None in confined:
         return [_Prefilter(None, either)]
@@ -424,6 +427,72 @@ def _prefilters(patterns: Sequence[UserPattern]) -> list[_Prefilter]:
         _Prefilter(pattern, None if want is None else (want,), _folded_pattern(pattern))
         for pattern, want in zip(present, wants, strict=True)
     ]
+
+
+def _capitals_screen(patterns: Sequence[UserPattern]) -> UserPattern | None:
+    """A search for a run of capitals that every match of each of `patterns` holds
+    (`[A-Z]{3}` for Vale's acronym rules), or None. Copy holds few such runs, and a
+    class repeated is searched far faster than the patterns, confined or not, whose
+    every place is a start to try; a run holds no NUL, so it serves `_Units.candidates`
+    as a confined pattern does. Only patterns matched case-sensitively, with the flags
+    under which a class of capitals matches capitals alone."""
+    classes: set[str] = set()
+    shortest = 0
+    for pattern in patterns:
+        source = pattern.source
+        if pattern.flags & (~_PLAIN_FLAGS | regex.IGNORECASE) or _INLINE_FLAGS.search(source):
+            return None
+        if _NOT_A_COUNT.search(source):
+            return None
+        run = _capitals_run(source)
+        if run is None:
+            return None
+        classes.add(run[0])
+        shortest = run[1] if not shortest else min(shortest, run[1])
+    if not classes:
+        return None
+    budget = patterns[0].budget
+    return UserPattern(f"[{''.join(sorted(classes))}]{{{shortest}}}", budget=budget)
+
+
+# a class of capital letters alone (`[A-Z]`, `[A-FX]`), its body as group 1
+_CAPITALS = regex.compile(r"\[((?:[A-Z](?:-[A-Z])?)+)\]")
+# the shortest run of capitals worth a screen: pairs ("US", "OK") are common in copy
+_FEWEST_CAPITALS = 3
+
+
+def _capitals_run(source: str) -> tuple[str, int] | None:
+    """A class of capitals (its body) and a count such that every match of `source` holds
+    that many of its characters in a row, or None when this scan finds no such run of
+    `_FEWEST_CAPITALS` or more. Of alternatives, each must give one: their classes are
+    joined, and the fewest count kept. In a sequence, a class repeated at least so many
+    times, or a group that must match once and gives one, does."""
+    alternatives = _alternatives(source)
+    if alternatives is None:
+        return None
+    runs: list[tuple[str, int]] = []
+    for part in alternatives:
+        best: tuple[str, int] | None = None
+        index = 0
+        while index < len(part):
+            end = _element_end(part, index)
+            if end is None:
+                return None
+            low, after = _quantifier(part, end)
+            element = part[index:end]
+            found = _CAPITALS.fullmatch(element)
+            run: tuple[str, int] | None = None
+            if found is not None and low >= _FEWEST_CAPITALS:
+                run = found.group(1), low
+            elif low >= 1 and element.startswith("(") and not element.startswith(_LOOKS):
+                run = _capitals_run(_group_body(element))
+            if run is not None and (best is None or run[1] > best[1]):
+                best = run
+            index = after
+        if best is None:
+            return None
+        runs.append(best)
+    return "".join(sorted({body for body, _ in runs})), min(count for _, count in runs)
 
 
 def _folded_pattern(pattern: UserPattern) -> UserPattern | None:
