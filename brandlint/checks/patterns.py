@@ -472,14 +472,11 @@ def _capitals_run(source: str) -> tuple[str, int] | None:
         return None
     runs: list[tuple[str, int]] = []
     for part in alternatives:
+        elements = _sequence(part)
+        if elements is None:
+            return None
         best: tuple[str, int] | None = None
-        index = 0
-        while index < len(part):
-            end = _element_end(part, index)
-            if end is None:
-                return None
-            low, after = _quantifier(part, end)
-            element = part[index:end]
+        for element, low, _ in elements:
             found = _CAPITALS.fullmatch(element)
             run: tuple[str, int] | None = None
             if found is not None and low >= _FEWEST_CAPITALS:
@@ -488,7 +485,6 @@ def _capitals_run(source: str) -> tuple[str, int] | None:
                 run = _capitals_run(_group_body(element))
             if run is not None and (best is None or run[1] > best[1]):
                 best = run
-            index = after
         if best is None:
             return None
         runs.append(best)
@@ -926,6 +922,22 @@ def _element_end(source: str, index: int) -> int | None:
 _QUANTIFIER = regex.compile(r"[*+?]|\{(\d*)(?:,\d*)?\}")
 
 
+def _sequence(source: str) -> list[tuple[str, int, str]] | None:
+    """The elements of a sequence without alternation, each with the least count of its
+    quantifier (1 when there is none) and the quantifier as written ("" when there is
+    none); None when an element cannot be read."""
+    elements: list[tuple[str, int, str]] = []
+    index = 0
+    while index < len(source):
+        end = _element_end(source, index)
+        if end is None:
+            return None
+        low, after = _quantifier(source, end)
+        elements.append((source[index:end], low, source[end:after]))
+        index = after
+    return elements
+
+
 def _quantifier(source: str, index: int) -> tuple[int, int]:
     """The least count of the quantifier at `index` (1 when there is none) and the index
     after it, its lazy `?` or possessive `+` included."""
@@ -1146,24 +1158,21 @@ def _group_strings(source: str, folded: bool) -> set[str] | None:
         return None
     found: set[str] = set()
     for part in alternatives:
+        elements = _sequence(part)
+        if elements is None:
+            return None
         strings = {""}
-        index = 0
-        while index < len(part):
-            end = _element_end(part, index)
-            if end is None:
-                return None
-            low, after = _quantifier(part, end)
-            element = _strings(part[index:end], folded)
+        for source_element, low, quantifier in elements:
+            element = _strings(source_element, folded)
             if element is None:
                 return None
-            if after != end:
-                if low != 0 or part[end:after].rstrip("?+"):
+            if quantifier:
+                if low != 0 or quantifier.rstrip("?+"):
                     return None  # a repeat: more strings than a set lists
                 element = element | {""}
             strings = {a + b for a in strings for b in element}
             if len(strings) > _MOST_LITERALS:
                 return None
-            index = after
         found |= strings
     return found if len(found) <= _MOST_LITERALS else None
 
