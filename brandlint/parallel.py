@@ -191,11 +191,13 @@ def warm_rules(workspace: Workspace, paths: Sequence[str]) -> None:
     """Let every rule of the guides of `paths` load what it loads on first use (`warm`):
     the sample warms only the rules its few files wake, and what a rule such as the
     palette loads at the first off-palette colour (coloraide, 0.1–0.2 CPU s) would otherwise
-    be loaded again in every worker that meets one."""
+    be loaded again in every worker that meets one. The language pipelines load all their
+    tokenizer exceptions for the same reason."""
     linters = {id(linter): linter for linter in map(workspace.linter_for, paths)}
     for linter in linters.values():
         for rule in linter.rules:
             rule.warm()
+    workspace.pipelines.complete()
 
 
 def _fork_context() -> BaseContext | None:

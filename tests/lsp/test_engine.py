@@ -45,8 +45,11 @@ def test_rules_load_ahead_of_use_between_calls_once_a_document_was_linted(
     assert [(a.rule, a.span.line, a.span.column) for a in linting.alerts] == [
         ("t.terms.synergy", 1, 6)
     ]
-    assert drain(engine) == 2  # the term rule and the palette, one a step
+    # the term rule and the palette, one a step, then the tokenizer's exceptions
+    assert engine.workspace.pipelines.get("en").exceptions is not None
+    assert drain(engine) == 3
     assert warmed == ["t.palette"]
+    assert engine.workspace.pipelines.get("en").exceptions is None
     engine.lint(str(tmp_path / "other.md"), POST, "markdown")
     assert drain(engine) == 0  # the same guide: warmed already
 
@@ -60,7 +63,7 @@ def test_a_rule_that_cannot_load_ahead_is_logged_and_the_others_still_do(
     monkeypatch.setattr(Palette, "warm", broken)
     engine.lint(str(tmp_path / "post.md"), POST, "markdown")
     with caplog.at_level(logging.WARNING, logger="brandlint.lsp.engine"):
-        assert drain(engine) == 2
+        assert drain(engine) == 3
     assert [r.getMessage() for r in caplog.records] == [
         "rule t.palette could not load ahead of use"
     ]
