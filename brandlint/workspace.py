@@ -32,13 +32,7 @@ from brandlint.document.formats import BINARY_FORMATS
 from brandlint.document.reader import UnreadableFile, format_of, parse_document, read_document
 from brandlint.guide.loader import GUIDE_NAMES, load_guide
 from brandlint.guide.model import Guide
-from brandlint.guide.vale_ini import (
-    CONFIG_ENV,
-    VALE_CONFIG_NAMES,
-    ValeProject,
-    is_vale_config,
-    load_vale_project,
-)
+from brandlint.guide.vale_names import CONFIG_ENV, VALE_CONFIG_NAMES, is_vale_config
 from brandlint.linter import BlockMemo, Linter, collector_paused, relative_to_guide
 from brandlint.nlp.detect import DetectorCache
 from brandlint.nlp.pipelines import Pipelines
@@ -46,6 +40,7 @@ from brandlint.packs import default_guide_path
 
 if TYPE_CHECKING:  # the fixer and the voice summary: `fix` and `stats`, not `check`
     from brandlint.fixer import FixResult
+    from brandlint.guide.vale_ini import ValeProject  # loaded for Vale projects only
     from brandlint.stats import VoiceMetrics
 
 UNREADABLE = "brandlint.unreadable"
@@ -175,6 +170,8 @@ class Workspace:
         forced = vale_config is not None and self._resolved(vale_config) == guide_path
         if not (forced or _named_as_vale_config(str(guide_path))):
             return None
+        from brandlint.guide.vale_ini import load_vale_project
+
         project = self._vale_projects[str(guide_path)] = load_vale_project(
             guide_path, min_level=self._min_level()
         )
@@ -196,6 +193,8 @@ class Workspace:
                 self._linters[guide_path] = self._linter(self._load_guide(Path(guide_path)))
             except GuideError as exc:
                 failures.append(exc)
+        from brandlint.guide.vale_ini import load_vale_project
+
         for ini in list(self._vale_projects):
             try:
                 project = self._vale_projects[ini] = load_vale_project(

@@ -27,7 +27,7 @@ from brandlint.document.code import CODE_FORMATS
 from brandlint.document.formats import BINARY_FORMATS
 from brandlint.document.reader import format_of
 from brandlint.guide.loader import GUIDE_NAMES
-from brandlint.guide.vale_ini import VALE_CONFIG_NAMES, is_vale_config
+from brandlint.guide.vale_names import VALE_CONFIG_NAMES, is_vale_config
 from brandlint.workspace import Settings
 
 from .engine import Engine, GuideState, Linting

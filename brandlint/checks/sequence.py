@@ -33,6 +33,7 @@ from brandlint.core.options import Options, option
 from brandlint.core.rule import Finding, LintContext, format_message
 from brandlint.core.spec import RuleSpec
 from brandlint.nlp.perceptron import LANG, vale_tagger
+from brandlint.nlp.pipelines import normalize_lang
 from brandlint.nlp.tagger import SHIPPED_TAGS
 
 if TYPE_CHECKING:
@@ -131,8 +132,9 @@ class Sequence(PatternRule):
         self.warned_at_load = False
 
     def warm(self) -> None:
-        """Vale's tagger model, which tagged steps read."""
-        if self.tagged and not self.skipped:
+        """Vale's tagger model, which tagged steps read in English copy: a rule for other
+        languages only never loads it."""
+        if self.tagged and not self.skipped and self.spec.may_run_in(LANG):
             vale_tagger()
 
     def guide_pipelines(self, pipelines: Mapping[str, str]) -> None:
@@ -142,7 +144,9 @@ class Sequence(PatternRule):
         if not self.tagged:
             return
         langs = [lang for lang in self.spec.langs if not lang.startswith("~")]
-        missing = [lang for lang in langs if lang not in pipelines and lang != LANG]
+        missing = [
+            lang for lang in langs if normalize_lang(lang) not in (*pipelines, LANG)
+        ]  # `en-US` is English, which the shipped tagger serves
         if missing:
             which = ", ".join(f"'{lang}'" for lang in missing)
             self.warned_at_load = True

@@ -11,56 +11,14 @@ strings, so `rule.id: off` and `lang: no` mean what their authors meant.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 import yaml
 
 from brandlint.core.errors import Problem
 from brandlint.core.limits import Limits, exceeds, variable
-
-Path = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class LocatedYaml:
-    """A parsed YAML file plus the 1-based (line, column) of each value and mapping key."""
-
-    path: str
-    data: Any
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    # warnings about YAML read leniently (what Go's parser accepts for Vale's styles)
-    notes: tuple[Problem, ...] = ()
-
-    def where(self, at: Path, *, key: bool = False) -> tuple[int, int]:
-        """Position of the value (or key) at `at`, falling back to the nearest ancestor."""
-        table = self.key_positions if key else self.positions
-        probe = tuple(at)
-        while probe:
-            if probe in table:
-                return table[probe]
-            if probe in self.positions:
-                return self.positions[probe]
-            probe = probe[:-1]
-        return self.positions.get((), (1, 1))
-
-    def problem(
-        self, at: Path, message: str, *, key: bool = False, severity: str = "error"
-    ) -> Problem:
-        line, column = self.where(at, key=key)
-        return Problem(self.path, line, column, message, severity)
-
-
-class YamlSyntaxError(Exception):
-    """A YAML file that cannot be read: `problem` says where and why, `offset` is the
-    character offset of that place in the text (for callers that place notices)."""
-
-    def __init__(self, problem: Problem, offset: int = 0) -> None:
-        self.problem = problem
-        self.offset = offset
-        super().__init__(str(problem))
-
+from brandlint.core.located import LocatedYaml, Path, YamlSyntaxError
 
 _SCALARS = yaml.constructor.SafeConstructor()
 # Tags a value may carry: YAML's plain types. Anything else (`!!python/object`, `!Ref`,

@@ -12,7 +12,7 @@ from brandlint.core.alerts import Level
 from brandlint.core.categories import Chosen
 from brandlint.core.errors import Problem
 from brandlint.core.locale import tag_applies
-from brandlint.core.located_yaml import LocatedYaml, Path
+from brandlint.core.located import LocatedYaml, Path
 from brandlint.core.options import Options, option
 
 

@@ -23,7 +23,8 @@ from typing import Any
 import yaml
 
 from brandlint.core.document import BlockDraft, Notice
-from brandlint.core.located_yaml import YamlSyntaxError, compose
+from brandlint.core.located import YamlSyntaxError
+from brandlint.core.located_yaml import compose
 from brandlint.document.suppressions import SuppressionCollector
 from brandlint.document.yaml_copy import scalar_draft
 

@@ -9,23 +9,25 @@ Three kinds, as static site generators read them, at the very start of the file:
 
 Keys are never linted. The values of copy fields (top-level strings) are, each character at
 its exact place in the file, block scalars (`|`, `>`) and escapes included.
+
+The YAML and TOML parsers are imported when a file has such front matter: most copy has
+none, and PyYAML's import alone is 10 ms of a one-line check.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from brandlint.core.document import BlockDraft, Notice
 from brandlint.core.limits import Limits, exceeds
-from brandlint.core.located_yaml import YamlSyntaxError, compose, plain_value
-from brandlint.document.yaml_copy import aligned_draft, scalar_draft
+from brandlint.document.yaml_copy import aligned_draft
+
+if TYPE_CHECKING:
+    import yaml
 
 COPY_FIELDS = ("title", "description", "subject", "preheader", "summary", "excerpt", "headline")
 
@@ -86,6 +88,12 @@ def _invalid(result: FrontMatter, kind: str, what: str, offset: int) -> FrontMat
 
 
 def _yaml(source: str, body: str, base: int, end: int) -> FrontMatter:
+    import yaml
+
+    from brandlint.core.located import YamlSyntaxError
+    from brandlint.core.located_yaml import plain_value
+    from brandlint.document.yaml_copy import scalar_draft
+
     result = FrontMatter(end=end)
     try:  # bounded: aliases, nesting, tags and size, as in guides
         root = _compose(body)
@@ -119,6 +127,10 @@ def _compose(body: str) -> yaml.Node | None:
     can open a level of nesting (`[`, `{`, `-`, `?`, `:`) than the depth limit, and within
     the size limit. Anything else, and any front matter libyaml refuses, goes to the
     bounded loader, which also words the errors."""
+    import yaml
+
+    from brandlint.core.located_yaml import compose
+
     limits = Limits.from_environment()
     if (
         yaml.__with_libyaml__
@@ -140,6 +152,8 @@ _TOML_TABLE = re.compile(r"^[ \t]*\[", re.M)
 
 
 def _toml(source: str, start: int, stop: int, end: int) -> FrontMatter:
+    import tomllib
+
     result = FrontMatter(end=end)
     # TOML's line breaks are LF and CRLF: a CR-only file's read with LFs (same offsets)
     body = re.sub(r"\r(?!\n)", "\n", source[start:stop])

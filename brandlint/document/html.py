@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 from brandlint.core.document import BlockDraft, ImageRef, LineIndex, StyleRef
 from brandlint.core.scopes import ValeMarkup
-from brandlint.document.masking import add_mask, blanked
+from brandlint.document.masking import add_mask, starred
 from brandlint.document.suppressions import SuppressionCollector
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
@@ -143,11 +143,6 @@ def add_copy(
         position = run.end()
     if position < len(raw):
         draft.add_space(offset + position, offset + len(raw))
-
-
-def starred(text: str) -> str:
-    """Text as Vale's IgnoredScopes leave it: each character a `*` (line breaks kept)."""
-    return blanked(text, "*")
 
 
 def _add_with_entities(draft: BlockDraft, raw: str, offset: int) -> None:

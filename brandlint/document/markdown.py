@@ -22,9 +22,8 @@ from typing import TYPE_CHECKING
 from brandlint.core.document import BlockDraft, ImageRef, LineIndex, Notice, StyleRef
 from brandlint.core.scopes import ValeMarkup
 from brandlint.document.css import TOO_DEEP
-from brandlint.document.html import HtmlCopy, starred
 from brandlint.document.inline_cache import install as install_inline_cache
-from brandlint.document.masking import add_mask
+from brandlint.document.masking import add_mask, starred
 from brandlint.document.mdx import CODE_TAGS, INLINE_TAGS, MarkupView, markup_view
 from brandlint.document.suppressions import SuppressionCollector
 
@@ -184,6 +183,8 @@ class _Walker:
                 self.html(fragment or token.content, start, token.map[0] + 1, text=True)
 
     def html(self, fragment: str, offset: int, line: int, *, text: bool) -> None:
+        from brandlint.document.html import HtmlCopy  # a page with HTML in it: most have none
+
         copy = HtmlCopy(fragment, offset, self.comments, base_line=line, vale=self.vale).parse()
         self.images.extend(copy.images)
         self.styles.extend(copy.styles)

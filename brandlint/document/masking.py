@@ -57,6 +57,11 @@ def blanked(text: str, fill: str = " ") -> str:
     return _NOT_BREAKS.sub(lambda run: fill * len(run.group()), text)
 
 
+def starred(text: str) -> str:
+    """Text as Vale's IgnoredScopes leave it: each character a `*` (line breaks kept)."""
+    return blanked(text, "*")
+
+
 def add_mask(draft: BlockDraft, start: int, end: int) -> None:
     """Something that is not copy sits at source[start:end] in this block's running text."""
     if end > start:

@@ -25,8 +25,7 @@ from dataclasses import dataclass
 
 from brandlint.core.document import BlockDraft, Document, assemble
 from brandlint.core.scopes import ValeMarkup
-from brandlint.document.html import starred
-from brandlint.document.masking import add_mask, settle
+from brandlint.document.masking import add_mask, settle, starred
 from brandlint.document.suppressions import SuppressionCollector
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")

@@ -12,8 +12,7 @@ import os
 from brandlint.core.document import Document, ImageRef, LineIndex, Notice, StyleRef, assemble
 from brandlint.core.scopes import ValeMarkup
 from brandlint.document.code import comment_drafts
-from brandlint.document.css import bounded_styles, stylesheet
-from brandlint.document.deck import DeckCopy
+from brandlint.document.css import bounded_styles
 from brandlint.document.formats import (
     BINARY_FORMATS,
     NAMED_ONLY_EXTENSIONS,
@@ -23,7 +22,6 @@ from brandlint.document.formats import (
     read_binary,
 )
 from brandlint.document.front_matter import split_front_matter
-from brandlint.document.html import HtmlCopy
 from brandlint.document.markdown import markdown_drafts
 from brandlint.document.masking import blanked, settle
 from brandlint.document.plain import plain_blocks
@@ -89,11 +87,16 @@ def parse_document(
     path: str, source: str, format: str | None = None, vale: ValeMarkup | None = None
 ) -> Document:
     """Parse decoded source; `format` defaults to the one the file name implies (else text).
-    `vale`: read markup and code as the Vale project whose file this is would."""
+    `vale`: read markup and code as the Vale project whose file this is would.
+
+    A format's own parser is imported when a file of it is read (PyYAML for decks, the
+    HTML parser), so that a run over Markdown alone never imports them."""
     kind = format or format_of(path) or named_format(path) or "text"
     if kind in OTHER_FORMATS:
         return parse_other(path, source, kind, vale)
     if kind == "deck":
+        from brandlint.document.deck import DeckCopy
+
         comments = SuppressionCollector()
         deck = DeckCopy(source).parse(comments)
         lang = deck.meta.get("lang")
@@ -108,6 +111,8 @@ def parse_document(
             notices=deck.notices,
         )
     if kind == "css":
+        from brandlint.document.css import stylesheet
+
         comments = SuppressionCollector()
         sheets, unread = bounded_styles([stylesheet(source, comments)])
         drafts = comment_drafts(source, "css")  # comments are copy, as in Vale
@@ -136,6 +141,8 @@ def parse_document(
             body, comments, mdx=kind == "mdx", vale=vale, lines=lines
         )
     elif kind in ("html", "svg"):
+        from brandlint.document.html import HtmlCopy
+
         copy = HtmlCopy(body, 0, comments, svg=kind == "svg", vale=vale).parse()
         drafts, images = copy.drafts, copy.images
         styles, stylesheets = copy.styles, copy.stylesheets

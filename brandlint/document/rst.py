@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from brandlint.core.document import BlockDraft, Document, LineIndex, assemble
 from brandlint.core.scopes import ValeMarkup
-from brandlint.document.html import starred
-from brandlint.document.masking import add_mask, settle
+from brandlint.document.masking import add_mask, settle, starred
 from brandlint.document.suppressions import SuppressionCollector
 
 if TYPE_CHECKING:

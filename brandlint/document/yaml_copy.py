@@ -10,10 +10,12 @@ changed (an escape, a folded line break) maps as a whole to the source that stan
 from __future__ import annotations
 
 from difflib import SequenceMatcher
-
-import yaml
+from typing import TYPE_CHECKING
 
 from brandlint.core.document import BlockDraft
+
+if TYPE_CHECKING:
+    import yaml
 
 
 def scalar_draft(

@@ -14,7 +14,8 @@ from typing import Any
 
 from brandlint.checks.registry import KINDS
 from brandlint.core.errors import GuideError, Problem
-from brandlint.core.located_yaml import LocatedYaml, YamlSyntaxError, load_located_yaml
+from brandlint.core.located import LocatedYaml, YamlSyntaxError
+from brandlint.core.located_yaml import load_located_yaml
 from brandlint.core.options import did_you_mean
 from brandlint.core.rule import Rule
 from brandlint.core.spec import RuleSpec
@@ -31,7 +32,8 @@ from brandlint.guide.sections.settings import read_settings
 from brandlint.guide.sections.terms import read_terms
 from brandlint.guide.sections.voice import read_voice
 from brandlint.guide.termbases import read_termbases
-from brandlint.guide.vale_ini import ValeProject, is_vale_config
+from brandlint.guide.vale_ini import ValeProject
+from brandlint.guide.vale_names import is_vale_config
 from brandlint.guide.validate import validate_guide
 from brandlint.packs import PREFIX, default_guide_path, pack_names, packs_root
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from brandlint.core.alerts import Level
 from brandlint.core.errors import Problem
-from brandlint.core.located_yaml import LocatedYaml, YamlSyntaxError, load_located_yaml
+from brandlint.core.located import LocatedYaml, YamlSyntaxError
+from brandlint.core.located_yaml import load_located_yaml
 from brandlint.core.options import coerce_values, did_you_mean
 from brandlint.core.spec import RuleSettings, RuleSpec
 

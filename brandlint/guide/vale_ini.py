@@ -45,10 +45,8 @@ from brandlint.core.spec import RuleSpec
 from brandlint.document.reader import format_of
 from brandlint.guide.model import Guide
 from brandlint.guide.rule_files import RULE_SUFFIX, load_rule_file, load_style
+from brandlint.guide.vale_names import VALE_CONFIG_NAMES
 
-# Vale's configuration file names, in the order it tries them in each folder
-VALE_CONFIG_NAMES = (".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini")
-CONFIG_ENV = "VALE_CONFIG_PATH"
 STYLES_ENV = "VALE_STYLES_PATH"
 BUILTIN_STYLE = "Vale"
 _BUILTIN_RULES = ("Terms", "Avoid", "Repetition", "Spelling")
@@ -158,12 +156,6 @@ INI_KEYS: dict[str, IniKey] = {
     ),
     "[asciidoctor]": IniKey("section", "not", "brandlint does not read AsciiDoc"),
 }
-
-
-def is_vale_config(path: str | Path) -> bool:
-    """Whether `path` names a Vale configuration file (by its name)."""
-    name = Path(path).name
-    return name in VALE_CONFIG_NAMES or name.lower().endswith(".ini")
 
 
 # -- reading the INI ------------------------------------------------------------------------

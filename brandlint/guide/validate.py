@@ -8,7 +8,7 @@ from importlib import resources
 from typing import Any
 
 from brandlint.core.errors import Problem
-from brandlint.core.located_yaml import LocatedYaml
+from brandlint.core.located import LocatedYaml
 from brandlint.core.options import did_you_mean, type_name
 
 

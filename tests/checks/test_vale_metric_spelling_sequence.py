@@ -727,7 +727,15 @@ def test_a_tagged_rule_for_a_language_without_a_tagger_is_not_loaded():
 
 @pytest.mark.parametrize(
     ("langs", "pipelines"),
-    [((), {}), (("en",), {}), (("de",), {"de": "de_core_news_sm"}), (("~de",), {})],
+    [
+        ((), {}),
+        (("en",), {}),
+        (("en-US",), {}),
+        (("en_GB",), {}),
+        (("de",), {"de": "de_core_news_sm"}),
+        (("de-AT",), {"de": "de_core_news_sm"}),
+        (("~de",), {}),
+    ],
 )
 def test_a_tagged_rule_loads_where_a_tagger_can_serve_it(langs, pipelines):
     problems: list = []
@@ -784,3 +792,17 @@ def test_script_rules_are_named_at_their_file_and_line_and_not_loaded(tmp_path):
     assert (Path(warning.path).name, warning.line, warning.column) == ("ScriptRE.yml", 2, 10)
     assert "script" in warning.message
     assert NOT_YET == {"script": "Tengo scripts are not run by brandlint"}
+
+
+@pytest.mark.parametrize(
+    ("langs", "loads"), [((), True), (("en-US",), True), (("de",), False), (("~de",), True)]
+)
+def test_warming_loads_vales_tagger_only_for_a_rule_that_can_tag_english(langs, loads, monkeypatch):
+    import brandlint.checks.sequence as sequence
+
+    loaded: list[bool] = []
+    monkeypatch.setattr(sequence, "vale_tagger", lambda: loaded.append(True))
+    rule = sequence_rule(langs, [])
+    rule.guide_pipelines({"de": "de_core_news_sm"})
+    rule.warm()
+    assert loaded == ([True] if loads else [])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from brandlint.core.errors import Problem
-from brandlint.core.located_yaml import LocatedYaml
+from brandlint.core.located import LocatedYaml
 from brandlint.core.spec import RuleSpec
 from brandlint.guide.rule_files import spec_from_mapping
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from brandlint.core.errors import Problem
-from brandlint.core.located_yaml import LocatedYaml
+from brandlint.core.located import LocatedYaml
 from brandlint.core.spec import RuleSpec
 from brandlint.guide.rule_files import spec_from_mapping
 from brandlint.guide.sections import GuideFile, slug

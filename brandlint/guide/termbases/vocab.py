@@ -18,7 +18,8 @@ from typing import Any
 
 import regex
 
-from brandlint.core.located_yaml import LocatedYaml, YamlSyntaxError, load_located_yaml
+from brandlint.core.located import LocatedYaml, YamlSyntaxError
+from brandlint.core.located_yaml import load_located_yaml
 from brandlint.guide.termbases.model import (
     Ban,
     Concept,
