@@ -41,15 +41,29 @@ NOT_FOR_A_CHECK = [
     "brandlint.baseline",
     "brandlint.scores",
     "pathspec",
+    # parsers of other formats, and of guides and Vale projects the cache holds compiled
+    "yaml",
+    "tomllib",
+    "html.parser",
+    "brandlint.document.deck",
+    "brandlint.document.html",
+    "brandlint.guide.vale_ini",
 ]
 
+# `run` ends the process: what it imported is written by an at-exit handler, with the
+# exit code the process ends with
 PROBE = """
-import json, os, sys
+import atexit, json, os, sys
 sys.argv = ["brandlint", "check", "--format", "json", sys.argv[1]]
+
+def modules():
+    with open(sys.argv[-1] + ".modules.json", "w", encoding="utf-8") as out:
+        json.dump([os.environ.get("OPENBLAS_NUM_THREADS"), sorted(sys.modules)], out)
+
+atexit.register(modules)
 from brandlint.cli.main import run
-code = run()
-with open(sys.argv[-1] + ".modules.json", "w", encoding="utf-8") as out:
-    json.dump([code, os.environ.get("OPENBLAS_NUM_THREADS"), sorted(sys.modules)], out)
+run()
+raise SystemExit("run returned")
 """
 
 
@@ -77,7 +91,8 @@ def check(
         | {"replacements": alert["replacements"]}
         for alert in json.loads(done.stdout)
     ]
-    return alerts, json.loads(Path(f"{copy}.modules.json").read_text(encoding="utf-8"))
+    threads, modules = json.loads(Path(f"{copy}.modules.json").read_text(encoding="utf-8"))
+    return alerts, [done.returncode, threads, modules]
 
 
 ALERTS = [
