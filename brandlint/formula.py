@@ -110,21 +110,29 @@ class FormulaError(ValueError):
 
 @dataclass(frozen=True)
 class _Num:
+    """A number in a formula."""
+
     value: Number
 
 
 @dataclass(frozen=True)
 class _Var:
+    """A named count (`words`, `sentences`, …) in a formula."""
+
     name: str
 
 
 @dataclass(frozen=True)
 class _Neg:
+    """A negated operand."""
+
     operand: Node
 
 
 @dataclass(frozen=True)
 class _Binary:
+    """An arithmetic operation; `position` places an error in the formula's text."""
+
     op: str
     left: Node
     right: Node
@@ -133,6 +141,8 @@ class _Binary:
 
 @dataclass(frozen=True)
 class _Call:
+    """A function of `MATH_FUNCTIONS` applied to its arguments."""
+
     name: str
     args: tuple[Node, ...]
 

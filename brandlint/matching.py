@@ -66,6 +66,8 @@ class Form:
 
 @dataclass(frozen=True)
 class _Owner:
+    """The rule a registered phrase reports to, and how its hits are read."""
+
     rule: Rule
     payload: Any
     channel: str

@@ -79,6 +79,8 @@ class Placed:
 
 @dataclass(frozen=True)
 class _ValeBlock:
+    """A block as Vale's location search sees it."""
+
     text: str
     context: str
     line: int  # 0-based, as the walker counts

@@ -82,6 +82,9 @@ class Settings:
 
 @dataclass
 class Workspace:
+    """The engine for one set of settings: the guides and Vale projects it met, their
+    linters, and the language pipelines they share (see the module's docstring)."""
+
     settings: Settings = field(default_factory=Settings)
     pipelines: Pipelines = field(default_factory=Pipelines)
     _linters: dict[str, Linter] = field(default_factory=dict)

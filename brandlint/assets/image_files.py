@@ -28,6 +28,8 @@ class ImageFileError(Exception):
 
 @dataclass(frozen=True)
 class ImageInfo:
+    """An image file's format and size, as read from its header."""
+
     format: str  # "png", "jpg", "svg", …
     width: float | None
     height: float | None

@@ -20,6 +20,8 @@ GSM7_EXTENSION = frozenset("\f^{}\\[~]|€")
 
 @dataclass(frozen=True)
 class SmsSize:
+    """What a text costs as an SMS: its encoding, units and segments."""
+
     encoding: str  # "GSM-7" or "UCS-2"
     units: int  # septets (GSM-7) or UTF-16 code units (UCS-2)
     segments: int

@@ -54,6 +54,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*|\*+")
 
 @dataclass(frozen=True)
 class CapitalizationOptions(MatchOptions):
+    """The keys a `capitalization` rule takes, each declared once (`brandlint.core.options`)."""
+
     match: str = option(
         "$sentence",
         doc="The case: $sentence, $title, $lower, $upper, or a regex the text must match.",

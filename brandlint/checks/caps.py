@@ -15,6 +15,8 @@ _CAPS = re.compile(r"(?<![\w])[^\W\d_a-z]{2,}(?:['’][^\W\d_a-z]+)?(?![\w])")
 
 @dataclass(frozen=True)
 class CapsOptions(Options):
+    """The keys a `caps` rule takes, each declared once (`brandlint.core.options`)."""
+
     min_length: int = option(
         4, doc="Words in capitals this long or longer are flagged.", per_channel=True
     )

@@ -15,6 +15,8 @@ from brandlint.core.spec import RuleSpec
 
 @dataclass(frozen=True)
 class ConditionalOptions(MatchOptions):
+    """The keys a `conditional` rule takes, each declared once (`brandlint.core.options`)."""
+
     first: str = option(
         "",
         doc="The regex that needs `second` somewhere in the document (an acronym).",

@@ -43,6 +43,8 @@ from brandlint.text_case import canonical, fold, follow_case, lower
 
 @dataclass(frozen=True)
 class ConsistencyOptions(MatchOptions):
+    """The keys a `consistency` rule takes, each declared once (`brandlint.core.options`)."""
+
     either: Mapping[str, str] = option(
         None,
         doc="Pairs of spellings (Vale's form): one → the other; a document uses one.",

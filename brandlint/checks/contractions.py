@@ -19,6 +19,8 @@ from brandlint.voice.contractions import PAIRS, contracted_forms
 
 @dataclass(frozen=True)
 class ContractionsOptions(Options):
+    """The keys a `contractions` rule takes, each declared once (`brandlint.core.options`)."""
+
     prefer: Literal["contracted", "expanded"] = option(
         "contracted", doc='Which form the brand writes: "we\'re" or "we are".'
     )

@@ -26,6 +26,8 @@ _BACKGROUNDS = ("background-color", "background")
 
 @dataclass(frozen=True)
 class ContrastOptions(Options):
+    """The keys a `contrast` rule takes, each declared once (`brandlint.core.options`)."""
+
     min: float = option(4.5, doc="The least contrast ratio of text on its background.")
     min_large: float = option(3.0, doc="The least ratio for large text (24px, or 18.66px bold).")
 

@@ -13,6 +13,8 @@ from brandlint.voice.emoji import emoji_spans
 
 @dataclass(frozen=True)
 class EmojiOptions(Options):
+    """The keys a `emoji` rule takes, each declared once (`brandlint.core.options`)."""
+
     max: int | None = option(
         None, doc="The most emoji a piece may carry (none: no limit).", per_channel=True
     )

@@ -15,6 +15,8 @@ _RUN = re.compile(r"[!?]*![!?]*")
 
 @dataclass(frozen=True)
 class ExclamationOptions(Options):
+    """The keys a `exclamation` rule takes, each declared once (`brandlint.core.options`)."""
+
     max: int = option(1, doc="The most exclamation marks in a paragraph.", per_channel=True)
     forbid: tuple[str, ...] = option(
         ("!!", "?!", "!?"), doc="Runs of marks that are never allowed.", per_channel=True

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ExistenceOptions(MatchOptions):
+    """The keys a `existence` rule takes, each declared once (`brandlint.core.options`)."""
+
     tokens: tuple[str, ...] = option(
         (),
         doc="Words, phrases or regexes to flag, each matched as whole words.",

@@ -32,6 +32,8 @@ class FontUse(Options):
 
 @dataclass(frozen=True)
 class FontsOptions(Options):
+    """The keys a `fonts` rule takes, each declared once (`brandlint.core.options`)."""
+
     families: tuple[str, ...] = option(
         (), doc="Families allowed everywhere.", example=["Inter", "Source Serif"]
     )

@@ -12,6 +12,8 @@ from brandlint.core.rule import Finding, LintContext, Rule, channel_label
 
 @dataclass(frozen=True)
 class HashtagsOptions(Options):
+    """The keys a `hashtags` rule takes, each declared once (`brandlint.core.options`)."""
+
     max: int = option(2, doc="The most hashtags in a post.", per_channel=True)
 
 

@@ -11,6 +11,8 @@ from brandlint.core.rule import Finding, LintContext, Rule
 
 @dataclass(frozen=True)
 class HeadingsOptions(Options):
+    """The keys a `headings` rule takes, each declared once (`brandlint.core.options`)."""
+
     h1: int = option(1, doc="How many top-level headings a page has.", per_channel=True)
 
 

@@ -35,6 +35,8 @@ class ImageSize(Options):
 
 @dataclass(frozen=True)
 class ImageSpecsOptions(Options):
+    """The keys a `image_specs` rule takes, each declared once (`brandlint.core.options`)."""
+
     purpose: str = option("image", doc="What the images are for, in messages (logo, hero, …).")
     files: tuple[str, ...] = option(
         (), doc="File-name globs of the images this spec covers.", example=["*logo*"]

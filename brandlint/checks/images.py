@@ -20,6 +20,8 @@ from brandlint.core.rule import Finding, LintContext, Rule
 
 @dataclass(frozen=True)
 class ImagesOptions(Options):
+    """The keys a `images` rule takes, each declared once (`brandlint.core.options`)."""
+
     alt: Literal["required", "optional"] = option(
         "required",
         doc="Whether every image needs alt text (unless marked decorative).",

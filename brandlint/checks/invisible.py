@@ -23,6 +23,8 @@ _EMOJI_PARTS = frozenset({0x200D, *range(0xFE00, 0xFE10), *range(0xE0020, 0xE008
 
 @dataclass(frozen=True)
 class InvisibleOptions(Options):
+    """The keys a `invisible` rule takes, each declared once (`brandlint.core.options`)."""
+
     allow: tuple[str, ...] = option(
         (),
         doc="Invisible characters that may stay, as code points (U+00AD for soft hyphens).",

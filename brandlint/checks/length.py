@@ -30,6 +30,8 @@ def _fits(text: str, limit: int, measure) -> int:  # type: ignore[no-untyped-def
 
 @dataclass(frozen=True)
 class LengthOptions(Options):
+    """The keys a `length` rule takes, each declared once (`brandlint.core.options`)."""
+
     field: str = option(
         "body",
         doc="The field measured: body (the running text), subject, preheader, title, "

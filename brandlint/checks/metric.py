@@ -332,6 +332,8 @@ def count_code_blocks(ctx: LintContext) -> float:
 
 @dataclass(frozen=True)
 class MetricOptions(Options):
+    """The keys a `metric` rule takes, each declared once (`brandlint.core.options`)."""
+
     formula: str = option(
         "",
         doc="Arithmetic over the variables (words, sentences, syllables, "

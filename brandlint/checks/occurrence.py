@@ -26,6 +26,8 @@ _WORD_RUNS = frozenset({r"\b(\w+)\b", r"\b\w+\b", r"\w+", r"(\w+)"})
 
 @dataclass(frozen=True)
 class OccurrenceOptions(MatchOptions):
+    """The keys a `occurrence` rule takes, each declared once (`brandlint.core.options`)."""
+
     token: str = option(r"\b\w+\b", doc="The regex whose matches are counted.", example=r"\b\w+\b")
     max: int | None = option(None, doc="Flag a unit with more matches than this.")
     min: int | None = option(None, doc="Flag a unit with fewer matches than this.")

@@ -30,6 +30,8 @@ DEFAULT_NEAR = 10.0
 
 @dataclass(frozen=True)
 class PaletteOptions(Options):
+    """The keys a `palette` rule takes, each declared once (`brandlint.core.options`)."""
+
     palette: Mapping[str, str] = option(
         None, doc="The brand's colours: name → CSS colour.", example={"Kestrel Blue": "#0B5FFF"}
     )

@@ -12,6 +12,8 @@ from brandlint.core.rule import Finding, LintContext, Rule, channel_label
 
 @dataclass(frozen=True)
 class ParagraphLengthOptions(Options):
+    """The keys a `paragraph-length` rule takes, each declared once (`brandlint.core.options`)."""
+
     max_sentences: int | None = option(
         None, doc="The most sentences in a paragraph.", per_channel=True
     )

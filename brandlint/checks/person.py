@@ -16,6 +16,8 @@ from brandlint.text_case import follow_case
 
 @dataclass(frozen=True)
 class PersonOptions(Options):
+    """The keys a `person` rule takes, each declared once (`brandlint.core.options`)."""
+
     reader: tuple[str, ...] = option(
         (),
         doc="Words that address the reader in the third person, to say 'you' instead.",

@@ -45,6 +45,8 @@ __all__ = ["Readability", "ReadabilityOptions", "Section", "sections"]
 
 @dataclass(frozen=True)
 class ReadabilityOptions(Options):
+    """The keys a `readability` rule takes, each declared once (`brandlint.core.options`)."""
+
     max_grade: float | None = option(
         None,
         doc="The highest Flesch–Kincaid grade allowed (English copy).",

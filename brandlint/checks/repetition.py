@@ -18,6 +18,8 @@ from brandlint.core.spec import RuleSpec
 
 @dataclass(frozen=True)
 class RepetitionOptions(MatchOptions):
+    """The keys a `repetition` rule takes, each declared once (`brandlint.core.options`)."""
+
     tokens: tuple[str, ...] = option(
         (r"\w+",), doc="Regexes of the words whose immediate repeats are flagged."
     )

@@ -17,6 +17,8 @@ from brandlint.core.spec import RuleSpec
 
 @dataclass(frozen=True)
 class RequiredOptions(Options):
+    """The keys a `required` rule takes, each declared once (`brandlint.core.options`)."""
+
     text: str = option(
         "", doc="The wording every piece must carry.", example="Reply STOP to opt out."
     )

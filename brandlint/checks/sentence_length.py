@@ -14,6 +14,8 @@ from brandlint.core.rule import Finding, LintContext, Rule, channel_label
 
 @dataclass(frozen=True)
 class SentenceLengthOptions(Options):
+    """The keys a `sentence-length` rule takes, each declared once (`brandlint.core.options`)."""
+
     max: int = option(25, doc="The most words in a sentence.", per_channel=True)
 
 

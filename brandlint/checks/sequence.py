@@ -60,6 +60,8 @@ class SequenceToken(Options):
 
 @dataclass(frozen=True)
 class SequenceOptions(MatchOptions):
+    """The keys a `sequence` rule takes, each declared once (`brandlint.core.options`)."""
+
     tokens: tuple[SequenceToken, ...] = option(
         (),
         doc="The words of the sequence in order, each with a `pattern`, a `tag` or both "

@@ -13,6 +13,8 @@ from brandlint.core.rule import Finding, LintContext, Rule
 
 @dataclass(frozen=True)
 class SmsOptions(Options):
+    """The keys a `sms` rule takes, each declared once (`brandlint.core.options`)."""
+
     max_segments: int = option(
         1,
         doc="The most SMS segments a message may take (GSM-7: 160 characters, 153 each "

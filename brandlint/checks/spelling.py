@@ -73,6 +73,8 @@ _CLITICS = ("n't", "n’t")
 
 @dataclass(frozen=True)
 class SpellingOptions(Options):
+    """The keys a `spelling` rule takes, each declared once (`brandlint.core.options`)."""
+
     dictionaries: tuple[str, ...] = option(
         (),
         doc="Hunspell dictionaries by name; a word is correct when any accepts it "

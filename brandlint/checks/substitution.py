@@ -56,6 +56,8 @@ def quoted_choices(options: tuple[str, ...]) -> str:
 
 @dataclass(frozen=True)
 class SubstitutionOptions(MatchOptions):
+    """The keys a `substitution` rule takes, each declared once (`brandlint.core.options`)."""
+
     swap: Mapping[str, str] = option(
         None,
         doc="What to flag (a word, phrase or regex) → what to use instead; several "

@@ -41,6 +41,8 @@ class FirstMention(Options):
 
 @dataclass(frozen=True)
 class TermOptions(Options):
+    """The keys a `term` rule takes, each declared once (`brandlint.core.options`)."""
+
     use: str = option(
         "",
         doc="The preferred term, or the product name written exactly so.",

@@ -28,6 +28,8 @@ from brandlint.voice.score import (
 
 @dataclass(frozen=True)
 class VoiceOptions(Options):
+    """The keys a `voice` rule takes, each declared once (`brandlint.core.options`)."""
+
     kind_doc = "Copy whose voice score against a profile (`brandlint voice learn`) is too low."
 
     profile: str = option(

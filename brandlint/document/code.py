@@ -234,6 +234,8 @@ def _nodes(root: Node, name: str, types: tuple[str, ...]) -> list[Node]:
 
 @dataclass
 class _Comment:
+    """One comment in source code, and where its copy lies."""
+
     start: int  # source offsets of the whole comment, markers included
     end: int
     lines: list[tuple[int, int] | None]  # each line's copy (None: a blank line)

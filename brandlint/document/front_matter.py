@@ -39,6 +39,9 @@ _BOUNDED_ONLY = re.compile("[&*!\t\ufeff]")
 
 @dataclass
 class FrontMatter:
+    """What a file's front matter gave: its settings (`meta`), its copy fields as blocks,
+    where the body starts, and what could not be read."""
+
     meta: dict[str, Any] = field(default_factory=dict)
     blocks: list[BlockDraft] = field(default_factory=list)
     end: int = 0  # offset just after the closing fence; 0 when there is no front matter
