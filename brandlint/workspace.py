@@ -27,6 +27,7 @@ from brandlint.core.document import Block, Document, LineIndex
 from brandlint.core.errors import GuideError, UsageError
 from brandlint.core.globs import glob_match
 from brandlint.core.limits import Limits, exceeds, variable
+from brandlint.core.settings import Settings
 from brandlint.document.code import CODE_FORMATS
 from brandlint.document.formats import BINARY_FORMATS
 from brandlint.document.reader import UnreadableFile, format_of, parse_document, read_document
@@ -58,26 +59,6 @@ CHANNEL_FOLDERS = {
     "print": "print",
 }
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What the user asked for on the command line or in the editor."""
-
-    guide: str | None = None
-    lang: str | None = None
-    channel: str | None = None
-    exclude: tuple[str, ...] = ()
-    vale_config: str | None = None  # a .vale.ini to lint every file with (--vale-config)
-    rule_filter: str | None = None  # an expression choosing the rules that run (--filter)
-    min_level: str | None = None  # a Vale project's MinAlertLevel instead of its own (--min-level)
-    read_as: str | None = None  # the format of every file, whatever its name (--read-as)
-    # Vale drop-in mode (--vale-compat): Vale's alert positions, and no Vale configuration
-    # is Vale's error rather than the bundled guide
-    vale_compat: bool = False
-    # guides an editor changed and has not saved (the server's guide actions): (resolved
-    # path, text), read instead of the file
-    guide_texts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass

@@ -14,9 +14,9 @@ changes are linted as they come (the engine re-lints only the blocks they touche
 debounce is needed; the `debounce` setting adds one), a version overtaken by a newer one
 before its turn is skipped, and its result, were it to come late, dropped. The lint worker
 starts before this module's imports (`start`), on the folder and settings of the
-`initialize` waiting on stdin, and the engine is warmed again at `initialize` (at once when
-it guessed right), so the first diagnostics wait for spaCy once, not behind the server's
-start.
+`initialize` waiting on stdin (it warms up between calls: a document waiting is linted
+first), and `initialize` asks for a warm-up only of a folder it did not guess, so the first
+diagnostics wait for spaCy once, not behind the server's start.
 Diagnostics are kept converted between edits (`diagnostics.Converted`) and pushed as JSON.
 
 Problems of the guides in force (a rule file's unsupported key, a guide that does not
@@ -48,7 +48,6 @@ from pygls.workspace import TextDocument
 
 from brandlint import __version__
 from brandlint.core.errors import UsageError
-from brandlint.workspace import discover_config
 
 from .actions import (
     EDIT_GUIDE,
@@ -257,6 +256,10 @@ class BrandlintServer(LanguageServer):
     def guide_file(self, uri: str) -> GuideFile | None:
         """The brandlint guide (YAML, not a Vale configuration) a document is linted with,
         for the guide actions."""
+        # the engine's module, at the first code action: imported at the start, it took
+        # 60 ms of CPU that the lint worker's start needs on a two-core machine
+        from brandlint.workspace import discover_config
+
         path = to_fs_path(uri)
         found = self.session.settings.guide or (path and discover_config(Path(path).parent))
         if not found or Path(found).suffix not in (".yaml", ".yml"):
@@ -401,8 +404,8 @@ def initialize(ls: BrandlintServer, params: types.InitializeParams) -> None:
     ls.configure(params.initialization_options)
     folders = [f.uri for f in params.workspace_folders or ()] or [params.root_uri or ""]
     folder = to_fs_path(folders[0]) if folders[0] else None
-    # the guide, its pipeline and the worker get ready while the editor opens its files;
-    # the first lint waits its turn behind this one on the lint thread
+    # the guide, its pipeline and the worker get ready while the editor opens its files
+    # (the worker started on that folder already, unless `start` could not read it)
     warm = ls.session.warm(folder or str(Path.cwd()))
     ls.warming = asyncio.get_running_loop().create_task(warm)
 
@@ -436,8 +439,12 @@ async def initialized(ls: BrandlintServer, params: types.InitializedParams) -> N
         )
         settings = answer[0] if isinstance(answer, list | tuple) and answer else None
         if isinstance(settings, dict) and settings:
+            linted_under = ls.session.linted_under()
             ls.configure(settings)
-            ls.relint_all()
+            # VS Code answers with the settings `initializationOptions` gave: then the
+            # documents linted meanwhile stand as they are
+            if ls.session.linted_under() != linted_under:
+                ls.relint_all()
 
 
 @server.feature(types.SHUTDOWN)
@@ -612,11 +619,11 @@ def serve(reader: BinaryIO, writer: BinaryIO, read: bytes = b"") -> None:
         server.session.close()  # the input ended: no lint may hold up the exit
 
 
-def main(tcp: str | None, worker: Worker, read: bytes = b"") -> int:
+def main(tcp: str | None, worker: Worker, read: bytes = b"", warming: str | None = None) -> int:
     """Serve one client on stdio, or on the TCP address `tcp` (HOST:PORT), with `worker`,
-    the lint worker started before this module was imported (`start`); `read`: what was
-    already read from stdin."""
-    server.session.adopt(worker)
+    the lint worker started before this module was imported (`start`) and warming up on
+    the folder `warming`; `read`: what was already read from stdin."""
+    server.session.adopt(worker, warming)
     if tcp:
         host, _, port = tcp.rpartition(":")
         with socket.create_server((host or "127.0.0.1", int(port))) as listener:

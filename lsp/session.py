@@ -23,14 +23,14 @@ from typing import Any
 
 from brandlint.core.alerts import Alert, Level
 from brandlint.core.errors import Problem
+from brandlint.core.settings import Settings
 from brandlint.document.code import CODE_FORMATS
 from brandlint.document.formats import BINARY_FORMATS
 from brandlint.document.reader import format_of
-from brandlint.guide.loader import GUIDE_NAMES
+from brandlint.guide.names import GUIDE_NAMES
 from brandlint.guide.vale_names import VALE_CONFIG_NAMES, is_vale_config
-from brandlint.workspace import Settings
 
-from .engine import Engine, GuideState, Linting
+from .linting import GuideState, Linting
 from .settings import Options, engine_settings, level, number, positive, size
 from .worker import Failed, Overran, Worker
 
@@ -62,6 +62,10 @@ TOO_LARGE, LINT_TIMED_OUT, LINT_FAILED, NOT_CONFIGURED = (
 )
 
 __all__ = ["GuideState", "Linted", "Notice", "Session"]
+
+# the worker's engine, named so that only the worker imports it (and the linter, the
+# rules, spaCy with them)
+ENGINE = "brandlint.lsp.engine:Engine"
 
 
 def document_format(path: str | None, language_id: str | None) -> str | None:
@@ -129,7 +133,8 @@ class Session:
         self.max_document_size = MAX_DOCUMENT_SIZE
         self.lint_timeout = LINT_TIMEOUT
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="brandlint-lint")
-        self._worker = Worker(Engine, self.settings)
+        self._worker = Worker(ENGINE, self.settings)
+        self._warming: str | None = None  # the folder the worker warms up on already
         self.closed = False
 
     def configure(self, options: Mapping[str, Any] | None) -> list[str]:
@@ -148,6 +153,11 @@ class Session:
         self.lint_timeout = read.value("lintTimeout", positive, self.lint_timeout, "seconds")
         self._worker.configure(self.settings)
         return read.wrong
+
+    def linted_under(self) -> tuple[object, ...]:
+        """The settings a document's result depends on: when they are the same, a result
+        still stands."""
+        return (self.settings, self.min_level, self.max_document_size)
 
     def edit_guide(self, path: str, text: str | None) -> bool:
         """Lint with the guide at `path` (resolved) as `text`: an edit the editor applied
@@ -168,11 +178,12 @@ class Session:
         """The text of the guide at `path` as edited and not yet saved, if it is."""
         return dict(self.settings.guide_texts).get(path)
 
-    def adopt(self, worker: Worker) -> None:
-        """Run the engine in `worker`, started before the server (`start_engine`), instead
-        of one started at the first call."""
-        worker.adopt(Engine, self.settings)
+    def adopt(self, worker: Worker, warming: str | None = None) -> None:
+        """Run the engine in `worker`, started before the server (`start_engine`) and
+        warming up on the folder `warming`, instead of one started at the first call."""
+        worker.adopt(ENGINE, self.settings)
         self._worker = worker
+        self._warming = warming
 
     def close(self) -> None:
         """End the worker for good (the server is stopping): from now on nothing is
@@ -213,9 +224,12 @@ class Session:
         return Linted(version, source, format, shown), linting.guide
 
     async def warm(self, folder: str) -> None:
-        """Start the worker and load the guide of `folder` with its pipeline, while the
-        editor is still opening: the first diagnostics then come as fast as later ones."""
-        if self.closed:
+        """Start the worker and have it load the guide of `folder` with its pipeline and
+        the rules' data while the editor is still opening (and no call waits), so that the
+        first diagnostics come about as fast as later ones. Nothing to ask when the worker
+        warms up on `folder` already: a call now would only come between it and the first
+        document's lint."""
+        if self.closed or folder == self._warming:
             return
         try:
             await self._run("warm", folder)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from brandlint.core.alerts import Level
-from brandlint.workspace import Settings
+from brandlint.core.settings import Settings
 
 T = TypeVar("T")
 

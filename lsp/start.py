@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
 from .framing import initialize_params, waiting_input
-from .worker import start_engine
+from .worker import lasting, start_engine
 
 
 def parser() -> argparse.ArgumentParser:
@@ -30,20 +30,28 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    """Serve one client, over stdio or, with `--tcp HOST:PORT`, one TCP connection."""
+    """Serve one client, over stdio or, with `--tcp HOST:PORT`, one TCP connection.
+
+    One OpenBLAS thread, as `brandlint` runs (`brandlint.cli.main.run`), also when started
+    as `python -m brandlint.lsp`: numpy, which the worker's spaCy imports, otherwise starts
+    one per core, for nothing (0.11 s of CPU during spaCy's import, on the core the
+    server needs for its own start)."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     args = parser().parse_args(argv)
     waiting = b"" if args.tcp else waiting_input(sys.stdin.fileno())
     params = initialize_params(waiting) or {}
-    worker = start_engine(_folder(params), params.get("initializationOptions"))
-    from .server import main
+    folder = _folder(params) or os.getcwd()
+    worker = start_engine(folder, params.get("initializationOptions"))
+    with lasting():  # pygls, lsprotocol and the handlers: 47,000 objects, for good
+        from .server import main
 
-    return main(args.tcp, worker, waiting)
+    return main(args.tcp, worker, waiting, folder)
 
 
 def _folder(params: dict[str, object]) -> str | None:
     """The local folder of the first workspace folder, as the `initialize` handler takes it:
-    where the worker warms up (a guess: the server warms that folder again once it has read
-    the message)."""
+    where the worker warms up (a guess: once the server has read the message, it asks for
+    a warm-up of the folder it names only when that is another)."""
     folders = params.get("workspaceFolders")
     first = folders[0] if isinstance(folders, list) and folders else None
     uri = first.get("uri") if isinstance(first, dict) else params.get("rootUri")

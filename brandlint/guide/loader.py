@@ -12,9 +12,8 @@ from pathlib import Path
 
 from brandlint.guide.cache import GuideCache
 from brandlint.guide.model import Guide
+from brandlint.guide.names import GUIDE_NAMES
 from brandlint.packs import default_guide_path
-
-GUIDE_NAMES = ("brandlint.yaml", ".brandlint.yaml", "brandlint.yml", ".brandlint.yml")
 
 
 def discover_guide(start: Path) -> Path | None:

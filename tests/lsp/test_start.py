@@ -4,10 +4,12 @@ process never loads spaCy and the worker nothing of pygls."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import io
 import json
 import os
+import pickle
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -167,7 +169,9 @@ def test_the_worker_imports_nothing_of_pygls(folder: Path) -> None:
         "import sys\n"
         "import brandlint.lsp.start\n"
         "from brandlint.lsp.engine import Engine\n"
-        f"Engine.prepared({str(folder)!r}, {{'guide': 'brand/guide.yaml'}})\n"
+        f"engine = Engine.prepared({str(folder)!r}, {{'guide': 'brand/guide.yaml'}})\n"
+        "while engine.idle():\n"
+        "    pass\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol')))\n"
         "print('spacy' in sys.modules)\n"
     )
@@ -207,3 +211,69 @@ async def test_a_guide_named_after_the_warm_up_is_the_one_linted_with(
         uri,
         lambda found: [(d.code, span(d)) for d in found] == [("o.terms.leverage", (0, 3, 0, 11))],
     )
+
+
+class Calls:
+    """Stands in for the lint worker: notes the calls made to it."""
+
+    def __init__(self) -> None:
+        self.made: list[tuple[str, tuple[object, ...]]] = []
+
+    def adopt(self, factory: object, *args: object) -> None:
+        pass
+
+    def configure(self, *args: object) -> None:
+        pass
+
+    def call(self, timeout: float, method: str, *args: object) -> None:
+        self.made.append((method, args))
+
+
+def test_initialize_asks_for_no_warm_up_of_the_folder_the_worker_warms_already() -> None:
+    from brandlint.lsp.session import Session
+
+    session, calls = Session(), Calls()
+    session.adopt(calls, "/home/ana/site")  # type: ignore[arg-type]
+    asyncio.run(session.warm("/home/ana/site"))
+    assert calls.made == []
+    asyncio.run(session.warm("/home/ana/other"))  # a folder `start` did not guess
+    assert calls.made == [("warm", ("/home/ana/other",))]
+
+
+def test_the_server_process_imports_no_engine_even_to_read_its_answers(tmp_path: Path) -> None:
+    """The server unpickles what the worker's engine answers (alerts, the guide's state):
+    that takes the server's modules only, not the linter's, the workspace's or spaCy."""
+    from brandlint.lsp.engine import Engine
+
+    from brandlint.workspace import Settings
+
+    (tmp_path / "brandlint.yaml").write_text("name: t\nterms:\n  - avoid: [synergy]\n")
+    answer = Engine(Settings()).lint(str(tmp_path / "post.md"), "Pure synergy.\n", "markdown")
+    script = (
+        "import pickle, sys\n"
+        "import brandlint.lsp.server\n"
+        "answer = pickle.loads(sys.stdin.buffer.read())\n"
+        "print([(a.rule, a.span.column) for a in answer.alerts])\n"
+        "engine = ('brandlint.lsp.engine', 'brandlint.workspace', 'brandlint.linter',\n"
+        "          'brandlint.guide.loader', 'spacy')\n"
+        "print([m for m in engine if m in sys.modules])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], input=pickle.dumps(answer), capture_output=True, check=True
+    )
+    assert done.stdout.decode() == "[('t.terms.synergy', 6)]\n[]\n"
+
+
+def test_the_configuration_initialize_gave_already_leaves_results_standing() -> None:
+    """VS Code answers `workspace/configuration` with its `initializationOptions`: the
+    documents linted meanwhile are not linted again (`initialized`); other settings are."""
+    from brandlint.lsp.session import Session
+
+    session = Session()
+    options = {"guide": "brand/guide.yaml", "minLevel": "warning", "debounce": 0}
+    session.configure(options)
+    linted_under = session.linted_under()
+    session.configure(dict(options))
+    assert session.linted_under() == linted_under
+    session.configure({**options, "minLevel": "error"})
+    assert session.linted_under() != linted_under

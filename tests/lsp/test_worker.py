@@ -121,7 +121,7 @@ def answering(target: Idler) -> Iterator[Connection]:
 
 
 def call(connection: Connection, method: str) -> object:
-    connection.send((method, ()))
+    connection.send((method, (), None))
     status, value, _ = connection.recv()
     assert status == "ok", value
     return value
@@ -139,3 +139,32 @@ def test_idle_work_with_no_end_never_holds_up_a_call():
     with answering(idler) as connection:
         assert idler.finished.wait(60)
         assert call(connection, "count") >= 1000  # answered in the middle of it
+
+
+class Recorder:
+    """An engine with idle work that never ends, noting what it was asked, in order (a run
+    of idle steps as one entry)."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def configure(self, name: str) -> None:
+        self.asked.append(f"configure {name}")
+
+    def idle(self) -> bool:
+        if self.asked[-1:] != ["idle"]:
+            self.asked.append("idle")
+        return True
+
+    def log(self) -> list[str]:
+        return self.asked
+
+
+def test_new_settings_come_with_the_next_call_and_no_idle_work_between():
+    worker = Worker(Recorder)
+    try:
+        worker.call(60, "log")  # started: idle work under way from now on
+        worker.configure("editor")
+        assert worker.call(60, "log")[-1] == "configure editor"  # and then at once the call
+    finally:
+        worker.stop()
