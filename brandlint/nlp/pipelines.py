@@ -122,7 +122,7 @@ class LangPipeline:
         get = table.get
         for doc, lowers in zip(docs, words, strict=True):
             if lowers:
-                lemmas = numpy.fromiter((get(h, h) for h in lowers), "uint64", len(lowers))
+                lemmas = numpy.fromiter(map(get, lowers, lowers), "uint64", len(lowers))
                 doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]
 
     def _learn(self, table: dict[int, int], lower: int, lemma_of: Callable[[str], str]) -> None:
@@ -502,19 +502,26 @@ class Exceptions:
         self.waiting = rules
         self.longest = max(map(len, rules), default=0)
         self.scanned = 0
+        # one load at a time: a text's admit returns once all it needs is loaded, even
+        # those another thread took from `waiting` and loads meanwhile
+        self._lock = threading.Lock()
         for key in [key for key in rules if " " in key]:
             tokenizer.add_special_case(key, rules.pop(key))
 
     def admit(self, texts: list[str]) -> None:
         """Load the exceptions occurring in `texts`, which are tokenized next."""
-        waiting = self.waiting
-        if not waiting:
+        if not self.waiting:
             return
+        with self._lock:
+            self._admit(texts)
+
+    def _admit(self, texts: list[str]) -> None:
+        waiting = self.waiting
         # no exception holds a NUL, so none is found across two texts
         joined = "\0".join(texts).replace(" ", "")
         self.scanned += len(joined) + self.LOOK
         if self.scanned > self.SCAN:
-            self.complete()
+            self._complete()
             return
         if len(joined) < self.SHORT:  # a guide's terms: its substrings, looked up
             size = len(joined)
@@ -525,11 +532,16 @@ class Exceptions:
             }
         else:
             found = {key for key in waiting if key in joined}
-        for key in sorted(found):
-            self.tokenizer.add_special_case(key, waiting.pop(key))
+        for key in sorted(found):  # taken from `waiting` once loaded: see `admit`
+            self.tokenizer.add_special_case(key, waiting[key])
+            del waiting[key]
 
     def complete(self) -> None:
         """Load all that still wait, in one reload of the tokenizer's special cases."""
+        with self._lock:
+            self._complete()
+
+    def _complete(self) -> None:
         if self.waiting:
             self.tokenizer.rules = {**(self.tokenizer.rules or {}), **self.waiting}
             self.waiting = {}
