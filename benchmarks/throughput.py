@@ -7,7 +7,9 @@ brandlint in-process with a warm guide (what the language server and audits see)
 every rule of the example guide (terms, tone, readability, channels) and once with its terms
 and consistency groups only. Beside them, the floor: the same documents only read and
 tokenized (the workspace's reading and the language pipeline, no rule), then also searched
-by the shared phrase index: how fast in-process linting could be if rules cost nothing.
+by the shared phrase index: how fast in-process linting could be if rules cost nothing;
+each floor split between reading and parsing the files and the rest (tokenizing, or
+tokenizing and the index).
 Each figure is given per wall second and per CPU second (user + system, of the process and
 its children): on a machine other jobs load, only the CPU figures compare across runs. The
 command's CPU is also split between its main process (start-up, the warm-up before the
@@ -122,9 +124,15 @@ def main() -> None:
         print(f"brandlint  in-process, {label:10} {rates(total, wall, cpu)}  ({alerts} alerts)")
     for searched in (False, True):
         # a workspace of its own, warmed alike: the words it meets are as new as above
-        wall, cpu = read_and_tokenized(warmed(EXAMPLE_GUIDE, paths), paths, searched)
+        wall, cpu, reading = read_and_tokenized(warmed(EXAMPLE_GUIDE, paths), paths, searched)
         floor = "+ phrase index" if searched else "read + tokenize"
         print(f"           floor, {floor:15} {rates(total, wall, cpu)}")
+        rest = "phrase index" if searched else "tokenizing"
+        print(
+            f"             CPU s: reading and parsing {reading:.2f} "
+            f"({total / reading:,.0f} words/CPU-s), {rest} {cpu - reading:.2f} "
+            f"({total / (cpu - reading):,.0f} words/CPU-s)"
+        )
 
     for jobs in (1, args.jobs) if args.jobs else ():
         wall, cpu, alerts = linted_on(jobs, [str(p) for p in paths])
@@ -148,18 +156,23 @@ def warmed(guide: Path, paths: list[Path]) -> Workspace:
 
 def read_and_tokenized(
     workspace: Workspace, paths: list[Path], searched: bool
-) -> tuple[float, float]:
+) -> tuple[float, float, float]:
     """Wall and CPU seconds of reading `paths` into documents and tokenizing their copy
     as a lint does (the guide's pipeline, lemmas included), with no rule: what in-process
-    linting cannot go below. `searched`: the shared phrase index searches the tokens too
-    (`Linter.context`), a cost the guide's terms bring whatever else its rules do."""
+    linting cannot go below; and the CPU seconds of the reading alone (file, front matter,
+    markup parser, blocks), the larger part. `searched`: the shared phrase index searches
+    the tokens too (`Linter.context`), a cost the guide's terms bring whatever else its
+    rules do."""
     from brandlint.linter import collector_paused
     from brandlint.nlp.pipelines import normalize_lang
 
+    reading = 0.0
     start, cpu = time.perf_counter(), time.process_time()
     with collector_paused():  # as `lint_file` reads and lints
         for path in map(str, paths):
+            before = time.process_time()
             document = workspace.document(path)
+            reading += time.process_time() - before
             linter = workspace.linter_for(path)
             if searched:
                 linter.context(document)
@@ -167,7 +180,7 @@ def read_and_tokenized(
                 lang = normalize_lang(document.lang) or "en"
                 pipeline = linter.pipelines.get(lang, linter.guide.pipelines.get(lang, ""))
                 pipeline.process([document.block_text(block) for block in document.blocks])
-    return time.perf_counter() - start, time.process_time() - cpu
+    return time.perf_counter() - start, time.process_time() - cpu, reading
 
 
 def linted_on(jobs: int, paths: list[str]) -> tuple[float, float, int]:

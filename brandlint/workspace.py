@@ -30,7 +30,13 @@ from brandlint.core.limits import Limits, exceeds, variable
 from brandlint.core.settings import Settings
 from brandlint.document.code import CODE_FORMATS
 from brandlint.document.formats import BINARY_FORMATS
-from brandlint.document.reader import UnreadableFile, format_of, parse_document, read_document
+from brandlint.document.reader import (
+    UnreadableFile,
+    format_of,
+    parse_document,
+    read_bounded,
+    read_document,
+)
 from brandlint.guide.loader import GUIDE_NAMES, load_guide
 from brandlint.guide.model import Guide
 from brandlint.guide.vale_names import CONFIG_ENV, VALE_CONFIG_NAMES, is_vale_config
@@ -270,8 +276,7 @@ class Workspace:
         if text is None:
             try:
                 if data is None:  # `data`: the file's bytes, read by an audit's client
-                    with open(path, "rb") as handle:
-                        data = handle.read(ceiling + 1)  # no more than the limit is ever read
+                    data = read_bounded(path, ceiling)  # no more than the limit is ever read
             except OSError as exc:
                 raise UnreadableFile(f"Cannot read this file: {exc.strerror or exc}.") from None
             if len(data) > ceiling:

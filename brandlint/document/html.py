@@ -118,6 +118,10 @@ _PRESENTATION = {
     "bgcolor": "background-color",
     "font-family": "font-family",
 }
+# what `_collect_styles` reads: the tags that can carry or link CSS whatever their
+# attributes, and the attributes that carry it on any tag
+_STYLING_TAGS = frozenset({"meta", "font", "style", "link"})
+_STYLING_ATTRIBUTES = frozenset({"style", *_PRESENTATION})
 _ATTRIBUTE = re.compile(r"""[\s/]([^\s/>="']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _WORDS = re.compile(r"\S+(?: \S+)*")
@@ -206,8 +210,12 @@ class HtmlCopy(HTMLParser):
         self.comments = comments
         self.lines = LineIndex(fragment)
         # HTMLParser counts lines at LF only (a lone CR is not one to it): its positions
-        # are read against its own line starts
-        self._starts = [0, *(found.end() for found in re.finditer("\n", fragment))]
+        # are read against its own line starts, which are the lines' when there is no CR
+        self._starts = (
+            self.lines.starts
+            if "\r" not in fragment
+            else [0, *(found.end() for found in re.finditer("\n", fragment))]
+        )
         self.drafts: list[BlockDraft] = []
         self.images: list[ImageRef] = []
         self.styles: list[StyleRef] = []
@@ -364,6 +372,8 @@ class HtmlCopy(HTMLParser):
         closed: bool,
     ) -> None:
         """Record the CSS this tag carries or opens, and the stylesheet it links."""
+        if tag not in _STYLING_TAGS and values.keys().isdisjoint(_STYLING_ATTRIBUTES):
+            return  # most tags: no CSS of their own
         element = tag + "".join(f".{c}" for c in (named.get("class") or "").split())
         owner = self.base + self._offset()
         if "style" in values:
@@ -431,8 +441,12 @@ class HtmlCopy(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skip or (self._stack and "head" in self._stack and "title" not in self._stack):
             return
+        offset = self.base + self._offset()
+        if data.isspace():  # between tags, most of it: a space at most, no word to read
+            self._current().add_space(offset, offset + len(data))
+            return
         stars = self._starred(data)
-        add_copy(self._current(), data, self.base + self._offset(), entities=False, stars=stars)
+        add_copy(self._current(), data, offset, entities=False, stars=stars)
 
     def _reference(self, text: str) -> None:
         if self._skip:

@@ -70,6 +70,21 @@ def named_format(path: str) -> str | None:
     return NAMED_ONLY_EXTENSIONS.get(os.path.splitext(path.lower())[1])
 
 
+def read_bounded(path: str, ceiling: int) -> bytes:
+    """The bytes of the file at `path`, no more than `ceiling` + 1 of them (one more tells
+    the caller it is over the limit). A file is read into a buffer of its own size, not
+    one of the limit's: an 8 MB buffer asked for per file cost more than reading a page
+    of copy. Raises OSError."""
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if not 0 < size <= ceiling:  # over the limit, or no size told (a pipe, a device)
+            return handle.read(ceiling + 1)
+        data = handle.read(size + 1)
+        if len(data) > size:  # the file grew since: read on, up to the limit
+            data += handle.read(ceiling + 1 - len(data))
+        return data
+
+
 def decode(data: bytes) -> str:
     if b"\x00" in data[:8192]:
         raise UnreadableFile("This is a binary file, not copy; brandlint skipped it.")
@@ -154,7 +169,8 @@ def parse_document(
     # front matter are left whole: there (an SMS, a post, a meta description) each character
     # of a link counts towards the channel's length.
     links = kind in ("markdown", "mdx", "html")
-    drafts = [settle(draft, links=links) for draft in drafts]
+    # a draft with no piece (the white space between two HTML blocks) holds no copy
+    drafts = [settle(draft, links=links) for draft in drafts if draft.pieces]
     styles, deep_styles = bounded_styles(styles)
     return assemble(
         path,

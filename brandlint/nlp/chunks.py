@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -76,41 +76,52 @@ def tokenize_long(
     """`nlp` over `texts`, a text over `size` characters in pieces whose docs are joined
     back into one doc of that text, a run of over `run` characters with no space as one
     opaque token."""
+    # most texts are short blocks: one piece each, handed on as they are
+    cut = [[text] if len(text) <= size else pieces(text, size) for text in texts]
+    docs = _pipe([_guarded(piece, nlp, run) for parts in cut for piece in parts], nlp)
+    if len(docs) == len(cut):
+        return docs
     from spacy.tokens import Doc
 
-    cut = [pieces(text, size) for text in texts]
-    docs = _pipe((_guarded(piece, nlp, run) for parts in cut for piece in parts), nlp)
-    return [
-        next(docs)
-        if len(parts) == 1
-        else Doc.from_docs([next(docs) for _ in parts], ensure_whitespace=False)
-        for parts in cut
-    ]
+    joined: list[Doc] = []
+    at = 0
+    for parts in cut:
+        if len(parts) == 1:
+            joined.append(docs[at])
+        else:
+            joined.append(Doc.from_docs(docs[at : at + len(parts)], ensure_whitespace=False))
+        at += len(parts)
+    return joined
 
 
-def _pipe(pieces: Iterable[str | Doc], nlp: Language) -> Iterator[Doc]:
+def _pipe(pieces: list[str | Doc], nlp: Language) -> list[Doc]:
     """`nlp.pipe(pieces)`. A pipeline whose components take one doc at a time (the
     blank pipeline's sentence rules) is run here, a piece at a time: `Language.pipe`'s
     generators and checks cost more than tokenizing the short blocks copy is made of,
     and the sentence rules get each piece's text as it is.
     Components that batch (a trained pipeline's) get `Language.pipe`."""
-    from brandlint.nlp.sentences import SentenceRules
-
     components = [component for _, component in nlp.pipeline]
     if any(hasattr(component, "pipe") for component in components):
-        yield from nlp.pipe(pieces)
-        return
+        return list(nlp.pipe(pieces))
+    steps = [_step(component) for component in components]
     tokenizer = nlp.tokenizer
+    docs: list[Doc] = []
     for piece in pieces:
         doc, text = (tokenizer(piece), piece) if isinstance(piece, str) else (piece, piece.text)
-        for component in components:
-            # the sentence rules read the text, which a doc can only rebuild token by token
-            doc = (
-                component.mark(doc, text)
-                if isinstance(component, SentenceRules)
-                else component(doc)
-            )
-        yield doc
+        for step in steps:
+            doc = step(doc, text)
+        docs.append(doc)
+    return docs
+
+
+def _step(component: Callable[[Doc], Doc]) -> Callable[[Doc, str], Doc]:
+    """A component as a step of `_pipe`, given each doc and its text: the sentence rules
+    read the text, which a doc can only rebuild token by token."""
+    from brandlint.nlp.sentences import SentenceRules
+
+    if isinstance(component, SentenceRules):
+        return component.mark
+    return lambda doc, _text: component(doc)
 
 
 def _guarded(text: str, nlp: Language, run: int) -> str | Doc:

@@ -46,8 +46,17 @@ if TYPE_CHECKING:
 
 NAME = "brandlint_sentences"
 
-_TERMINAL = re.compile("[.!?…‼⁇⁈⁉。\uff01\uff1f]+")  # with full-width ! and ?
+_TERMINAL_CHARS = "[.!?…‼⁇⁈⁉。\uff01\uff1f]"  # with full-width ! and ?
+_TERMINAL = re.compile(_TERMINAL_CHARS + "+")
 _CLOSING = frozenset(")]}’”»\u203a\"'")  # \u203a: single right guillemet
+# where a sentence may end: a run of terminal marks (from its first mark on, so a long
+# line of marks is read once), the closing quotes and brackets after it (to "closed"),
+# then white space with more copy after it. Its white space is what `str.isspace` calls
+# white space.
+_CANDIDATE = re.compile(
+    rf"(?P<closed>(?P<marks>{_TERMINAL_CHARS}(?<!{_TERMINAL_CHARS}{_TERMINAL_CHARS})"
+    rf"{_TERMINAL_CHARS}*+)[{re.escape(''.join(sorted(_CLOSING)))}]*+)\s++(?=\S)"
+)
 _OPENING_QUOTES = frozenset("\"'“‘«„\u201a\u2039¿¡")  # low-9 quote, left guillemet
 # the same, as the characters `str.strip` takes (joined once, not per terminal mark)
 _CLOSING_CHARS = "".join(sorted(_CLOSING))
@@ -87,12 +96,21 @@ def never_ends(lang: str) -> frozenset[str]:
 
 def sentence_starts(text: str, lang: str) -> list[int]:
     """Offsets in `text` where a sentence other than the first starts."""
+    return _starts(text, never_ends(lang))
+
+
+def _starts(text: str, abbreviations: frozenset[str]) -> list[int]:
+    """`sentence_starts` with the language's abbreviations joined already (the sentence
+    rules call it for every block)."""
     starts: list[int] = []
-    abbreviations = never_ends(lang)
-    for mark in _TERMINAL.finditer(text):
-        start = _next_sentence(text, mark.start(), mark.end(), abbreviations)
+    # only marks with white space and then more copy after them can end a sentence: the
+    # pattern leaves out the rest (the period closing a block, "3.5", "file.txt") unread
+    for found in _CANDIDATE.finditer(text):
+        start = _next_sentence(text, found, abbreviations)
         if start is not None and (not starts or start > starts[-1]):
             starts.append(start)
+    if not starts:
+        return starts
     # a would-be sentence with no letter or digit in it ("(...)") stays with the one before
     kept: list[int] = []
     for i, start in enumerate(starts):
@@ -102,21 +120,20 @@ def sentence_starts(text: str, lang: str) -> list[int]:
     return kept
 
 
-def _next_sentence(text: str, mark: int, end: int, abbreviations: frozenset[str]) -> int | None:
-    """Where the next sentence starts if the terminal mark text[mark:end] ends one."""
-    while end < len(text) and text[end] in _CLOSING:
-        end += 1
-    gap = end
-    while gap < len(text) and text[gap].isspace():
-        gap += 1
-    if gap == end or gap == len(text):
-        return None
-    period = text[mark:end].rstrip(_CLOSING_CHARS).endswith(".")
+def _next_sentence(text: str, found: re.Match[str], abbreviations: frozenset[str]) -> int | None:
+    """Where the next sentence starts if the terminal mark `found` matched (its run of
+    marks, the closing quotes and brackets after it, then white space) ends one."""
+    mark, end, gap = found.start("marks"), found.end("closed"), found.end()
+    marks = found.group("marks")
+    period = marks.endswith(".")
     if period and _continues_after_period(text, mark, abbreviations):
         return None
-    if text[mark:end] == "." and _after_long_word(text, mark, abbreviations):
+    if _opens_sentence(text, gap, spaced=period and gap - end >= 2):
         return gap
-    return gap if _opens_sentence(text, gap, spaced=period and gap - end >= 2) else None
+    # a lower-case word and the like: the sentence ends all the same after a long word
+    if marks == "." and end == mark + 1 and _after_long_word(text, mark, abbreviations):
+        return gap
+    return None
 
 
 def _continues_after_period(text: str, mark: int, abbreviations: frozenset[str]) -> bool:
@@ -206,6 +223,7 @@ class SentenceRules:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        self._abbreviations = never_ends(lang)
         # most blocks are one sentence of a few tokens: their marks are a slice of this
         # (read only), not an array built per block
         self._one_sentence = _one_sentence(4096)
@@ -220,7 +238,7 @@ class SentenceRules:
         tokens = len(doc)
         if not tokens:
             return doc
-        starts = sentence_starts(text, self.lang)
+        starts = _starts(text, self._abbreviations)
         if tokens > len(self._one_sentence):
             marks = _one_sentence(tokens)
         else:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from benchmarks.sentences import (
     LANGS,
@@ -139,6 +141,33 @@ def test_dialogue_dash_and_spaced_guillemets_open_a_sentence() -> None:
 
 def test_an_enumerator_opening_plain_text_is_not_a_sentence() -> None:
     assert sentence_starts("1. Müştərilərinizi tanıyın. Sonra başlayın.", "az") == [28]
+
+
+def test_a_line_of_marks_with_no_space_is_read_once() -> None:
+    # a row of dots pasted into copy: the search for where a sentence may end reads it
+    # once, not once from each dot
+    assert sentence_starts("." * 100_000, "en") == []
+    assert sentence_starts("x" + "." * 50_000 + " Next one.", "en") == [50_002]
+    assert sentence_starts("Wait." + ")" * 50_000 + "x Then.", "en") == []
+
+
+_SPACES = [" ", "  ", "\n", "\u00a0", "— "]
+_WRITTEN = st.lists(
+    st.sampled_from(
+        # words, then the marks, closing quotes and white space around them
+        [*'Done dr e.g U.S kundebasen iOS 3 x (See « » "'.split(), *".!?…)”", *_SPACES]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(_WRITTEN, st.sampled_from(["en", "hu", "nb", "az"]))
+def test_a_sentence_starts_only_after_a_mark_and_white_space(text: str, lang: str) -> None:
+    # the closing quotes and brackets of the sentence before stay with it
+    for start in sentence_starts(text, lang):
+        assert text[start - 1].isspace() and not text[start].isspace()
+        before = text[:start].rstrip().rstrip(")]}’”»\u203a\"'")
+        assert before[-1] in ".!?…‼⁇⁈⁉。\uff01\uff1f"
 
 
 def test_headings_and_list_items_are_units_of_their_own(pipelines: Pipelines) -> None:
