@@ -19,8 +19,10 @@ import sys
 from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
+from brandlint.core.lifetime import lasting
+
 from .framing import initialize_params, waiting_input
-from .worker import lasting, start_engine
+from .worker import start_engine
 
 
 def parser() -> argparse.ArgumentParser:

@@ -29,7 +29,6 @@ nothing is shared yet), which saves the new interpreter's start; any later one i
 
 from __future__ import annotations
 
-import gc
 import importlib
 import logging
 import multiprocessing
@@ -38,11 +37,12 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING, Any
+
+from brandlint.core.lifetime import lasting
 
 if TYPE_CHECKING:  # Windows has no ForkContext
     from multiprocessing.context import ForkContext, SpawnContext
@@ -220,24 +220,6 @@ def start_engine(folder: str | None = None, options: object = None) -> Worker:
     the editor's settings `options`, when `initialize` was already waiting, while the server
     starts; it is handed the session's settings with its first call."""
     return Worker.early(PREPARED_ENGINE, folder or os.getcwd(), options)
-
-
-@contextmanager
-def lasting() -> Iterator[None]:
-    """The garbage collector held off while what lives as long as the process is built
-    (the server's modules; the worker's, and its engine), and all of it frozen out of the
-    collector's reach afterwards (`gc.freeze`), as the command line imports its commands:
-    an import makes tens of thousands of objects and no garbage, yet every collection
-    during and after it walked them all again (43 ms of the server's imports). Objects
-    freed by reference counting go as before."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
 
 
 class Records(logging.Handler):

@@ -388,20 +388,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _commands() -> types.ModuleType:
-    """The commands' module. The first time, it is imported with the garbage collector off
-    and what exists then is frozen (`gc.freeze`): the import makes tens of thousands of
-    objects (modules, classes, their functions) that live as long as the process, and each
-    collection during and after it walked them again (9 ms of a one-line check). Objects
-    freed by reference counting go as before."""
+    """The commands' module, imported the first time as what lives as long as the process
+    (`lasting`: modules, classes and their functions, tens of thousands of objects)."""
     if "brandlint.cli.commands" not in sys.modules:
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        from brandlint.core.lifetime import lasting
+
+        with lasting():
             from brandlint.cli import commands
-        finally:
-            gc.freeze()
-            if collecting:
-                gc.enable()
     from brandlint.cli import commands
 
     return commands
