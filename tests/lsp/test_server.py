@@ -37,7 +37,7 @@ SERVER = [sys.executable, "-m", "brandlint", "lsp"]
 
 
 def capabilities(
-    pull: bool = False, encodings: list[str] | None = None
+    pull: bool = False, encodings: list[str] | None = None, configuration: bool = False
 ) -> types.ClientCapabilities:
     return types.ClientCapabilities(
         general=types.GeneralClientCapabilities(position_encodings=encodings or ["utf-16"]),
@@ -46,6 +46,23 @@ def capabilities(
             code_action=types.CodeActionClientCapabilities(),
             hover=types.HoverClientCapabilities(),
         ),
+        workspace=types.WorkspaceClientCapabilities(configuration=True) if configuration else None,
+    )
+
+
+async def start_session(
+    client: LanguageClient,
+    folder: Path,
+    options: dict[str, object] | None = None,
+    caps: types.ClientCapabilities | None = None,
+) -> None:
+    """`initialize` a server on `folder` with the editor's `options`, as an editor does."""
+    await client.initialize_session(
+        types.InitializeParams(
+            capabilities=caps or capabilities(),
+            root_uri=folder.as_uri(),
+            initialization_options=options,
+        )
     )
 
 
@@ -58,24 +75,15 @@ def folder(tmp_path: Path) -> Path:
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
 async def client(lsp_client: LanguageClient, folder: Path):
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=capabilities(),
-            root_uri=folder.as_uri(),
-            initialization_options={"debounce": 0},
-        )
-    )
+    await start_session(lsp_client, folder, {"debounce": 0})
     yield
     await lsp_client.shutdown_session()
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
 async def pull_client(lsp_client: LanguageClient, folder: Path):
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=capabilities(pull=True, encodings=["utf-32", "utf-16"]),
-            root_uri=folder.as_uri(),
-        )
+    await start_session(
+        lsp_client, folder, caps=capabilities(pull=True, encodings=["utf-32", "utf-16"])
     )
     yield
     await lsp_client.shutdown_session()
@@ -362,13 +370,7 @@ async def test_a_broken_guide_keeps_the_last_good_one_and_shows_its_errors(
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
 async def configured_client(lsp_client: LanguageClient, folder: Path):
     lsp_client.set_configuration({"minLevel": "error"}, section="brandlint")
-    caps = capabilities()
-    caps.workspace = types.WorkspaceClientCapabilities(configuration=True)
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=caps, root_uri=folder.as_uri(), initialization_options={"debounce": 0}
-        )
-    )
+    await start_session(lsp_client, folder, {"debounce": 0}, capabilities(configuration=True))
     yield
     await lsp_client.shutdown_session()
 

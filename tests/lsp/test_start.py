@@ -27,10 +27,16 @@ from brandlint.lsp.framing import (
 from brandlint.lsp.start import _folder
 from hypothesis import given
 from hypothesis import strategies as st
-from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from tests.lsp.test_server import SERVER, capabilities, open_and_wait, span, wait_for
+from tests.lsp.test_server import (
+    SERVER,
+    capabilities,
+    open_and_wait,
+    span,
+    start_session,
+    wait_for,
+)
 
 INITIALIZE = {
     "jsonrpc": "2.0",
@@ -133,12 +139,8 @@ def folder(tmp_path: Path) -> Path:
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
 async def client(lsp_client: LanguageClient, folder: Path):
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=capabilities(),
-            root_uri=folder.as_uri(),
-            initialization_options={"debounce": 0, "guide": str(folder / "brand" / "guide.yaml")},
-        )
+    await start_session(
+        lsp_client, folder, {"debounce": 0, "guide": str(folder / "brand" / "guide.yaml")}
     )
     yield
     await lsp_client.shutdown_session()
@@ -188,15 +190,8 @@ async def reconfigured_client(lsp_client: LanguageClient, folder: Path):
     other = folder / "brand" / "other.yaml"
     other.write_text("name: o\nterms:\n  - avoid: [leverage]\n", encoding="utf-8")
     lsp_client.set_configuration({"guide": str(other)}, section="brandlint")
-    caps = capabilities()
-    caps.workspace = types.WorkspaceClientCapabilities(configuration=True)
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=caps,
-            root_uri=folder.as_uri(),
-            initialization_options={"debounce": 0, "guide": str(folder / "brand" / "guide.yaml")},
-        )
-    )
+    options = {"debounce": 0, "guide": str(folder / "brand" / "guide.yaml")}
+    await start_session(lsp_client, folder, options, capabilities(configuration=True))
     yield
     await lsp_client.shutdown_session()
 
