@@ -83,7 +83,7 @@ class LangPipeline:
     def process(self, texts: Iterable[str], *, lemmas: bool = True) -> list[Doc]:
         """The docs of `texts`; with `lemmas` False (no rule will read them: see
         `PhraseIndex.reads_lemmas`) the blank pipeline's lemma lookups are left out."""
-        if self.exceptions is not None:
+        if self.exceptions is not None and self.exceptions.waiting:
             texts = list(texts)
             self.exceptions.admit(texts)
         docs = tokenize_long(texts, self.nlp)  # long copy in pieces, long runs opaque (chunks.py)
@@ -488,22 +488,20 @@ class Exceptions:
     differently from ":)" alone. Those are in the text with its spaces left out, and a
     text whose exceptions occurring there are loaded gets the very tokens the full set
     would give (exceptions holding a space are loaded from the start). Looking for them
-    costs about 20 ns per exception and
-    text plus 0.25 ns per exception and character; loading one costs about 30 µs. Past
-    `SCAN` characters looked through (each look counted as `LOOK` more), which cost a
-    fraction of loading them all, the rest are loaded at once."""
+    costs about 20 ns per exception and text plus 0.25 ns per exception and character;
+    loading one costs about 30 µs. Past `SCAN` characters looked through (each look
+    counted as `LOOK` more), which cost a fraction of loading them all, the rest are
+    loaded at once."""
 
     SCAN = 40_000  # characters
     LOOK = 80  # characters a look costs beside its text's own
-    SHORT = 24  # characters: a text this short has fewer substrings than there are exceptions
 
     def __init__(self, tokenizer: Tokenizer, rules: dict[str, list[dict[int, str]]]) -> None:
         self.tokenizer = tokenizer
         self.waiting = rules
-        self.longest = max(map(len, rules), default=0)
         self.scanned = 0
-        # one load at a time: a text's admit returns once all it needs is loaded, even
-        # those another thread took from `waiting` and loads meanwhile
+        # one load at a time, and a key leaves `waiting` only once loaded: a text's
+        # `admit` returns with all it needs loaded, whichever thread loaded it
         self._lock = threading.Lock()
         for key in [key for key in rules if " " in key]:
             tokenizer.add_special_case(key, rules.pop(key))
@@ -523,16 +521,8 @@ class Exceptions:
         if self.scanned > self.SCAN:
             self._complete()
             return
-        if len(joined) < self.SHORT:  # a guide's terms: its substrings, looked up
-            size = len(joined)
-            found = waiting.keys() & {
-                joined[start : start + length]
-                for length in range(1, min(self.longest, size) + 1)
-                for start in range(size - length + 1)
-            }
-        else:
-            found = {key for key in waiting if key in joined}
-        for key in sorted(found):  # taken from `waiting` once loaded: see `admit`
+        found = [key for key in waiting if key in joined]
+        for key in found:  # taken from `waiting` once loaded (see `__init__`)
             self.tokenizer.add_special_case(key, waiting[key])
             del waiting[key]
 
