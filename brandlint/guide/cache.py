@@ -41,7 +41,7 @@ from pathlib import Path
 
 from brandlint import __version__
 from brandlint.core.errors import Problem
-from brandlint.core.user_cache import user_cache_root
+from brandlint.core.user_cache import code_stamp, user_cache_root
 from brandlint.guide.model import Guide
 
 # Part of every key: raise it when an entry means something else for the same inputs.
@@ -104,21 +104,8 @@ def _manifest(reads: set[tuple[str, str]]) -> list[tuple[str, str, str]]:
     return sorted((kind, path, _digest(kind, path)) for kind, path in inputs)
 
 
-def _code_stamp() -> str:
-    """brandlint's own code: an editable install changes it without a new version, and a
-    pickled rule must be read by the code that wrote it."""
-    digest = hashlib.sha256()
-    root = Path(__file__).resolve().parent.parent
-    for folder, _, names in sorted(os.walk(root)):
-        for name in sorted(names):
-            if name.endswith(".py"):
-                info = os.stat(os.path.join(folder, name))
-                digest.update(f"{folder}/{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-    return digest.hexdigest()
-
-
 def _name(path: Path, root: Path) -> str:
-    parts = (str(CACHE_FORMAT), __version__, _code_stamp(), sys.version, str(path.resolve()))
+    parts = (str(CACHE_FORMAT), __version__, code_stamp(), sys.version, str(path.resolve()))
     text = "\0".join((*parts, str(root)))
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 

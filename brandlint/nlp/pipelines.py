@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from brandlint.nlp.chunks import tokenize_long
 from brandlint.nlp.compact import CompactTable
 from brandlint.nlp.morphology import Morphology, morphology_for
+from brandlint.nlp.table_cache import cached_table
 from brandlint.text_case import fold
 
 if TYPE_CHECKING:
@@ -698,11 +699,21 @@ class _TableLemmas:
 
 
 def _lemma_table(code: str, source: object) -> CompactTable:
-    """Folded form → folded lemma from spacy-lookups-data's table at `source`. Forms
-    enter the vocab's strings only when copy uses them: adding all 40,000 English pairs
-    up front costs more than a one-line check's linting. The table is kept compact (as a
-    dict it held 5.5 MB in every process, for a lemma looked up once per new word). A table
-    that cannot be read gives no lemmas (exact forms only)."""
+    """Folded form → folded lemma from spacy-lookups-data's table at `source`, kept in the
+    user's cache once built (`brandlint.nlp.table_cache`). Forms enter the vocab's strings
+    only when copy uses them: adding all 40,000 English pairs up front costs more than a
+    one-line check's linting. The table is kept compact (as a dict it held 5.5 MB in every
+    process, for a lemma looked up once per new word)."""
+    if isinstance(source, Path):
+        # the file spaCy's `load_language_data` reads: the path, else the path gzipped
+        stored = source if source.exists() else source.with_suffix(f"{source.suffix}.gz")
+        return cached_table(f"lemmas-{code}", stored, lambda: _lemma_pairs(code, source))
+    return CompactTable(_lemma_pairs(code, source))
+
+
+def _lemma_pairs(code: str, source: object) -> Iterable[tuple[str, str]]:
+    """The folded pairs of the table at `source` whose form and lemma differ; none when the
+    table cannot be read (exact forms only)."""
     from spacy.util import load_language_data
 
     try:
@@ -721,5 +732,4 @@ def _lemma_table(code: str, source: object) -> CompactTable:
         lemma_lower = lemma if lemma.isascii() and lemma.islower() else fold(lemma, code)
         if lower != lemma_lower and lower[:_STEM] == lemma_lower[:_STEM]:
             table[lower] = lemma_lower
-    del raw  # before the compact copy is made: the peak is one table, not three
-    return CompactTable(table.items())
+    return table.items()

@@ -1,0 +1,125 @@
+"""Tables built from installed data files, kept on disk so that a process reads them whole
+instead of building them again.
+
+The first English lint of a process used to parse CMUdict's 126,000 pronunciations into
+syllable counts (0.15 s) and fold spaCy's 80,000 English lemma pairs (0.05 s): a third of
+the language server's time to first diagnostics, and of a `brandlint check` of one page.
+A `CompactTable` is a tuple of a few thousand strings, so its entry is that tuple in
+`marshal`'s format, read back in a few milliseconds.
+
+An entry is found by the table's name, its source file (resolved path, size and
+modification time), brandlint's version and code, and the Python version: a new
+`cmudict` or `spacy-lookups-data`, or a change to the code that folds the entries, names a
+new entry, and the old one of that name is removed. `marshal` builds only data (here, one
+tuple of strings, checked before use), never runs code; entries are still read only from a
+folder that this user owns and nobody else can write to, and only when this user wrote
+them, so nobody else chooses the lemmas or syllables a lint sees. Any problem with the
+folder or an entry (absent, read-only, damaged, someone else's) means the table is built
+from its source, as before: a cache is never a reason for a lint to fail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import stat
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from brandlint import __version__
+from brandlint.core.user_cache import code_stamp, user_cache_root
+from brandlint.nlp.compact import CompactTable
+
+TABLE_FORMAT = 1  # raise it when an entry means something else for the same inputs
+MAGIC = b"brandlint table 1\n"
+SUFFIX = ".table"
+
+
+def cached_table(
+    name: str, source: Path, pairs: Callable[[], Iterable[tuple[str, str]]]
+) -> CompactTable:
+    """The table called `name` that `pairs()` builds from the file at `source`: read from
+    its entry when one is current, else built and stored."""
+    folder = _folder()
+    entry = _entry(folder, name, source) if folder is not None else None
+    if entry is not None:
+        table = _read(entry)
+        if table is not None:
+            return table
+    table = CompactTable(pairs())
+    if folder is not None and entry is not None:
+        _write(folder, entry, name, table)
+    return table
+
+
+def _folder() -> Path | None:
+    """This user's table folder, created if need be; None when it cannot be made or is not
+    this user's alone."""
+    folder = user_cache_root() / "tables"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.lstat(folder)
+    except OSError:
+        return None
+    private = info.st_uid == os.getuid() and not stat.S_IMODE(info.st_mode) & 0o022
+    return folder if stat.S_ISDIR(info.st_mode) and private else None
+
+
+def _entry(folder: Path, name: str, source: Path) -> Path | None:
+    try:
+        resolved = source.resolve()
+        info = os.stat(resolved)
+    except OSError:
+        return None  # no source: the build reports it, or does without
+    parts = (
+        str(TABLE_FORMAT),
+        __version__,
+        code_stamp(),
+        sys.version,
+        name,
+        str(resolved),
+        str(info.st_size),
+        str(info.st_mtime_ns),
+    )
+    key = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+    return folder / f"{name}-{key[:32]}{SUFFIX}"
+
+
+def _read(entry: Path) -> CompactTable | None:
+    try:
+        info = os.lstat(entry)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+            return None
+        blob = entry.read_bytes()
+    except OSError:
+        return None
+    if not blob.startswith(MAGIC):
+        return None
+    try:
+        buckets = marshal.loads(memoryview(blob)[len(MAGIC) :])
+    except (EOFError, ValueError, TypeError):
+        return None
+    return CompactTable.from_buckets(buckets)
+
+
+def _write(folder: Path, entry: Path, name: str, table: CompactTable) -> None:
+    """Store `table` at `entry` whole or not at all (a reader never sees half a file), and
+    remove the entries of the same name that it replaces."""
+    import tempfile  # only when a table is built: 4 ms of imports
+
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(MAGIC + marshal.dumps(table.buckets))
+            os.replace(temporary, entry)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+        for old in folder.glob(f"{name}-*{SUFFIX}"):
+            if old != entry and old.name.rpartition("-")[0] == name:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return  # a full disk: the next process builds the table again
