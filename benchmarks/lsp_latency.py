@@ -1,7 +1,7 @@
 """Language server latency: time to first diagnostics, and from `didChange` to diagnostics.
 
 usage: python benchmarks/lsp_latency.py [--words 2000] [--rounds 40] [--debounce 0]
-           [--edit heading|middle|typing] [--starts 5]
+           [--edit heading|middle|typing] [--starts 5] [--keep-warm]
 
 Starts `brandlint lsp` over stdio with the Kestrel example guide, as an editor does: spawns
 it, sends `initialize` at once, then `initialized`, and opens a Markdown document of about N
@@ -14,7 +14,11 @@ importing spaCy as brandlint does; `brandlint check` of a one-line file with the
 guide (the start-up benchmark's figure); `brandlint check` of the same document with the
 same guide (what the worker must do at least: import, load the guide, build the pipeline,
 load what the guide's rules read on first use, lint); and the server's engine warmed on the
-guide (`Engine.prepared`, then its warm-ups). Then, in one more server, it edits the document once
+guide (`Engine.prepared`, then its warm-ups). With `--keep-warm`, the same again with
+`brandlint lsp --keep-warm` (in a runtime folder of its own): the first session, cold, which
+leaves a warm server behind, then `--starts` sessions handed to that warm server (the
+figure an editor sees from its second session on); the warm server is stopped at the end.
+Then, in one more server, it edits the document once
 per round and times until the diagnostics for that version arrive: median and p95
 (targets: 2,000 words 20 / 40 ms, 10,000 words 50 / 100 ms).
 
@@ -31,8 +35,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -48,6 +54,7 @@ from pygls.protocol import LanguageServerProtocol
 
 CONTENT = EXAMPLE_GUIDE.parent / "content" / "web"
 WARM_ROUNDS = 3  # the first edits fill the syllable and lemma caches
+SERVER_OPTIONS: list[str] = []  # `brandlint lsp`'s options (`--keep-warm`)
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 # the floors of the worker's start: spaCy imported as brandlint imports it, and the engine
 # warmed on the guide as the worker warms it (`Engine.prepared`, then its idle work)
@@ -149,7 +156,7 @@ async def started(text: str, debounce: float) -> tuple[LanguageClient, str, tupl
             protocol.decoded.setdefault(params.version, time.perf_counter())
 
     spawned = time.perf_counter()
-    await client.start_io(sys.executable, "-m", "brandlint", "lsp")
+    await client.start_io(sys.executable, "-m", "brandlint", "lsp", *SERVER_OPTIONS)
     initialize = time.perf_counter()
     await client.initialize_async(
         types.InitializeParams(
@@ -258,6 +265,44 @@ def figures(timings: list[float]) -> str:
     return f"median {1000 * statistics.median(ordered):.1f} ms, p95 {1000 * p95:.1f} ms"
 
 
+def kept_warm(text: str, debounce: float, starts: int) -> None:
+    """First diagnostics with `--keep-warm`: the cold session that starts the warm server,
+    then sessions handed to it."""
+    from brandlint.lsp import warm
+
+    SERVER_OPTIONS.append("--keep-warm")
+    with tempfile.TemporaryDirectory(prefix="bl-", dir="/tmp") as runtime:
+        os.environ["XDG_RUNTIME_DIR"] = runtime
+        folder = Path(runtime) / "brandlint"
+        try:
+            cold = asyncio.run(first_diagnostics(text, debounce))
+            socket_path = warm.address(folder)
+            ready = time.perf_counter()
+            while not socket_path.exists():  # it binds once warm
+                time.sleep(0.05)
+            ready = time.perf_counter() - ready
+            handed = [asyncio.run(first_diagnostics(text, debounce)) for _ in range(starts)]
+        finally:
+            for lock in folder.glob("*.lock"):
+                with contextlib.suppress(ValueError, OSError):
+                    os.kill(int(lock.read_text()), signal.SIGTERM)
+            del os.environ["XDG_RUNTIME_DIR"]
+            SERVER_OPTIONS.remove("--keep-warm")
+    print(
+        f"with --keep-warm: first session {1000 * cold[1]:.0f} ms after initialize (cold; "
+        f"the warm server it started listened {ready:.1f} s after that session ended, "
+        f"{warm.WARM_DELAY:g} s of it waiting for the first session's start to end)"
+    )
+    median = statistics.median(s[1] for s in handed)
+    stand_in = statistics.median(s[2] for s in handed)
+    print(
+        f"  later sessions, handed to the warm server, median of {len(handed)}: "
+        f"{1000 * median:.0f} ms after initialize (each: "
+        + ", ".join(f"{1000 * s[1]:.0f}" for s in handed)
+        + f" ms); CPU of the process the editor started: {stand_in:.2f} s"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--words", type=int, default=2000)
@@ -265,6 +310,7 @@ def main() -> None:
     parser.add_argument("--debounce", type=float, default=0.0, help="the server's setting")
     parser.add_argument("--edit", choices=("heading", "middle", "typing"), default="heading")
     parser.add_argument("--starts", type=int, default=5, help="fresh servers timed to start")
+    parser.add_argument("--keep-warm", action="store_true", help="time `--keep-warm` too")
     args = parser.parse_args()
     # the floors' bare interpreters with one OpenBLAS thread, as the server and the
     # command line set it for themselves (numpy starts one per core otherwise)
@@ -282,6 +328,8 @@ def main() -> None:
         f"{server_cpu:.2f} s, lint worker {worker_cpu:.2f} s (side by side)"
     )
     print("  each, after initialize: " + ", ".join(f"{1000 * s[1]:.0f}" for s in starts) + " ms")
+    if args.keep_warm:
+        kept_warm(text, args.debounce, args.starts)
     with tempfile.TemporaryDirectory() as folder:
         line, page = Path(folder) / "line.md", Path(folder) / "page.md"
         line.write_text(LINE, encoding="utf-8")

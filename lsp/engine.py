@@ -24,6 +24,7 @@ from brandlint.guide.loader import GUIDE_NAMES, load_guide
 from brandlint.guide.vale_names import is_vale_config
 from brandlint.incremental import BlockCache
 from brandlint.linter import Linter
+from brandlint.nlp.pipelines import Pipelines
 from brandlint.workspace import Settings, Workspace
 
 from .linting import GuideState, Linting
@@ -51,13 +52,16 @@ card reader and take your first payment. It takes about ten minutes! 🎉
 - Questions? Our support team answers every message within one working day.
 """
 WARM_UP_STEPS = (WARM_UP.partition("\n")[0] + "\n", WARM_UP)
+# the language pipelines of this process, shared by its engines: those a warm server built
+# before it forked a session (`warm`) serve that session's engine
+PIPELINES = Pipelines()
 
 
 class Engine:
     """One `Workspace` with the editor's settings, and what is kept of each document."""
 
     def __init__(self, settings: Settings) -> None:
-        self.workspace = Workspace(settings)
+        self.workspace = Workspace(settings, PIPELINES)
         self._caches: OrderedDict[str, BlockCache] = OrderedDict()
         # the guides linted with, each once, and their rules not yet warmed (`idle`)
         self._seen: weakref.WeakSet[Linter] = weakref.WeakSet()

@@ -9,6 +9,9 @@ for it), starts the worker on the workspace folder and settings it names, and on
 imports the server, which reads that same message first. The worker warms up under the
 settings the session is about to give it (`settings`), so nothing is loaded twice; whatever
 the editor says later (`workspace/configuration`, a changed setting) is still sent to it.
+
+With `--keep-warm`, a server kept warm from an earlier session serves this one instead,
+when there is one (`warm`): this process then only stands in for it.
 """
 
 from __future__ import annotations
@@ -22,17 +25,28 @@ from urllib.parse import unquote, urlsplit
 from brandlint.core.lifetime import lasting
 
 from .framing import initialize_params, waiting_input
-from .worker import start_engine
+
+KEEP_WARM_MINUTES = 30.0  # `--keep-warm`: how long a warm server waits for the next session
 
 
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="brandlint lsp")
     parser.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead of stdio")
+    parser.add_argument(
+        "--keep-warm",
+        nargs="?",
+        type=float,
+        const=KEEP_WARM_MINUTES,
+        metavar="MINUTES",
+        help="keep a warm server for the next sessions, for MINUTES after the last one "
+        f"(default {KEEP_WARM_MINUTES:g}); Linux, stdio only (see docs/editors.md)",
+    )
     return parser
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    """Serve one client, over stdio or, with `--tcp HOST:PORT`, one TCP connection.
+    """Serve one client, over stdio or, with `--tcp HOST:PORT`, one TCP connection; with
+    `--keep-warm`, from a warm server when one is running (`warm`).
 
     One OpenBLAS thread, as `brandlint` runs (`brandlint.cli.main.run`), also when started
     as `python -m brandlint.lsp`: numpy, which the worker's spaCy imports, otherwise starts
@@ -40,14 +54,28 @@ def run(argv: Sequence[str] | None = None) -> int:
     server needs for its own start)."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     args = parser().parse_args(argv)
-    waiting = b"" if args.tcp else waiting_input(sys.stdin.fileno())
+    if args.keep_warm is not None and not args.tcp:
+        from .warm import hand_over
+
+        code = hand_over(args.keep_warm)
+        if code is not None:
+            return code
+    return serve(args.tcp)
+
+
+def serve(tcp: str | None) -> int:
+    """Start the lint worker on the folder and settings of the `initialize` already waiting
+    on stdin (without waiting for it), then import the server and serve the session."""
+    from .worker import start_engine  # multiprocessing: not for the stand-in of `--keep-warm`
+
+    waiting = b"" if tcp else waiting_input(sys.stdin.fileno())
     params = initialize_params(waiting) or {}
     folder = _folder(params) or os.getcwd()
     worker = start_engine(folder, params.get("initializationOptions"))
     with lasting():  # pygls, lsprotocol and the handlers: 47,000 objects, for good
         from .server import main
 
-    return main(args.tcp, worker, waiting, folder)
+    return main(tcp, worker, waiting, folder)
 
 
 def _folder(params: dict[str, object]) -> str | None:

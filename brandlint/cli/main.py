@@ -314,8 +314,10 @@ def _parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="write a commented starter brandlint.yaml")
     init.add_argument("path", nargs="?", default="brandlint.yaml")
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
-    lsp = commands.add_parser("lsp", help="run the language server (stdio, or --tcp HOST:PORT)")
-    lsp.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead of stdio")
+    # its options are the server's own (`brandlint.lsp.start.parser`, which `--help` shows)
+    commands.add_parser(
+        "lsp", help="run the language server (stdio, or --tcp HOST:PORT)", add_help=False
+    )
     commands.add_parser("schema", help="print the JSON Schema of brandlint.yaml (for editors)")
     docs = commands.add_parser(
         "docs", help="write the generated reference pages (rule kinds, packs) under a folder"
@@ -352,14 +354,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if rest and args.command != "lsp":
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
     if args.command == "lsp":  # its lint worker starts before anything heavy is imported
         from brandlint.lsp.start import run as serve
 
-        return serve(["--tcp", args.tcp] if args.tcp else [])
+        return serve(rest)
     from brandlint.core.errors import GuideError, UsageError
 
     try:

@@ -23,10 +23,13 @@ def frame(message: dict[str, Any] | bytes) -> bytes:
 
 
 class RawServer:
-    def __init__(self, cwd: Path, command: list[str] | None = None) -> None:
+    def __init__(
+        self, cwd: Path, command: list[str] | None = None, env: dict[str, str] | None = None
+    ) -> None:
         self.process = subprocess.Popen(
             command or COMMAND,
             cwd=cwd,
+            env=env,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -56,12 +56,16 @@ def test_a_table_is_built_once_then_read_back(tmp_path: Path, cache: Path) -> No
     second = cached_table("demo", source.path, source.pairs)
     assert source.builds == 1
     assert [p.name.startswith("demo-") for p in cache.iterdir()] == [True]
-    assert answers(second, KEYS) == answers(first, KEYS) == {
-        **PAIRS,
-        "goose": "<none>",
-        "leverag": "<none>",
-        "absent": "<none>",
-    }
+    assert (
+        answers(second, KEYS)
+        == answers(first, KEYS)
+        == {
+            **PAIRS,
+            "goose": "<none>",
+            "leverag": "<none>",
+            "absent": "<none>",
+        }
+    )
     assert len(second) == len(PAIRS)
 
 
@@ -185,9 +189,11 @@ def test_the_installed_tables_answer_as_when_built_in_memory(cache: Path) -> Non
         built = SyllableCounts.from_lines(lines)
     stored, read = SyllableCounts.installed(), SyllableCounts.installed()
     words = ["leverage", "synergy", "kestrel", "the", "unreadability", "zzzq"]
-    assert [read.count(w) for w in words] == [built.count(w) for w in words] == [
-        stored.count(w) for w in words
-    ]
+    assert (
+        [read.count(w) for w in words]
+        == [built.count(w) for w in words]
+        == [stored.count(w) for w in words]
+    )
     assert built.count("synergy") == 3 and built.count("zzzq") is None
     assert len(read) == len(built)
 

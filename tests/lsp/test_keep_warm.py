@@ -1,0 +1,228 @@
+"""`brandlint lsp --keep-warm`: the first session is served as always and leaves a warm
+server behind; later sessions are handed to it, with the same diagnostics, their own
+environment, and their exit code and signals passed through the process the editor
+started. A folder others may enter is never used; deleting the socket stops the keeper."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import struct
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from brandlint.lsp import warm
+
+from tests.lsp.raw import RawServer
+from tests.lsp.test_server import GUIDE
+
+COMMAND = [sys.executable, "-m", "brandlint.lsp", "--keep-warm", "2"]
+COPY = "We leverage synergy at kestrel cloud.\n"
+HANDED_OVER = "served by the warm server, process "
+
+
+@pytest.fixture
+def runtime() -> Iterator[Path]:
+    """A short runtime folder (a socket's path has 107 bytes); the keeper it gets is
+    stopped after the test."""
+    folder = Path(tempfile.mkdtemp(prefix="bl-", dir="/tmp"))
+    folder.chmod(0o700)
+    yield folder
+    for lock in (folder / "brandlint").glob("*.lock"):
+        with contextlib.suppress(ValueError, ProcessLookupError, OSError):
+            os.kill(int(lock.read_text()), signal.SIGKILL)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    (tmp_path / "brandlint.yaml").write_text(GUIDE, encoding="utf-8")
+    (tmp_path / "page.md").write_text(COPY, encoding="utf-8")
+    return tmp_path
+
+
+def environment(runtime: Path, cache: Path) -> dict[str, str]:
+    return {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "XDG_CACHE_HOME": str(cache)}
+
+
+def session(
+    folder: Path, env: dict[str, str], command: list[str] = COMMAND
+) -> tuple[list[tuple[Any, ...]], str, int]:
+    """One editor session: the diagnostics of page.md, the server's stderr, its exit code."""
+    server = RawServer(folder, command, env)
+    try:
+        server.initialize(folder)
+        uri = (folder / "page.md").as_uri()
+        document = {"uri": uri, "languageId": "markdown", "version": 1, "text": COPY}
+        server.notify("textDocument/didOpen", {"textDocument": document})
+        while True:
+            message = server.next(60)
+            published = message.get("method") == "textDocument/publishDiagnostics"
+            if published and message["params"]["uri"] == uri:
+                break
+        found = [
+            (d["code"], d["range"]["start"]["line"], d["range"]["start"]["character"])
+            for d in message["params"]["diagnostics"]
+        ]
+    finally:
+        code = server.close()
+    time.sleep(0.2)  # the stderr reader's last line
+    return sorted(found), server.stderr.decode(errors="replace"), code
+
+
+def wait_until(condition, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def connectable(path: Path) -> bool:
+    with socket.socket(socket.AF_UNIX) as probe:
+        try:
+            probe.connect(str(path))
+        except OSError:
+            return False
+    return True
+
+
+def warm_socket(runtime: Path) -> Path:
+    """The keeper's socket, once it is warm and listening (it binds after its warm-up)."""
+    folder = runtime / "brandlint"
+    wait_until(lambda: any(connectable(p) for p in folder.glob("*.sock")), 90)
+    (path,) = folder.glob("*.sock")
+    return path
+
+
+def keeper_pid(runtime: Path) -> int:
+    (lock,) = (runtime / "brandlint").glob("*.lock")
+    wait_until(lambda: lock.read_text().strip().isdigit())
+    return int(lock.read_text())
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+pytestmark = pytest.mark.skipif(not warm.supported(), reason="--keep-warm is Linux only")
+
+
+def test_a_later_session_is_served_warm_with_the_same_diagnostics(
+    runtime: Path, workspace: Path, tmp_path: Path
+) -> None:
+    # a socket left by a keeper that died: connecting is refused, and a new keeper takes it
+    folder = runtime / "brandlint"
+    folder.mkdir(mode=0o700)
+    stale = socket.socket(socket.AF_UNIX)
+    stale.bind(str(warm.address(folder)))
+    stale.close()
+
+    first, first_err, first_code = session(workspace, environment(runtime, tmp_path / "c1"))
+    assert HANDED_OVER not in first_err
+    pid = keeper_pid(runtime)
+    assert warm_socket(runtime) == warm.address(folder)
+    assert alive(pid)
+
+    second, second_err, second_code = session(workspace, environment(runtime, tmp_path / "c2"))
+    assert HANDED_OVER in second_err
+    assert (
+        second
+        == first
+        == [
+            ("t.terms.kestrel-cloud", 0, 23),
+            ("t.terms.leverage", 0, 3),
+            ("t.terms.synergy", 0, 12),
+        ]
+    )
+    assert (first_code, second_code) == (0, 0)
+    # the session took its own environment: its guide was cached under its own cache folder
+    assert list((tmp_path / "c2" / "brandlint" / "guides").glob("*.pickle"))
+    assert alive(pid)  # the keeper stays for the next session
+
+
+def test_signals_reach_the_warm_session_and_its_end_ends_the_stand_in(
+    runtime: Path, workspace: Path, tmp_path: Path
+) -> None:
+    env = environment(runtime, tmp_path / "cache")
+    session(workspace, env)  # cold: starts the keeper
+    warm_socket(runtime)
+    umask = os.umask(0o027)  # the stand-in's, which the session takes with its folder
+    try:
+        server = RawServer(workspace, COMMAND, env)
+    finally:
+        os.umask(umask)
+    server.initialize(workspace)
+    wait_until(lambda: HANDED_OVER in server.stderr.decode())
+    child = int(server.stderr.decode().split(HANDED_OVER)[1].split()[0])
+    assert alive(child) and child != server.process.pid
+    assert "Umask:\t0027" in Path(f"/proc/{child}/status").read_text()
+    assert Path(f"/proc/{child}/cwd").resolve() == workspace.resolve()
+    server.process.send_signal(signal.SIGTERM)
+    assert server.process.wait(timeout=20) == 1  # the session ended without `exit`
+    wait_until(lambda: not alive(child), 20)
+
+
+def test_a_folder_others_may_enter_is_not_used(
+    runtime: Path, workspace: Path, tmp_path: Path
+) -> None:
+    shared = runtime / "brandlint"
+    shared.mkdir(mode=0o777)
+    shared.chmod(0o777)
+    command = [sys.executable, "-m", "brandlint", "lsp", "--keep-warm"]  # as editors start it
+    found, err, code = session(workspace, environment(runtime, tmp_path / "cache"), command)
+    assert f"{shared}: not used for the warm server's socket, as others may enter it" in err
+    assert [c for c, _, _ in found] == [
+        "t.terms.kestrel-cloud",
+        "t.terms.leverage",
+        "t.terms.synergy",
+    ]
+    assert code == 0
+    assert list(shared.iterdir()) == []
+
+
+def test_deleting_the_socket_stops_the_keeper(
+    runtime: Path, workspace: Path, tmp_path: Path
+) -> None:
+    session(workspace, environment(runtime, tmp_path / "cache"))
+    pid = keeper_pid(runtime)
+    warm_socket(runtime).unlink()
+    wait_until(lambda: not alive(pid), warm.WAKE + 30)
+
+
+def request(connection: socket.socket, body: bytes, fds: list[int]) -> None:
+    socket.send_fds(connection, [struct.pack("!I", len(body)) + body], fds)
+
+
+def test_a_request_is_taken_only_whole() -> None:
+    """The keeper forks a session only for a request with its three descriptors, a folder
+    and an environment."""
+    whole = {"cwd": "/", "env": {"A": "1"}, "umask": 0o22}
+    good = json.dumps(whole).encode()
+    cases = [
+        (good, 3, whole),
+        (json.dumps({**whole, "umask": "022"}).encode(), 3, None),
+        (good, 2, None),
+        (b'{"cwd": "/"}', 3, None),
+        (b"not json", 3, None),
+    ]
+    for body, count, expected in cases:
+        ours, theirs = socket.socketpair(socket.AF_UNIX)
+        with ours, theirs, open(os.devnull) as null:
+            request(ours, body, [null.fileno()] * count)
+            got, fds = warm._request(theirs)
+            for fd in fds:
+                os.close(fd)
+        assert got == expected
