@@ -215,10 +215,12 @@ def keep(path: Path, minutes: float) -> int:
         if len(os.listdir("/proc/self/task")) != 1:
             return 1  # a thread was started: forking is no longer safe
         signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the sessions reap themselves
+        signal.signal(signal.SIGTERM, _leave)  # through `finally`: the socket goes too
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
             listener.bind(os.fspath(path))
             os.chmod(path, 0o600)
             listener.listen(16)
+            listener.setblocking(False)
             mine = os.stat(path).st_ino
             try:
                 _serve_sessions(listener, path, mine, minutes * 60)
@@ -227,6 +229,10 @@ def keep(path: Path, minutes: float) -> int:
                     if os.stat(path).st_ino == mine:
                         path.unlink()
     return 0
+
+
+def _leave(signum: int, frame: object) -> None:
+    raise SystemExit(0)
 
 
 def _warm() -> None:
@@ -259,19 +265,22 @@ def _serve_sessions(listener: socket.socket, path: Path, mine: int, idle: float)
             return  # deleted: stop
         if not ready:
             continue
-        connection, _ = listener.accept()
+        try:
+            connection, _ = listener.accept()
+        except BlockingIOError:  # the client gave up between the two
+            continue
         last = time.monotonic()
         with connection:
             request, fds = _request(connection)
-            if request is None:
+            try:
+                if request is not None and os.fork() == 0:
+                    listener.close()
+                    _session(connection, request, fds)  # never returns
+            except OSError:  # no fork (out of memory, process limit): that client starts cold
+                pass
+            finally:
                 for fd in fds:
                     os.close(fd)
-                continue
-            if os.fork() == 0:
-                listener.close()
-                _session(connection, request, fds)  # never returns
-            for fd in fds:
-                os.close(fd)
 
 
 def _request(connection: socket.socket) -> tuple[dict[str, Any] | None, list[int]]:
@@ -281,20 +290,23 @@ def _request(connection: socket.socket) -> tuple[dict[str, Any] | None, list[int
     if uid != os.getuid():
         return None, []
     connection.settimeout(HANDOVER_LIMIT)
+    fds: list[int] = []
     try:
         data, fds, _, _ = socket.recv_fds(connection, 65536, 3)
         if len(data) < _LENGTH.size:
             return None, fds
         (size,) = _LENGTH.unpack_from(data)
+        if size > MAX_REQUEST:
+            return None, fds
         body = bytearray(data[_LENGTH.size :])
-        while len(body) < size <= MAX_REQUEST:
+        while len(body) < size:
             chunk = connection.recv(min(65536, size - len(body)))
             if not chunk:
                 return None, fds
             body += chunk
         request = json.loads(body)
     except (OSError, ValueError):
-        return None, []
+        return None, fds
     fine = (
         len(fds) == 3
         and isinstance(request, dict)
@@ -310,6 +322,7 @@ def _session(connection: socket.socket, request: dict[str, Any], fds: list[int])
     code = 1
     try:
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         for target, fd in zip((0, 1, 2), fds, strict=True):
             os.dup2(fd, target)
             os.close(fd)

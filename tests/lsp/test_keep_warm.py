@@ -202,6 +202,17 @@ def test_deleting_the_socket_stops_the_keeper(
     wait_until(lambda: not alive(pid), warm.WAKE + 30)
 
 
+def test_a_keeper_stopped_with_sigterm_takes_its_socket_along(
+    runtime: Path, workspace: Path, tmp_path: Path
+) -> None:
+    session(workspace, environment(runtime, tmp_path / "cache"))
+    path = warm_socket(runtime)
+    pid = keeper_pid(runtime)
+    os.kill(pid, signal.SIGTERM)
+    wait_until(lambda: not alive(pid))
+    assert not path.exists()
+
+
 def request(connection: socket.socket, body: bytes, fds: list[int]) -> None:
     socket.send_fds(connection, [struct.pack("!I", len(body)) + body], fds)
 
@@ -218,6 +229,14 @@ def test_a_request_is_taken_only_whole() -> None:
         (b'{"cwd": "/"}', 3, None),
         (b"not json", 3, None),
     ]
+    huge = struct.pack("!I", warm.MAX_REQUEST + 1) + good
+    ours, theirs = socket.socketpair(socket.AF_UNIX)
+    with ours, theirs, open(os.devnull) as null:
+        socket.send_fds(ours, [huge], [null.fileno()] * 3)
+        got, fds = warm._request(theirs)
+        assert got is None and len(fds) == 3  # handed back, for the keeper to close
+        for fd in fds:
+            os.close(fd)
     for body, count, expected in cases:
         ours, theirs = socket.socketpair(socket.AF_UNIX)
         with ours, theirs, open(os.devnull) as null:
