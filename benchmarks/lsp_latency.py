@@ -283,9 +283,10 @@ def kept_warm(text: str, debounce: float, starts: int) -> None:
             ready = time.perf_counter() - ready
             handed = [asyncio.run(first_diagnostics(text, debounce)) for _ in range(starts)]
         finally:
-            for lock in folder.glob("*.lock"):
-                with contextlib.suppress(ValueError, OSError):
-                    os.kill(int(lock.read_text()), signal.SIGTERM)
+            keeper = warm.running_keeper(warm.address(folder))
+            if keeper is not None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(keeper, signal.SIGTERM)
             del os.environ["XDG_RUNTIME_DIR"]
             SERVER_OPTIONS.remove("--keep-warm")
     print(

@@ -159,16 +159,18 @@ def _delegate(connection: socket.socket) -> int | None:
         return None  # the keeper could not take it: this process serves the session
     child = int(number)
 
+    try:
+        connection.sendall(b"go\n")
+    except OSError:
+        return None  # the child never reads the session's input without it
+
     def forward(signum: int, frame: object) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.kill(child, signum)
 
+    # from here the child is the session: what the editor sends this process is for it
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(signum, forward)
-    try:
-        connection.sendall(b"go\n")
-    except OSError:
-        return None
     print(f"brandlint lsp: served by the warm server, process {child}", file=sys.stderr)
     # the session's input and output are the child's now: none of them is held open here
     null = os.open(os.devnull, os.O_RDWR)
@@ -205,7 +207,7 @@ def keep(path: Path, minutes: float) -> int:
         except OSError:
             return 0  # another keeper holds this socket
         lock.truncate(0)
-        lock.write(f"{os.getpid()}\n")  # who to stop, for a script that must
+        lock.write(f"{os.getpid()}\n")  # who to stop (`running_keeper`)
         lock.flush()
         # a socket there is a dead keeper's (a live one holds the lock): until this one is
         # warm, sessions find none and start cold, as they would have to wait for it
@@ -228,7 +230,19 @@ def keep(path: Path, minutes: float) -> int:
                 with contextlib.suppress(OSError):
                     if os.stat(path).st_ino == mine:
                         path.unlink()
+                lock.truncate(0)
     return 0
+
+
+def running_keeper(path: Path) -> int | None:
+    """The process id of the keeper of the socket at `path`, while it runs (to stop it:
+    SIGTERM); None when there is none."""
+    try:
+        text = path.with_suffix(".lock").read_text().strip()
+        command = Path(f"/proc/{text}/cmdline").read_bytes() if text.isdigit() else b""
+    except OSError:
+        return None
+    return int(text) if b"brandlint.lsp.warm" in command else None
 
 
 def _leave(signum: int, frame: object) -> None:

@@ -38,8 +38,10 @@ def runtime() -> Iterator[Path]:
     folder.chmod(0o700)
     yield folder
     for lock in (folder / "brandlint").glob("*.lock"):
-        with contextlib.suppress(ValueError, ProcessLookupError, OSError):
-            os.kill(int(lock.read_text()), signal.SIGKILL)
+        pid = warm.running_keeper(lock.with_suffix(".sock"))
+        if pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -105,8 +107,11 @@ def warm_socket(runtime: Path) -> Path:
 
 def keeper_pid(runtime: Path) -> int:
     (lock,) = (runtime / "brandlint").glob("*.lock")
-    wait_until(lambda: lock.read_text().strip().isdigit())
-    return int(lock.read_text())
+    path = lock.with_suffix(".sock")
+    wait_until(lambda: warm.running_keeper(path) is not None)
+    pid = warm.running_keeper(path)
+    assert pid is not None
+    return pid
 
 
 def alive(pid: int) -> bool:
@@ -211,6 +216,7 @@ def test_a_keeper_stopped_with_sigterm_takes_its_socket_along(
     os.kill(pid, signal.SIGTERM)
     wait_until(lambda: not alive(pid))
     assert not path.exists()
+    assert warm.running_keeper(path) is None
 
 
 def request(connection: socket.socket, body: bytes, fds: list[int]) -> None:
