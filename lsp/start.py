@@ -54,13 +54,24 @@ def run(argv: Sequence[str] | None = None) -> int:
     server needs for its own start)."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     args = parser().parse_args(argv)
-    if args.keep_warm is not None and not args.tcp:
-        from .warm import hand_over
+    code = _kept_warm(args.keep_warm, args.tcp)
+    return code if code is not None else serve(args.tcp)
 
-        code = hand_over(args.keep_warm)
-        if code is not None:
-            return code
-    return serve(args.tcp)
+
+def _kept_warm(minutes: float | None, tcp: str | None) -> int | None:
+    """The exit code of the session a warm server served (`--keep-warm` MINUTES); None
+    when this process is to serve it."""
+    if minutes is None:
+        return None
+    if tcp:
+        print(
+            "brandlint lsp: --keep-warm serves stdio only; this session starts cold",
+            file=sys.stderr,
+        )
+        return None
+    from .warm import hand_over
+
+    return hand_over(minutes)
 
 
 def serve(tcp: str | None) -> int:

@@ -27,8 +27,8 @@ Safety:
 * The keeper leaves when no session has come for `--keep-warm` minutes (default 30), or
   when its socket file is gone or replaced: delete the socket to stop it. One keeper at a
   time per socket (a lock file); sessions it forked live on after it.
-* Linux only (fork with descriptors passed over a Unix socket); elsewhere the flag is
-  accepted and every session starts cold.
+* Linux only (fork with descriptors passed over a Unix socket); elsewhere, and with
+  `--tcp`, every session starts cold, and says so on stderr.
 """
 
 from __future__ import annotations
@@ -101,6 +101,7 @@ def hand_over(minutes: float) -> int | None:
     none to serve it (this process serves the session, and a keeper is started, when none
     is running, for the next one)."""
     if not supported():
+        print("brandlint lsp: --keep-warm needs Linux; this session starts cold", file=sys.stderr)
         return None
     folder, warning = runtime_folder()
     if folder is None:

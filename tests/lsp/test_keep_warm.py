@@ -122,9 +122,10 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
-pytestmark = pytest.mark.skipif(not warm.supported(), reason="--keep-warm is Linux only")
+LINUX = pytest.mark.skipif(not warm.supported(), reason="--keep-warm is Linux only")
 
 
+@LINUX
 def test_a_later_session_is_served_warm_with_the_same_diagnostics(
     runtime: Path, workspace: Path, tmp_path: Path
 ) -> None:
@@ -158,6 +159,7 @@ def test_a_later_session_is_served_warm_with_the_same_diagnostics(
     assert alive(pid)  # the keeper stays for the next session
 
 
+@LINUX
 def test_signals_reach_the_warm_session_and_its_end_ends_the_stand_in(
     runtime: Path, workspace: Path, tmp_path: Path
 ) -> None:
@@ -180,6 +182,7 @@ def test_signals_reach_the_warm_session_and_its_end_ends_the_stand_in(
     wait_until(lambda: not alive(child), 20)
 
 
+@LINUX
 def test_a_folder_others_may_enter_is_not_used(
     runtime: Path, workspace: Path, tmp_path: Path
 ) -> None:
@@ -198,6 +201,7 @@ def test_a_folder_others_may_enter_is_not_used(
     assert list(shared.iterdir()) == []
 
 
+@LINUX
 def test_deleting_the_socket_stops_the_keeper(
     runtime: Path, workspace: Path, tmp_path: Path
 ) -> None:
@@ -207,6 +211,7 @@ def test_deleting_the_socket_stops_the_keeper(
     wait_until(lambda: not alive(pid), warm.WAKE + 30)
 
 
+@LINUX
 def test_a_keeper_stopped_with_sigterm_takes_its_socket_along(
     runtime: Path, workspace: Path, tmp_path: Path
 ) -> None:
@@ -251,3 +256,24 @@ def test_a_request_is_taken_only_whole() -> None:
             for fd in fds:
                 os.close(fd)
         assert got == expected
+
+
+def test_where_it_cannot_keep_warm_it_says_so(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(warm, "supported", lambda: False)
+    assert warm.hand_over(30) is None
+    assert capsys.readouterr().err == (
+        "brandlint lsp: --keep-warm needs Linux; this session starts cold\n"
+    )
+
+
+def test_over_tcp_it_says_the_session_starts_cold(capsys: pytest.CaptureFixture[str]) -> None:
+    from brandlint.lsp.start import _kept_warm
+
+    assert _kept_warm(30, "127.0.0.1:2087") is None
+    assert capsys.readouterr().err == (
+        "brandlint lsp: --keep-warm serves stdio only; this session starts cold\n"
+    )
+    assert _kept_warm(None, None) is None  # no --keep-warm: nothing to say
+    assert capsys.readouterr().err == ""
