@@ -20,8 +20,9 @@ Safety:
 * The socket lives in a folder only this user may enter (`$XDG_RUNTIME_DIR/brandlint`,
   else the user cache's `run/`); a folder open to others is not used, and a warning says
   so. The keeper also checks the peer's user id (`SO_PEERCRED`) before it reads anything.
-* The socket's name carries brandlint's version and a stamp of its code, the interpreter
-  and Python's version: an upgraded or edited brandlint never talks to an old keeper.
+* The socket's name carries brandlint's version and a stamp of its code, the interpreter,
+  Python's version and the times of its site-packages folders: an upgraded or edited
+  brandlint, or a package installed beside it, never talks to an old keeper.
 * A child that never hears "go" back from the stand-in (it gave up waiting, and serves the
   session itself) exits without touching the session's input.
 * The keeper leaves when no session has come for `--keep-warm` minutes (default 30), or
@@ -89,8 +90,15 @@ def runtime_folder() -> tuple[Path | None, str | None]:
 
 
 def address(folder: Path) -> Path:
-    """The socket of the keeper for this brandlint, this code and this interpreter."""
-    parts = (__version__, code_stamp(), sys.executable, sys.version)
+    """The socket of the keeper for this brandlint, this code and this interpreter, with
+    these packages: a package installed, upgraded or removed changes its site-packages
+    folder's time, and the next session gets a new keeper."""
+    packages = [
+        f"{entry}\0{os.stat(entry).st_mtime_ns}"
+        for entry in sys.path
+        if entry.endswith("site-packages") and os.path.isdir(entry)
+    ]
+    parts = (__version__, code_stamp(), sys.executable, sys.version, *packages)
     key = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
     return folder / f"lsp-{key[:16]}.sock"
 

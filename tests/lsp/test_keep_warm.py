@@ -277,3 +277,17 @@ def test_over_tcp_it_says_the_session_starts_cold(capsys: pytest.CaptureFixture[
     )
     assert _kept_warm(None, None) is None  # no --keep-warm: nothing to say
     assert capsys.readouterr().err == ""
+
+
+def test_a_package_installed_beside_it_names_another_keeper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    packages = tmp_path / "lib" / "site-packages"
+    packages.mkdir(parents=True)
+    monkeypatch.setattr(sys, "path", [*sys.path, str(packages)])
+    os.utime(packages, ns=(1_000_000_000, 1_000_000_000))
+    before = warm.address(tmp_path)
+    assert warm.address(tmp_path) == before
+    (packages / "spacy-9.9.dist-info").mkdir()  # what `pip install` does to the folder
+    os.utime(packages, ns=(2_000_000_000, 2_000_000_000))
+    assert warm.address(tmp_path) != before
