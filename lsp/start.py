@@ -17,6 +17,7 @@ when there is one (`warm`): this process then only stands in for it.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -35,13 +36,23 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--keep-warm",
         nargs="?",
-        type=float,
+        type=_minutes,
         const=KEEP_WARM_MINUTES,
         metavar="MINUTES",
         help="keep a warm server for the next sessions, for MINUTES after the last one "
         f"(default {KEEP_WARM_MINUTES:g}); Linux, stdio only (see docs/editors.md)",
     )
     return parser
+
+
+def _minutes(text: str) -> float:
+    try:
+        minutes = float(text)
+    except ValueError:
+        minutes = math.nan
+    if not 0 < minutes < math.inf:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes over 0")
+    return minutes
 
 
 def run(argv: Sequence[str] | None = None) -> int:

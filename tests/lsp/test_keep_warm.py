@@ -291,3 +291,21 @@ def test_a_package_installed_beside_it_names_another_keeper(
     (packages / "spacy-9.9.dist-info").mkdir()  # what `pip install` does to the folder
     os.utime(packages, ns=(2_000_000_000, 2_000_000_000))
     assert warm.address(tmp_path) != before
+
+
+@pytest.mark.parametrize("minutes", ["0", "-5", "soon", "inf", "nan"])
+def test_minutes_that_are_no_time_are_a_usage_error(minutes: str) -> None:
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-m", "brandlint", "lsp", "--keep-warm", minutes],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (
+        f"brandlint lsp: error: argument --keep-warm: {minutes!r} is not a number of minutes over 0"
+    )
