@@ -10,11 +10,12 @@ process of its own (its own session, no terminal, no inherited descriptors) that
 the server and the engine, warms an engine on built-in copy (spaCy, the pipeline, CMUdict,
 pyphen), and then waits on a Unix socket. A later `brandlint lsp --keep-warm` finds it and
 hands over: it sends its standard input, output and error, its working folder, its
-environment and umask, and the keeper forks a child that becomes the server of this session, already
-warm. That child dups the descriptors onto its own, takes the folder, environment and
-umask, and runs exactly what `start` runs (it forks its own lint worker, as a cold server does). The
-process the editor started stays as a stand-in: it forwards SIGTERM, SIGINT and SIGHUP to
-the child and exits with the child's exit code once the session ends.
+environment and umask, and the keeper forks a child that becomes the server of this
+session, already warm. That child dups the descriptors onto its own, takes the folder,
+environment and umask, and runs exactly what `start` runs (it forks its own lint worker,
+as a cold server does). The process the editor started stays as a stand-in: it forwards
+SIGTERM, SIGINT and SIGHUP to the child and exits with the child's exit code once the
+session ends.
 
 Safety:
 * The socket lives in a folder only this user may enter (`$XDG_RUNTIME_DIR/brandlint`,
@@ -347,8 +348,9 @@ def _session(connection: socket.socket, request: dict[str, Any], fds: list[int])
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         for target, fd in zip((0, 1, 2), fds, strict=True):
-            os.dup2(fd, target)
-            os.close(fd)
+            if fd != target:
+                os.dup2(fd, target)
+                os.close(fd)
         os.chdir(request["cwd"])
         os.umask(request["umask"] & 0o777)
         os.environ.clear()
