@@ -219,6 +219,9 @@ def keep(path: Path, minutes: float) -> int:
         lock.truncate(0)
         lock.write(f"{os.getpid()}\n")  # who to stop (`running_keeper`)
         lock.flush()
+        # a session forked from here must not hold the lock: a new keeper could not start
+        # after this one left while that session lives on
+        os.register_at_fork(after_in_child=lock.close)
         # a socket there is a dead keeper's (a live one holds the lock): until this one is
         # warm, sessions find none and start cold, as they would have to wait for it
         path.unlink(missing_ok=True)

@@ -183,6 +183,28 @@ def test_signals_reach_the_warm_session_and_its_end_ends_the_stand_in(
 
 
 @LINUX
+def test_a_new_keeper_starts_while_a_session_of_the_old_one_lives_on(
+    runtime: Path, workspace: Path, tmp_path: Path
+) -> None:
+    env = environment(runtime, tmp_path / "cache")
+    session(workspace, env)
+    path = warm_socket(runtime)
+    old = keeper_pid(runtime)
+    lasting = RawServer(workspace, COMMAND, env)  # handed to the keeper, left open
+    try:
+        lasting.initialize(workspace)
+        wait_until(lambda: HANDED_OVER in lasting.stderr.decode())
+        os.kill(old, signal.SIGTERM)
+        wait_until(lambda: not alive(old))
+        found, err, _ = session(workspace, env)  # cold: starts a keeper again
+        assert HANDED_OVER not in err and len(found) == 3
+        assert warm_socket(runtime) == path
+        assert keeper_pid(runtime) != old
+    finally:
+        lasting.close()
+
+
+@LINUX
 def test_a_folder_others_may_enter_is_not_used(
     runtime: Path, workspace: Path, tmp_path: Path
 ) -> None:
