@@ -15,12 +15,14 @@ tuple of strings, checked before use), never runs code; entries are still read o
 folder that this user owns and nobody else can write to, and only when this user wrote
 them, so nobody else chooses the lemmas or syllables a lint sees. Any problem with the
 folder or an entry (absent, read-only, damaged, someone else's) means the table is built
-from its source, as before: a cache is never a reason for a lint to fail.
+from its source, as before: a cache is never a reason for a lint to fail. A folder open to
+others is named in a warning, once a process.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import marshal
 import os
 import stat
@@ -35,6 +37,9 @@ from brandlint.nlp.compact import CompactTable
 TABLE_FORMAT = 1  # raise it when an entry means something else for the same inputs
 MAGIC = b"brandlint table 1\n"
 SUFFIX = ".table"
+
+log = logging.getLogger("brandlint")
+_WARNED: set[Path] = set()  # folders already named in a warning
 
 
 def cached_table(
@@ -55,8 +60,8 @@ def cached_table(
 
 
 def _folder() -> Path | None:
-    """This user's table folder, created if need be; None when it cannot be made or is not
-    this user's alone."""
+    """This user's table folder, created if need be; None when it cannot be made (a
+    read-only home: nothing to say) or is not this user's alone (said once a process)."""
     folder = user_cache_root() / "tables"
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -64,7 +69,18 @@ def _folder() -> Path | None:
     except OSError:
         return None
     private = info.st_uid == os.getuid() and not stat.S_IMODE(info.st_mode) & 0o022
-    return folder if stat.S_ISDIR(info.st_mode) and private else None
+    if stat.S_ISDIR(info.st_mode) and private:
+        return folder
+    if folder not in _WARNED:
+        _WARNED.add(folder)
+        log.warning(
+            "%s: not used, as others may write to it (owner, permissions %s): the syllable "
+            "and lemma tables are built in memory instead; make it yours alone (chmod 700) "
+            "or delete it",
+            folder,
+            stat.filemode(info.st_mode),
+        )
+    return None
 
 
 def _entry(folder: Path, name: str, source: Path) -> Path | None:

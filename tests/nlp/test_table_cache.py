@@ -110,7 +110,9 @@ def test_a_damaged_entry_is_built_again(tmp_path: Path, cache: Path, damage) -> 
     assert source.builds == 2  # the rebuilt entry replaced the damaged one
 
 
-def test_a_folder_others_can_write_to_is_not_used(tmp_path: Path, cache: Path) -> None:
+def test_a_folder_others_can_write_to_is_not_used_and_named_once(
+    tmp_path: Path, cache: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     source = Source(tmp_path)
     cache.mkdir(parents=True)
     cache.chmod(0o777)
@@ -118,6 +120,11 @@ def test_a_folder_others_can_write_to_is_not_used(tmp_path: Path, cache: Path) -
         assert cached_table("demo", source.path, source.pairs).get("geese", "") == "goose"
     assert source.builds == 2
     assert list(cache.iterdir()) == []
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{cache}: not used, as others may write to it (owner, permissions drwxrwxrwx): the "
+        "syllable and lemma tables are built in memory instead; make it yours alone "
+        "(chmod 700) or delete it"
+    ]
 
 
 def test_no_cache_folder_still_gives_the_table(
