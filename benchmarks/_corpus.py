@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,21 @@ def corpus(folder: Path, docs: int) -> list[Path]:
             capture_output=True,
         )
     return sorted(p for p in folder.rglob("*") if p.suffix in (".md", ".html", ".txt"))
+
+
+def corpus_parser() -> argparse.ArgumentParser:
+    """A benchmark's arguments with the corpus's: `--docs` (how many) and `--dir` (where
+    the corpora are generated, one folder per size)."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--dir", default="/tmp/brandlint-bench")
+    return parser
+
+
+def corpus_of(args: argparse.Namespace) -> tuple[Path, list[Path]]:
+    """The corpus the arguments of `corpus_parser` name: its folder and its documents."""
+    folder = Path(args.dir) / f"corpus-{args.docs}"
+    return folder, corpus(folder, args.docs)
 
 
 def words(paths: list[Path]) -> int:

@@ -20,7 +20,6 @@ script checks the six English figures agree on every text before printing any ti
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import time
@@ -28,7 +27,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from _corpus import EXAMPLE_GUIDE, corpus
+from _corpus import EXAMPLE_GUIDE, corpus_of, corpus_parser
 
 import brandlint.checks.readability as rule
 import brandlint.voice.features as voice
@@ -135,12 +134,10 @@ def editor(words: int, texts: list[str]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--docs", type=int, default=1000)
-    parser.add_argument("--dir", default="/tmp/brandlint-bench")
+    parser = corpus_parser()
     parser.add_argument("--words", type=int, default=10_000)
     args = parser.parse_args()
-    paths = corpus(Path(args.dir) / f"corpus-{args.docs}", args.docs)
+    _, paths = corpus_of(args)
     texts = recorded_texts(paths)
     english = [text for text, lang in texts if lang == "en"]
     print(f"{len(texts)} texts measured by the example guide in {len(paths)} files")

@@ -13,14 +13,12 @@ little to each call, so the rules' share reads slightly high.
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from _corpus import EXAMPLE_GUIDE, corpus, words
+from _corpus import EXAMPLE_GUIDE, corpus_of, corpus_parser, words
 
 from brandlint import linter
 from brandlint.parallel import warm_rules
@@ -43,12 +41,10 @@ def timed(costs: dict[str, float], check: Callable[..., Any]) -> Callable[..., A
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--docs", type=int, default=1000)
-    parser.add_argument("--dir", default="/tmp/brandlint-bench")
+    parser = corpus_parser()
     parser.add_argument("--top", type=int, default=12)
     args = parser.parse_args()
-    paths = corpus(Path(args.dir) / f"corpus-{args.docs}", args.docs)
+    _, paths = corpus_of(args)
     costs: dict[str, float] = defaultdict(float)
     linter.Linter._check = timed(costs, linter.Linter._check)  # type: ignore[method-assign]
     workspace = Workspace(Settings(guide=str(EXAMPLE_GUIDE)))

@@ -21,7 +21,6 @@ with only the guide loaded: per CPU second, what the workers cost beyond one pro
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
@@ -30,7 +29,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from _corpus import EXAMPLE_GUIDE, corpus, cpu_seconds, words
+from _corpus import EXAMPLE_GUIDE, corpus_of, corpus_parser, cpu_seconds, words
 
 if TYPE_CHECKING:
     from brandlint.workspace import Workspace
@@ -72,13 +71,10 @@ def rates(total: int, wall: float, cpu: float) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--docs", type=int, default=1000)
-    parser.add_argument("--dir", default="/tmp/brandlint-bench")
+    parser = corpus_parser()
     parser.add_argument("--jobs", type=int, default=2, help="workers of the last row; 0: no row")
     args = parser.parse_args()
-    folder = Path(args.dir) / f"corpus-{args.docs}"
-    paths = corpus(folder, args.docs)
+    folder, paths = corpus_of(args)
     total = words(paths)
     print(f"corpus: {len(paths)} files, {total} words ({folder})")
     print(f"load average (1 min) {os.getloadavg()[0]:.2f}; {os.cpu_count()} CPUs")

@@ -28,6 +28,12 @@ from tests.lsp.test_server import GUIDE
 COMMAND = [sys.executable, "-m", "brandlint.lsp", "--keep-warm", "2"]
 COPY = "We leverage synergy at kestrel cloud.\n"
 HANDED_OVER = "served by the warm server, process "
+# the diagnostics of COPY under the test guide: (rule, line, character)
+EXPECTED = [
+    ("t.terms.kestrel-cloud", 0, 23),
+    ("t.terms.leverage", 0, 3),
+    ("t.terms.synergy", 0, 12),
+]
 
 
 @pytest.fixture
@@ -50,6 +56,14 @@ def workspace(tmp_path: Path) -> Path:
     (tmp_path / "brandlint.yaml").write_text(GUIDE, encoding="utf-8")
     (tmp_path / "page.md").write_text(COPY, encoding="utf-8")
     return tmp_path
+
+
+def socket_folder(runtime: Path, mode: int) -> Path:
+    """The folder of the keeper's socket, made before the server makes it, with `mode`."""
+    folder = runtime / "brandlint"
+    folder.mkdir()
+    folder.chmod(mode)
+    return folder
 
 
 def environment(runtime: Path, cache: Path) -> dict[str, str]:
@@ -130,8 +144,7 @@ def test_a_later_session_is_served_warm_with_the_same_diagnostics(
     runtime: Path, workspace: Path, tmp_path: Path
 ) -> None:
     # a socket left by a keeper that died: connecting is refused, and a new keeper takes it
-    folder = runtime / "brandlint"
-    folder.mkdir(mode=0o700)
+    folder = socket_folder(runtime, 0o700)
     stale = socket.socket(socket.AF_UNIX)
     stale.bind(str(warm.address(folder)))
     stale.close()
@@ -144,15 +157,7 @@ def test_a_later_session_is_served_warm_with_the_same_diagnostics(
 
     second, second_err, second_code = session(workspace, environment(runtime, tmp_path / "c2"))
     assert HANDED_OVER in second_err
-    assert (
-        second
-        == first
-        == [
-            ("t.terms.kestrel-cloud", 0, 23),
-            ("t.terms.leverage", 0, 3),
-            ("t.terms.synergy", 0, 12),
-        ]
-    )
+    assert second == first == EXPECTED
     assert (first_code, second_code) == (0, 0)
     # the session took its own environment: its guide was cached under its own cache folder
     assert list((tmp_path / "c2" / "brandlint" / "guides").glob("*.pickle"))
@@ -197,7 +202,7 @@ def test_a_new_keeper_starts_while_a_session_of_the_old_one_lives_on(
         os.kill(old, signal.SIGTERM)
         wait_until(lambda: not alive(old))
         found, err, _ = session(workspace, env)  # cold: starts a keeper again
-        assert HANDED_OVER not in err and len(found) == 3
+        assert HANDED_OVER not in err and found == EXPECTED
         assert warm_socket(runtime) == path
         assert keeper_pid(runtime) != old
     finally:
@@ -208,41 +213,29 @@ def test_a_new_keeper_starts_while_a_session_of_the_old_one_lives_on(
 def test_a_folder_others_may_enter_is_not_used(
     runtime: Path, workspace: Path, tmp_path: Path
 ) -> None:
-    shared = runtime / "brandlint"
-    shared.mkdir(mode=0o777)
-    shared.chmod(0o777)
+    shared = socket_folder(runtime, 0o777)
     command = [sys.executable, "-m", "brandlint", "lsp", "--keep-warm"]  # as editors start it
     found, err, code = session(workspace, environment(runtime, tmp_path / "cache"), command)
     assert f"{shared}: not used for the warm server's socket, as others may enter it" in err
-    assert [c for c, _, _ in found] == [
-        "t.terms.kestrel-cloud",
-        "t.terms.leverage",
-        "t.terms.synergy",
-    ]
+    assert found == EXPECTED
     assert code == 0
     assert list(shared.iterdir()) == []
 
 
 @LINUX
-def test_deleting_the_socket_stops_the_keeper(
-    runtime: Path, workspace: Path, tmp_path: Path
-) -> None:
-    session(workspace, environment(runtime, tmp_path / "cache"))
-    pid = keeper_pid(runtime)
-    warm_socket(runtime).unlink()
-    wait_until(lambda: not alive(pid), warm.WAKE + 30)
-
-
-@LINUX
-def test_a_keeper_stopped_with_sigterm_takes_its_socket_along(
-    runtime: Path, workspace: Path, tmp_path: Path
+@pytest.mark.parametrize("stop", ["delete its socket", "SIGTERM"])
+def test_the_keeper_leaves_when_its_socket_is_deleted_or_on_sigterm(
+    runtime: Path, workspace: Path, tmp_path: Path, stop: str
 ) -> None:
     session(workspace, environment(runtime, tmp_path / "cache"))
     path = warm_socket(runtime)
     pid = keeper_pid(runtime)
-    os.kill(pid, signal.SIGTERM)
-    wait_until(lambda: not alive(pid))
-    assert not path.exists()
+    if stop == "SIGTERM":
+        os.kill(pid, signal.SIGTERM)
+    else:
+        path.unlink()
+    wait_until(lambda: not alive(pid), warm.WAKE + 30)
+    assert not path.exists()  # a keeper stopped with SIGTERM takes its socket along
     assert warm.running_keeper(path) is None
 
 
