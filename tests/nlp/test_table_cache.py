@@ -122,8 +122,8 @@ def test_a_folder_others_can_write_to_is_not_used_and_named_once(
     assert list(cache.iterdir()) == []
     assert [r.getMessage() for r in caplog.records] == [
         f"{cache}: not used, as others may write to it (owner, permissions drwxrwxrwx): the "
-        "syllable and lemma tables are built in memory instead; make it yours alone "
-        "(chmod 700) or delete it"
+        "syllable, lemma and hyphenation tables are built in memory instead; make it yours "
+        "alone (chmod 700) or delete it"
     ]
 
 
@@ -216,3 +216,39 @@ def test_the_installed_tables_answer_as_when_built_in_memory(cache: Path) -> Non
         "lemmas-en",
         "syllables-en",
     ]
+
+
+@pytest.mark.parametrize(("code", "stored"), [("en_US", True), ("nb", True), ("hu", False)])
+def test_hyphenation_read_back_hyphenates_as_pyphen_does(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, code: str, stored: bool
+) -> None:
+    """pyphen's dictionary for a language, parsed once and then read from the cache, gives
+    the hyphenation points a freshly parsed one gives. Hungarian's patterns carry pyphen's
+    `DataInt`, which is no plain data: parsed each time, never stored."""
+    import pyphen
+
+    from brandlint import readability
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback(code)]
+    fresh = pyphen.HyphDict(path)
+    words = ["hyphenation", "kestrel", "árvíztűrő", "tükörfúrógép", "brannslukningsapparat"]
+    words += ["readability", "supercalifragilistic", "a", "", "ĳsselmeer"]
+    parses: list[str] = []
+
+    class Counted(pyphen.HyphDict):  # type: ignore[misc]
+        def __init__(self, path: Path) -> None:
+            parses.append(str(path))
+            super().__init__(path)
+
+    for _ in range(2):
+        monkeypatch.setattr(pyphen, "hdcache", {})
+        monkeypatch.setattr(pyphen, "HyphDict", Counted)
+        readability._load_hyphenation(code)
+        loaded = pyphen.hdcache[path]
+        assert [list(map(int, loaded.positions(w))) for w in words] == [
+            list(map(int, fresh.positions(w))) for w in words
+        ]
+        assert pyphen.Pyphen(lang=code).hd is loaded  # where textstat's counter finds it
+    assert len(parses) == (1 if stored else 2)
+    names = [p.name.rpartition("-")[0] for p in cache.iterdir()] if cache.exists() else []
+    assert (f"hyphenation-{pyphen.language_fallback(code)}" in names) is stored
