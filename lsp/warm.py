@@ -222,22 +222,24 @@ def keep(path: Path, minutes: float) -> int:
         # a session forked from here must not hold the lock: a new keeper could not start
         # after this one left while that session lives on
         os.register_at_fork(after_in_child=lock.close)
-        # a socket there is a dead keeper's (a live one holds the lock): until this one is
-        # warm, sessions find none and start cold, as they would have to wait for it
+        # a socket there is a dead keeper's (a live one holds the lock). The new one is
+        # bound at once, so that a folder where sockets cannot live costs no warm-up, and
+        # listened on once warm: until then sessions are refused and start cold, as they
+        # would have to wait for the warm-up
         path.unlink(missing_ok=True)
-        time.sleep(WARM_DELAY)
-        _warm()
-        if len(os.listdir("/proc/self/task")) != 1:
-            return 1  # a thread was started: forking is no longer safe
-        signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the sessions reap themselves
-        signal.signal(signal.SIGTERM, _leave)  # through `finally`: the socket goes too
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
             listener.bind(os.fspath(path))
-            os.chmod(path, 0o600)
-            listener.listen(16)
-            listener.setblocking(False)
             mine = os.stat(path).st_ino
             try:
+                os.chmod(path, 0o600)
+                signal.signal(signal.SIGTERM, _leave)  # through `finally`: the socket goes too
+                time.sleep(WARM_DELAY)
+                _warm()
+                if len(os.listdir("/proc/self/task")) != 1:
+                    return 1  # a thread was started: forking is no longer safe
+                signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the sessions reap themselves
+                listener.listen(16)
+                listener.setblocking(False)
                 _serve_sessions(listener, path, mine, minutes * 60)
             finally:
                 with contextlib.suppress(OSError):

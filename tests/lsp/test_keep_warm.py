@@ -223,14 +223,19 @@ def test_a_folder_others_may_enter_is_not_used(
 
 
 @LINUX
-@pytest.mark.parametrize("stop", ["delete its socket", "SIGTERM"])
+@pytest.mark.parametrize("stop", ["delete its socket", "SIGTERM", "SIGTERM while warming"])
 def test_the_keeper_leaves_when_its_socket_is_deleted_or_on_sigterm(
     runtime: Path, workspace: Path, tmp_path: Path, stop: str
 ) -> None:
     session(workspace, environment(runtime, tmp_path / "cache"))
-    path = warm_socket(runtime)
     pid = keeper_pid(runtime)
-    if stop == "SIGTERM":
+    if stop == "SIGTERM while warming":  # bound at once, listening only once warm
+        path = warm.address(runtime / "brandlint")
+        wait_until(path.exists)
+        assert not connectable(path)
+    else:
+        path = warm_socket(runtime)
+    if stop.startswith("SIGTERM"):
         os.kill(pid, signal.SIGTERM)
     else:
         path.unlink()
