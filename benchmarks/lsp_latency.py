@@ -39,7 +39,6 @@ import contextlib
 import os
 import resource
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -266,15 +265,6 @@ def figures(timings: list[float]) -> str:
     return f"median {1000 * statistics.median(ordered):.1f} ms, p95 {1000 * p95:.1f} ms"
 
 
-def listening(path: Path) -> bool:
-    with socket.socket(socket.AF_UNIX) as probe:
-        try:
-            probe.connect(str(path))
-        except OSError:
-            return False
-    return True
-
-
 def kept_warm(text: str, debounce: float, starts: int) -> None:
     """First diagnostics with `--keep-warm`: the cold session that starts the warm server,
     then sessions handed to it."""
@@ -288,7 +278,7 @@ def kept_warm(text: str, debounce: float, starts: int) -> None:
             cold = asyncio.run(first_diagnostics(text, debounce))
             socket_path = warm.address(folder)
             ready = time.perf_counter()
-            while not listening(socket_path):  # it listens once warm
+            while not warm.listening(socket_path):  # it listens once warm
                 time.sleep(0.05)
             ready = time.perf_counter() - ready
             handed = [asyncio.run(first_diagnostics(text, debounce)) for _ in range(starts)]

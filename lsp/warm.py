@@ -249,6 +249,16 @@ def keep(path: Path, minutes: float) -> int:
     return 0
 
 
+def listening(path: Path) -> bool:
+    """Whether a keeper takes sessions at `path` (it listens once warm)."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        try:
+            probe.connect(os.fspath(path))
+        except OSError:
+            return False
+    return True
+
+
 def running_keeper(path: Path) -> int | None:
     """The process id of the keeper of the socket at `path`, while it runs (to stop it:
     SIGTERM); None when there is none."""

@@ -102,19 +102,10 @@ def wait_until(condition, timeout: float = 30) -> None:
         time.sleep(0.05)
 
 
-def connectable(path: Path) -> bool:
-    with socket.socket(socket.AF_UNIX) as probe:
-        try:
-            probe.connect(str(path))
-        except OSError:
-            return False
-    return True
-
-
 def warm_socket(runtime: Path) -> Path:
     """The keeper's socket, once it is warm and listening (it binds after its warm-up)."""
     folder = runtime / "brandlint"
-    wait_until(lambda: any(connectable(p) for p in folder.glob("*.sock")), 90)
+    wait_until(lambda: any(warm.listening(p) for p in folder.glob("*.sock")), 90)
     (path,) = folder.glob("*.sock")
     return path
 
@@ -232,7 +223,7 @@ def test_the_keeper_leaves_when_its_socket_is_deleted_or_on_sigterm(
     if stop == "SIGTERM while warming":  # bound at once, listening only once warm
         path = warm.address(runtime / "brandlint")
         wait_until(path.exists)
-        assert not connectable(path)
+        assert not warm.listening(path)
     else:
         path = warm_socket(runtime)
     if stop.startswith("SIGTERM"):
