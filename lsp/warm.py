@@ -38,21 +38,18 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gc
-import hashlib
 import json
 import os
 import select
 import signal
 import socket
-import stat
 import struct
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from brandlint import __version__
-from brandlint.core.user_cache import code_stamp, user_cache_root
+from brandlint.core.user_cache import cache_key, not_yours, user_cache_root
 
 HANDOVER_LIMIT = 5.0  # seconds either side waits for the other during a handover
 # the keeper's warm-up waits this long after it starts: the first session, which started
@@ -74,18 +71,13 @@ def runtime_folder() -> tuple[Path | None, str | None]:
     folder = Path(base) / "brandlint" if base else user_cache_root() / "run"
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = os.lstat(folder)
     except OSError as exc:
         return None, f"{folder}: no folder for the warm server's socket ({exc.strerror})"
-    if (
-        not stat.S_ISDIR(info.st_mode)
-        or info.st_uid != os.getuid()
-        or stat.S_IMODE(info.st_mode) & 0o077
-    ):
+    shown = not_yours(folder, 0o077)
+    if shown is not None:
         return None, (
             f"{folder}: not used for the warm server's socket, as others may enter it "
-            f"(owner, permissions {stat.filemode(info.st_mode)}); make it yours alone "
-            "(chmod 700) or delete it"
+            f"(owner, permissions {shown}); make it yours alone (chmod 700) or delete it"
         )
     return folder, None
 
@@ -99,9 +91,7 @@ def address(folder: Path) -> Path:
         for entry in sys.path
         if entry.endswith("site-packages") and os.path.isdir(entry)
     ]
-    parts = (__version__, code_stamp(), sys.executable, sys.version, *packages)
-    key = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
-    return folder / f"lsp-{key[:16]}.sock"
+    return folder / f"lsp-{cache_key(sys.executable, *packages)[:16]}.sock"
 
 
 # -- the stand-in: the process the editor started --------------------------------------------

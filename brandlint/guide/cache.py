@@ -39,9 +39,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from brandlint import __version__
 from brandlint.core.errors import Problem
-from brandlint.core.user_cache import code_stamp, user_cache_root
+from brandlint.core.user_cache import cache_key, not_yours, user_cache_root
 from brandlint.guide.model import Guide
 
 # Part of every key: raise it when an entry means something else for the same inputs.
@@ -105,9 +104,7 @@ def _manifest(reads: set[tuple[str, str]]) -> list[tuple[str, str, str]]:
 
 
 def _name(path: Path, root: Path) -> str:
-    parts = (str(CACHE_FORMAT), __version__, code_stamp(), sys.version, str(path.resolve()))
-    text = "\0".join((*parts, str(root)))
-    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+    return cache_key(str(CACHE_FORMAT), str(path.resolve()), str(root))
 
 
 @dataclass(frozen=True)
@@ -142,23 +139,15 @@ class GuideCache:
         """Why the folder or the key cannot be trusted, as a warning; None when they can
         (or when they do not exist yet)."""
         for target, private in ((self.folder, False), (self.folder / KEY_FILE, True)):
-            try:
-                info = os.lstat(target)
-            except FileNotFoundError:
-                return None
-            except OSError:
-                return None  # unreadable: the cache is off, nothing was written by others
-            open_to = stat.S_IMODE(info.st_mode) & (0o077 if private else 0o022)
-            wrong_type = not (stat.S_ISREG if private else stat.S_ISDIR)(info.st_mode)
-            if info.st_uid != os.getuid() or open_to or wrong_type:
+            shown = not_yours(target, 0o077 if private else 0o022, folder=not private)
+            if shown is not None:
                 return Problem(
                     str(target),
                     1,
                     1,
                     "the compiled-guide cache is not used: this "
                     f"{'key file' if private else 'folder'} is not yours alone (owner, "
-                    f"permissions {stat.filemode(info.st_mode)}); delete it and brandlint "
-                    "creates a new one",
+                    f"permissions {shown}); delete it and brandlint creates a new one",
                     severity="warning",
                 )
         return None

@@ -24,18 +24,15 @@ reason for a lint to fail. A folder open to others is named in a warning, once a
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import marshal
 import os
 import stat
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from brandlint import __version__
-from brandlint.core.user_cache import code_stamp, user_cache_root
+from brandlint.core.user_cache import cache_key, not_yours, user_cache_root
 from brandlint.nlp.compact import CompactTable
 
 TABLE_FORMAT = 1  # raise it when an entry means something else for the same inputs
@@ -89,11 +86,10 @@ def _folder() -> Path | None:
     folder = user_cache_root() / "tables"
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = os.lstat(folder)
     except OSError:
         return None
-    private = info.st_uid == os.getuid() and not stat.S_IMODE(info.st_mode) & 0o022
-    if stat.S_ISDIR(info.st_mode) and private:
+    shown = not_yours(folder, 0o022)
+    if shown is None:
         return folder
     if folder not in _WARNED:
         _WARNED.add(folder)
@@ -102,13 +98,13 @@ def _folder() -> Path | None:
             "lemma and hyphenation tables are built in memory instead; make it yours alone "
             "(chmod 700) or delete it",
             folder,
-            stat.filemode(info.st_mode),
+            shown,
         )
     return None
 
 
 def _entry(folder: Path, name: str, sources: Sequence[Path]) -> Path | None:
-    parts = [str(TABLE_FORMAT), __version__, code_stamp(), sys.version, name]
+    parts = [str(TABLE_FORMAT), name]
     for source in sources:
         try:
             resolved = source.resolve()
@@ -116,8 +112,7 @@ def _entry(folder: Path, name: str, sources: Sequence[Path]) -> Path | None:
         except OSError:
             return None  # no source: the build reports it, or does without
         parts += [str(resolved), str(info.st_size), str(info.st_mtime_ns)]
-    key = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
-    return folder / f"{name}-{key[:32]}{SUFFIX}"
+    return folder / f"{name}-{cache_key(*parts)[:32]}{SUFFIX}"
 
 
 def _read(entry: Path) -> object | None:
